@@ -1,0 +1,25 @@
+namespace Dashboard.Core.Domain;
+
+/// <summary>An order of a user. Its id is a ULID, so ids sort by creation time.</summary>
+public sealed record Order(
+    string Id,
+    string UserId,
+    OrderStatus Status,
+    IReadOnlyList<OrderItem> Items,
+    decimal Total,
+    string Currency,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+/// <summary>One line of an order. Unit prices carry at most two decimals.</summary>
+public sealed record OrderItem(string ProductId, string ProductName, int Quantity, decimal UnitPrice)
+{
+    public decimal LineTotal => Quantity * UnitPrice;
+}
+
+/// <summary>What a person supplies to create an order; the total is computed, never taken from the client.</summary>
+public sealed record NewOrder(string UserId, string Currency, IReadOnlyList<OrderItem> Items);
+
+/// <summary>An order edit: the new status and the complete new list of items, applied atomically.</summary>
+public sealed record OrderChanges(OrderStatus Status, IReadOnlyList<OrderItem> Items);

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+
+namespace Dashboard.Core.Domain;
+
+/// <summary>
+/// ULIDs (26 chars, Crockford base32): 48-bit millisecond time + 80 random bits, so ids sort by creation time.
+/// Ids made in the same millisecond by one generator stay ordered (monotonic increment of the random part).
+/// </summary>
+public sealed class UlidGenerator
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private readonly Func<int, byte[]> _random;
+    private readonly Lock _gate = new();
+    private long _lastMs = -1;
+    private readonly byte[] _lastRandom = new byte[10];
+
+    public UlidGenerator() : this(RandomNumberGenerator.GetBytes) { }
+
+    /// <summary>A generator with a chosen source of random bytes (seeded for deterministic demo data).</summary>
+    public UlidGenerator(Func<int, byte[]> random) => _random = random;
+
+    public static UlidGenerator Shared { get; } = new();
+
+    public string Next(DateTimeOffset at)
+    {
+        var ms = at.ToUnixTimeMilliseconds();
+        if (ms < 0 || ms > 0xFFFF_FFFF_FFFF) throw new ArgumentOutOfRangeException(nameof(at));
+        lock (_gate)
+        {
+            if (ms == _lastMs)
+            {
+                Increment(_lastRandom);
+            }
+            else
+            {
+                _lastMs = ms;
+                _random(10).CopyTo(_lastRandom, 0);
+            }
+            return Encode(ms, _lastRandom);
+        }
+    }
+
+    private static void Increment(byte[] bytes)
+    {
+        for (var i = bytes.Length - 1; i >= 0; i--)
+        {
+            if (++bytes[i] != 0) return;
+        }
+        throw new InvalidOperationException("ULID random part overflowed within one millisecond.");
+    }
+
+    private static string Encode(long ms, byte[] random)
+    {
+        Span<char> chars = stackalloc char[26];
+        for (var i = 9; i >= 0; i--)
+        {
+            chars[i] = Alphabet[(int)(ms & 31)];
+            ms >>= 5;
+        }
+        // 80 random bits → 16 chars, 5 bits each, most significant first.
+        var value = new System.Numerics.BigInteger(random, isUnsigned: true, isBigEndian: true);
+        for (var i = 25; i >= 10; i--)
+        {
+            chars[i] = Alphabet[(int)(value & 31)];
+            value >>= 5;
+        }
+        return new string(chars);
+    }
+
+    public static bool IsValid(string? id) =>
+        id is { Length: 26 } && id[0] <= '7' && id.All(c => Alphabet.Contains(c));
+}

@@ -1,0 +1,34 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using Dashboard.Core.Errors;
+
+namespace Dashboard.Core.Paging;
+
+/// <summary>
+/// Wraps a provider's position (a keyset, an ExclusiveStartKey, a Fauna cursor) into a URL-safe opaque string.
+/// The kind tag stops a token of one listing being replayed against another.
+/// </summary>
+public static class ContinuationToken
+{
+    public static string Encode<T>(string kind, T position)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(new Envelope<T>(kind, position));
+        return Base64Url.EncodeToString(json);
+    }
+
+    /// <summary>Reads a token back; a malformed or foreign token is a validation error on "cursor".</summary>
+    public static T Decode<T>(string kind, string token)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<Envelope<T>>(Base64Url.DecodeFromChars(token));
+            if (envelope is { Position: not null } && envelope.Kind == kind) return envelope.Position;
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        {
+        }
+        throw new ValidationException("cursor", "The page link is not valid any more; start again from the first page.");
+    }
+
+    private sealed record Envelope<T>(string Kind, T Position);
+}

@@ -1,0 +1,20 @@
+namespace Dashboard.Core.Stores;
+
+/// <summary>Which field a user listing is ordered and prefix-filtered by.</summary>
+public enum UserSortField
+{
+    Email,
+    Name,
+}
+
+/// <summary>
+/// A users listing: ordered by email (default) or by name, optionally only those whose field starts with
+/// <see cref="Prefix"/> (case-insensitive). Served by an index on every backend, never a table scan.
+/// </summary>
+public sealed record UserQuery(UserSortField Field = UserSortField.Email, string? Prefix = null)
+{
+    public static UserQuery All { get; } = new();
+
+    /// <summary>The prefix as stored for comparison: trimmed and lower-case, or null when empty.</summary>
+    public string? NormalizedPrefix => string.IsNullOrWhiteSpace(Prefix) ? null : Prefix.Trim().ToLowerInvariant();
+}
