@@ -1,0 +1,28 @@
+using Dashboard.Providers.Sql.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Providers.Sql.Dialects;
+
+/// <summary>What differs between the SQL backends sharing one model: connection, schema creation, error codes.</summary>
+public interface ISqlDialect
+{
+    /// <summary>The provider kind name used in errors and metrics ("Sqlite", "PlanetScale").</summary>
+    string ProviderName { get; }
+
+    void Configure(DbContextOptionsBuilder options);
+
+    /// <summary>Creates or migrates the schema.</summary>
+    Task EnsureSchemaAsync(DashboardDbContext db, CancellationToken ct);
+
+    /// <summary>A duplicate key on a unique index (SQLite 2067, MySQL 1062).</summary>
+    bool IsUniqueViolation(Exception e);
+
+    /// <summary>The server could not be reached or refused the connection.</summary>
+    bool IsUnavailable(Exception e);
+
+    /// <summary>A capacity refusal worth retrying (MySQL 1040 too many connections, Vitess resource exhausted).</summary>
+    string? ThrottleCause(Exception e);
+
+    /// <summary>An approximate row count from table statistics, never a COUNT(*), or null when unknown.</summary>
+    Task<long?> ApproximateUserCountAsync(DashboardDbContext db, CancellationToken ct);
+}

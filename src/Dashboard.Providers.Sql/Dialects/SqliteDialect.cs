@@ -1,0 +1,44 @@
+using Dashboard.Providers.Sql.Model;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Providers.Sql.Dialects;
+
+/// <summary>
+/// The embedded sandbox: a SQLite file, schema by EnsureCreated (EF migrations are provider-specific and ours
+/// are MySQL's), WAL so readers never wait for the writer.
+/// </summary>
+public sealed class SqliteDialect(string connectionString) : ISqlDialect
+{
+    private const int UniqueConstraint = 2067;
+    private const int PrimaryKeyConstraint = 1555;
+
+    public string ProviderName => "Sqlite";
+
+    public void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
+
+    public async Task EnsureSchemaAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        await db.Database.EnsureCreatedAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    public bool IsUniqueViolation(Exception e) =>
+        e.GetBaseException() is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
+
+    public bool IsUnavailable(Exception e) =>
+        e.GetBaseException() is SqliteException { SqliteErrorCode: 14 /* CANTOPEN */ or 26 /* NOTADB */ or 11 /* CORRUPT */ };
+
+    public string? ThrottleCause(Exception e) =>
+        e.GetBaseException() is SqliteException { SqliteErrorCode: 5 /* BUSY */ } ? "SQLITE_BUSY (database is locked)" : null;
+
+    public async Task<long?> ApproximateUserCountAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        // The sandbox is small, but the rule holds: the estimate comes from the rowid, not a count.
+        var max = await db.Database.SqlQueryRaw<long?>("SELECT MAX(rowid) AS \"Value\" FROM users").SingleAsync(ct);
+        return max;
+    }
+}

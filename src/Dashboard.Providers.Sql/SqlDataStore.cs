@@ -1,0 +1,215 @@
+using Dashboard.Core.Domain;
+using Dashboard.Core.Errors;
+using Dashboard.Core.Paging;
+using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
+using Dashboard.Providers.Sql.Dialects;
+using Dashboard.Providers.Sql.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Providers.Sql;
+
+/// <summary>
+/// One tenant's users and orders in a SQL database through EF Core: keyset paging (no OFFSET), writes
+/// conditional on the version column, an order's row and items replaced in one transaction.
+/// </summary>
+public sealed class SqlDataStore : IDataStore
+{
+    private readonly TenantDescriptor _tenant;
+    private readonly ISqlDialect _dialect;
+    private readonly DbContextOptions<DashboardDbContext> _options;
+
+    public SqlDataStore(TenantDescriptor tenant, ISqlDialect dialect)
+    {
+        _tenant = tenant;
+        _dialect = dialect;
+        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
+        dialect.Configure(builder);
+        _options = builder.Options;
+    }
+
+    private sealed record UserKey(string Key, string Id);
+
+    public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) => Run(async db =>
+    {
+        var prefix = query.NormalizedPrefix;
+        var kind = $"users/{query.Field}/{prefix}";
+        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<UserKey>(kind, page.ContinuationToken);
+        var rows = db.Users.AsNoTracking();
+        if (query.Field == UserSortField.Email)
+        {
+            if (prefix is not null) rows = rows.Where(u => u.Email.StartsWith(prefix));
+            if (after is not null) rows = rows.Where(u => string.Compare(u.Email, after.Key) > 0);
+            rows = rows.OrderBy(u => u.Email);
+        }
+        else
+        {
+            if (prefix is not null) rows = rows.Where(u => u.NameKey.StartsWith(prefix));
+            if (after is not null)
+                rows = rows.Where(u => string.Compare(u.NameKey, after.Key) > 0
+                                       || (u.NameKey == after.Key && string.Compare(u.Id, after.Id) > 0));
+            rows = rows.OrderBy(u => u.NameKey).ThenBy(u => u.Id);
+        }
+        var found = await rows.Take(page.Size + 1).ToListAsync(ct);
+        var items = found.Take(page.Size).Select(r => r.ToDomain()).ToList();
+        string? next = null;
+        if (found.Count > page.Size)
+        {
+            var last = found[page.Size - 1];
+            next = ContinuationToken.Encode(kind, new UserKey(query.Field == UserSortField.Email ? last.Email : last.NameKey, last.Id));
+        }
+        var estimate = prefix is null && after is null ? await _dialect.ApproximateUserCountAsync(db, ct) : null;
+        return new Page<User>(items, next, estimate);
+    }, ct);
+
+    public Task<User?> GetUserAsync(string id, CancellationToken ct) => Run(async db =>
+        (await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct))?.ToDomain(), ct);
+
+    public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) => Run(async db =>
+        (await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct))?.ToDomain(), ct);
+
+    public Task InsertUserAsync(User user, CancellationToken ct) => Run(async db =>
+    {
+        db.Users.Add(user.ToRow());
+        await SaveAsync(db, ct);
+        return true;
+    }, ct);
+
+    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => Run(async db =>
+    {
+        var row = user.ToRow();
+        int changed;
+        try
+        {
+            changed = await db.Users
+                .Where(u => u.Id == user.Id && u.Version == expectedVersion)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(u => u.Email, row.Email)
+                    .SetProperty(u => u.Name, row.Name)
+                    .SetProperty(u => u.NameKey, row.NameKey)
+                    .SetProperty(u => u.AvatarUrl, row.AvatarUrl)
+                    .SetProperty(u => u.UpdatedAt, row.UpdatedAt)
+                    .SetProperty(u => u.Version, row.Version), ct);
+        }
+        catch (Exception e) when (_dialect.IsUniqueViolation(e))
+        {
+            throw EmailTaken();
+        }
+        if (changed == 0) await ThrowMissingOrStale(db.Users.AnyAsync(u => u.Id == user.Id, ct), "User", user.Id, expectedVersion);
+        return true;
+    }, ct);
+
+    public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => Run(async db =>
+    {
+        var kind = $"orders/{userId}";
+        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<string>(kind, page.ContinuationToken);
+        var rows = db.Orders.AsNoTracking().Include(o => o.Items).Where(o => o.UserId == userId);
+        if (after is not null) rows = rows.Where(o => string.Compare(o.Id, after) < 0);
+        var found = await rows.OrderByDescending(o => o.Id).Take(page.Size + 1).ToListAsync(ct);
+        var items = found.Take(page.Size).Select(r => r.ToDomain()).ToList();
+        var next = found.Count > page.Size ? ContinuationToken.Encode(kind, found[page.Size - 1].Id) : null;
+        return new Page<Order>(items, next);
+    }, ct);
+
+    public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Run(async db =>
+        (await db.Orders.AsNoTracking().Include(o => o.Items).SingleOrDefaultAsync(o => o.Id == id, ct))?.ToDomain(), ct);
+
+    public Task InsertOrderAsync(Order order, CancellationToken ct) => Run(async db =>
+    {
+        db.Orders.Add(order.ToRow());
+        await SaveAsync(db, ct);
+        return true;
+    }, ct);
+
+    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => Run(async db =>
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = order.ToRow();
+        var changed = await db.Orders
+            .Where(o => o.Id == order.Id && o.Version == expectedVersion)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.Status, row.Status)
+                .SetProperty(o => o.Total, row.Total)
+                .SetProperty(o => o.UpdatedAt, row.UpdatedAt)
+                .SetProperty(o => o.Version, row.Version), ct);
+        if (changed == 0) await ThrowMissingOrStale(db.Orders.AnyAsync(o => o.Id == order.Id, ct), "Order", order.Id, expectedVersion);
+        await db.OrderItems.Where(i => i.OrderId == order.Id).ExecuteDeleteAsync(ct);
+        db.OrderItems.AddRange(row.Items);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }, ct);
+
+    public Task PingAsync(CancellationToken ct) => Run(async db =>
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
+        return true;
+    }, ct);
+
+    public Task EnsureSchemaAsync(CancellationToken ct) => Run(async db =>
+    {
+        await _dialect.EnsureSchemaAsync(db, ct);
+        return true;
+    }, ct);
+
+    public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => Run(async db =>
+    {
+        // Idempotent: rows already present (an earlier, interrupted load) are skipped, not duplicated.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var batch in users.Chunk(500))
+        {
+            var ids = batch.Select(u => u.Id).ToList();
+            var present = (await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+            db.Users.AddRange(batch.Where(u => !present.Contains(u.Id)).Select(u => u.ToRow()));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        foreach (var batch in orders.Chunk(500))
+        {
+            var ids = batch.Select(o => o.Id).ToList();
+            var present = (await db.Orders.Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+            db.Orders.AddRange(batch.Where(o => !present.Contains(o.Id)).Select(o => o.ToRow()));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        await tx.CommitAsync(ct);
+        return true;
+    }, ct);
+
+    private async Task SaveAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
+        {
+            throw EmailTaken();
+        }
+    }
+
+    private static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
+
+    private static async Task ThrowMissingOrStale(Task<bool> exists, string entity, string id, long expectedVersion)
+    {
+        if (!await exists) throw new NotFoundException(entity, id);
+        throw new ConflictException(entity, id, expectedVersion);
+    }
+
+    /// <summary>Runs one operation on a fresh context and turns the provider's exceptions into typed ones.</summary>
+    private async Task<T> Run<T>(Func<DashboardDbContext, Task<T>> operation, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = new DashboardDbContext(_options);
+            return await operation(db);
+        }
+        catch (Exception e) when (e is not StoreException && !(e is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            if (_dialect.ThrottleCause(e) is { } cause) throw new ThrottledException(_tenant.Id, _dialect.ProviderName, cause, e);
+            if (_dialect.IsUnavailable(e)) throw new BackendUnavailableException(_tenant.Id, _dialect.ProviderName, e.GetBaseException().Message, e);
+            throw;
+        }
+    }
+}

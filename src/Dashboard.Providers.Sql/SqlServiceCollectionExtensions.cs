@@ -1,0 +1,15 @@
+using Dashboard.Core.Tenants;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dashboard.Providers.Sql;
+
+public static class SqlServiceCollectionExtensions
+{
+    /// <summary>The SQL-backed tenant kinds: the embedded SQLite sandbox.</summary>
+    public static IServiceCollection AddSqlProviders(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataStoreProvider, SqliteStoreProvider>());
+        return services;
+    }
+}
