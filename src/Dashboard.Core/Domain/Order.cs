@@ -10,7 +10,17 @@ public sealed record Order(
     string Currency,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>Orders are equal when every field and every item (in order) is equal, not when they share a list.</summary>
+    public bool Equals(Order? other) =>
+        other is not null
+        && (Id, UserId, Status, Total, Currency, CreatedAt, UpdatedAt, Version)
+            == (other.Id, other.UserId, other.Status, other.Total, other.Currency, other.CreatedAt, other.UpdatedAt, other.Version)
+        && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Version);
+}
 
 /// <summary>One line of an order. Unit prices carry at most two decimals.</summary>
 public sealed record OrderItem(string ProductId, string ProductName, int Quantity, decimal UnitPrice)

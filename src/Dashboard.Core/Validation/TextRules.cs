@@ -47,6 +47,10 @@ public static class TextRules
     /// <summary>Characters as a database column counts them (code points, not UTF-16 units).</summary>
     public static int CharacterCount(string value) => value.EnumerateRunes().Count();
 
-    /// <summary>Trims and normalises to NFC so equal-looking text compares equal.</summary>
-    public static string Clean(string value) => value.Trim().Normalize(NormalizationForm.FormC);
+    /// <summary>Trims and normalises to NFC so equal-looking text compares equal; malformed text is left for <see cref="Check"/> to refuse.</summary>
+    public static string Clean(string value)
+    {
+        var trimmed = value.Trim();
+        return IsWellFormed(trimmed) ? trimmed.Normalize(NormalizationForm.FormC) : trimmed;
+    }
 }
