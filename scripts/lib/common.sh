@@ -1,0 +1,37 @@
+# Shared helpers for the scripts. Source it; it defines functions only.
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TOOLS_DIR="$REPO_ROOT/.tools"
+STACK_DIR="$REPO_ROOT/.stack"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+warn() { printf '\033[33mwarning: %s\033[0m\n' "$*" >&2; }
+die() { printf '\033[31merror: %s\033[0m\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=""
+# apt_install PKG... : installs the Debian packages that are not installed yet.
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]} (apt)"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# wait_for_port PORT SECONDS : waits until something listens on 127.0.0.1:PORT.
+wait_for_port() {
+  local port=$1 limit=${2:-30} i=0
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    i=$((i + 1)); [ "$i" -gt $((limit * 10)) ] && return 1; sleep 0.1
+  done
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Each scripts/lib/ensure-*.sh appends its installer to ENSURE; ensure_all runs them in order.
+ENSURE=()
+ensure_all() { for f in "${ENSURE[@]}"; do "$f"; done; }
+
+load_libs() { for f in "$REPO_ROOT"/scripts/lib/ensure-*.sh; do [ -e "$f" ] && source "$f"; done; return 0; }
