@@ -26,6 +26,7 @@ public static class DashboardHostExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<TenantOverviewService>();
+        services.AddScoped<ThemePreference>();
         return services;
     }
 

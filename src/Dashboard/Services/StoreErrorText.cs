@@ -1,0 +1,24 @@
+using Dashboard.Core.Errors;
+using Dashboard.Core.Tenants;
+
+namespace Dashboard.Services;
+
+/// <summary>What to tell a person when a store call fails, naming the tenant and its backend.</summary>
+public static class StoreErrorText
+{
+    public static string Describe(Exception error, TenantDescriptor? tenant = null, string? productName = null)
+    {
+        var where = tenant is null ? "" : $"{tenant.Id} ({productName ?? tenant.ProviderKind})";
+        return error switch
+        {
+            BackendUnavailableException e => $"backend unavailable: {where}: {e.Reason}",
+            ThrottledException e => $"{where} is throttling requests right now ({e.Cause}). Try again in a moment.",
+            NotFoundException e => $"{e.Entity} {e.Id} does not exist in {tenant?.Id ?? "this tenant"}.",
+            ConflictException => "This was changed by someone else; reload to see the current values.",
+            ValidationException e => string.Join(" ", e.Errors.SelectMany(x => x.Value)),
+            ForbiddenException e => e.Message,
+            OperationCanceledException => $"{where} did not answer in time.",
+            _ => $"Something went wrong talking to {where}: {error.Message}",
+        };
+    }
+}
