@@ -1,0 +1,34 @@
+# DynamoDB Local on 127.0.0.1:8000 with its data in .stack/dynamodb (-sharedDb: one database whatever the
+# credentials and region). Needs ensure_dynamodb_local (scripts/lib/ensure-dynamodb-local.sh).
+DYNAMODB_PORT=8000
+DYNAMODB_DATA="$STACK_DIR/dynamodb"
+DYNAMODB_PIDFILE="$STACK_DIR/dynamodb.pid"
+DYNAMODB_LOG="$STACK_DIR/dynamodb.log"
+
+dynamodb_pid() { [ -f "$DYNAMODB_PIDFILE" ] && kill -0 "$(cat "$DYNAMODB_PIDFILE")" 2>/dev/null && cat "$DYNAMODB_PIDFILE"; }
+
+dynamodb_up() {
+  if port_open "$DYNAMODB_PORT"; then say "DynamoDB Local: already listening on $DYNAMODB_PORT"; return 0; fi
+  mkdir -p "$DYNAMODB_DATA"
+  # setsid: the server outlives this script and a Ctrl-C in the terminal that ran it.
+  setsid "${DYNAMODB_LOCAL_JAVA[@]}" -sharedDb -dbPath "$DYNAMODB_DATA" -port "$DYNAMODB_PORT" >"$DYNAMODB_LOG" 2>&1 </dev/null &
+  echo $! >"$DYNAMODB_PIDFILE"
+  wait_for_port "$DYNAMODB_PORT" 60 || die "DynamoDB Local did not start on $DYNAMODB_PORT (see $DYNAMODB_LOG)"
+  say "DynamoDB Local: http://127.0.0.1:$DYNAMODB_PORT (data in .stack/dynamodb)"
+}
+
+dynamodb_down() {
+  local pid; pid=$(dynamodb_pid) || { rm -f "$DYNAMODB_PIDFILE"; return 0; }
+  kill "$pid"
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$DYNAMODB_PIDFILE"
+  say "DynamoDB Local: stopped"
+}
+
+dynamodb_status() {
+  if port_open "$DYNAMODB_PORT"; then
+    echo "dynamodb: up on 127.0.0.1:$DYNAMODB_PORT (pid $(dynamodb_pid || echo 'not started by stack.sh'))"
+  else
+    echo "dynamodb: down"
+  fi
+}

@@ -1,0 +1,346 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Dashboard.Core.Domain;
+using Dashboard.Core.Errors;
+using Dashboard.Core.Paging;
+using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
+using Dashboard.Providers.DynamoDb.Client;
+using Dashboard.Providers.DynamoDb.Model;
+using static Dashboard.Providers.DynamoDb.Model.TableLayout;
+
+namespace Dashboard.Providers.DynamoDb;
+
+/// <summary>
+/// One tenant's users and orders in one DynamoDB table (<see cref="TableLayout"/>). Pages are single Queries on
+/// the base table or a sparse index, never a Scan; writes are conditional on the version; a user and its email
+/// marker change in one transaction. Every request asks for ConsumedCapacity, reported per call.
+/// </summary>
+public sealed class DynamoDbDataStore : IDataStore, IDisposable
+{
+    private const string ConditionalCheckFailed = "ConditionalCheckFailed";
+    private const string TransactionConflict = "TransactionConflict";
+
+    private readonly DynamoDbSettings _settings;
+    private readonly DynamoClients _clients;
+    private readonly DynamoCall _call;
+    private readonly UserCountEstimate _userCount;
+    private readonly string _table;
+
+    public DynamoDbDataStore(TenantDescriptor tenant, DynamoDbSettings settings, TimeProvider? clock = null)
+    {
+        _settings = settings;
+        _table = settings.TableName;
+        _clients = new DynamoClients(settings);
+        _call = new DynamoCall(tenant.Id, _table);
+        _userCount = new UserCountEstimate(_clients.Pages, _table, clock ?? TimeProvider.System);
+    }
+
+    private IAmazonDynamoDB Db => _clients.Pages;
+
+    /// <summary>The SDK client pages use, for benchmarks comparing the raw call with the store.</summary>
+    internal IAmazonDynamoDB Client => Db;
+
+    internal UserCountEstimate UserCount => _userCount;
+
+    private sealed record UserPosition(string UserId, string SortKey);
+
+    public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) => _call.Run(async () =>
+    {
+        var prefix = query.NormalizedPrefix;
+        var kind = $"users/{query.Field}/{prefix}";
+        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<UserPosition>(kind, page.ContinuationToken);
+        var (index, sortAttribute) = query.Field == UserSortField.Email
+            ? (UsersByEmail, ItemNames.Email)
+            : (UsersByName, NameOrder);
+        var request = new QueryRequest
+        {
+            TableName = _table,
+            IndexName = index,
+            KeyConditionExpression = prefix is null ? "#list = :list" : "#list = :list AND begins_with(#sort, :prefix)",
+            ExpressionAttributeNames = prefix is null
+                ? new() { ["#list"] = UserList }
+                : new() { ["#list"] = UserList, ["#sort"] = sortAttribute },
+            ExpressionAttributeValues = prefix is null
+                ? new() { [":list"] = new(UserListValue) }
+                : new() { [":list"] = new(UserListValue), [":prefix"] = new(prefix) },
+            ExclusiveStartKey = after is null ? null : new Dictionary<string, AttributeValue>
+            {
+                [PK] = new(UserPk(after.UserId)), [SK] = new(ProfileSk),
+                [UserList] = new(UserListValue), [sortAttribute] = new(after.SortKey),
+            },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
+        var found = await QueryAtLeastAsync(request, page.Size + 1, isCursor: after is not null, ct);
+        var users = found.Take(page.Size).Select(ItemMapping.ToUser).ToList();
+        string? next = null;
+        if (found.Count > page.Size)
+        {
+            var last = found[page.Size - 1];
+            next = ContinuationToken.Encode(kind, new UserPosition(last[ItemNames.UserId].S, last[sortAttribute].S));
+        }
+        var estimate = prefix is null && after is null ? _userCount.Current() : null;
+        return new Page<User>(users, next, estimate);
+    }, ct);
+
+    public Task<User?> GetUserAsync(string id, CancellationToken ct) => _call.Run(() => ReadUserAsync(id, ct), ct);
+
+    public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) => _call.Run(async () =>
+    {
+        // The marker is read strongly consistent (an index would be eventually consistent), then the user by key.
+        var marker = await GetItemAsync(EmailMarkerKey(email), ct);
+        if (marker is null) return null;
+        var user = await ReadUserAsync(marker[ItemNames.UserId].S, ct);
+        return user?.Email == email ? user : null;
+    }, ct);
+
+    public Task InsertUserAsync(User user, CancellationToken ct) => _call.Run(async () =>
+    {
+        var profile = user.ToItem();
+        var marker = ItemMapping.EmailMarker(user.Email, user.Id);
+        ItemGuard.Check(profile, "user");
+        ItemGuard.Check(marker, "email");
+        var reasons = await TransactAsync(
+        [
+            new() { Put = new Put { TableName = _table, Item = profile, ConditionExpression = "attribute_not_exists(PK)" } },
+            new() { Put = new Put { TableName = _table, Item = marker, ConditionExpression = "attribute_not_exists(PK)" } },
+        ], ct);
+        if (reasons is null) return;
+        if (reasons[1] == ConditionalCheckFailed) throw EmailTaken();
+        throw new ConflictException("User", user.Id, 0);
+    }, ct);
+
+    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => _call.Run(async () =>
+    {
+        var profile = user.ToItem();
+        ItemGuard.Check(profile, "user");
+        // The current email says which marker to give up; the version condition below guards the race.
+        var current = await ReadUserAsync(user.Id, ct) ?? throw new NotFoundException("User", user.Id);
+        if (current.Version != expectedVersion) throw new ConflictException("User", user.Id, expectedVersion);
+        if (current.Email == user.Email)
+        {
+            await PutIfVersionAsync(profile, "User", user.Id, expectedVersion, ct);
+            return;
+        }
+        var marker = ItemMapping.EmailMarker(user.Email, user.Id);
+        ItemGuard.Check(marker, "email");
+        var reasons = await TransactAsync(
+        [
+            new() { Put = VersionedPut(profile, expectedVersion) },
+            new()
+            {
+                Delete = new Delete
+                {
+                    TableName = _table, Key = EmailMarkerKey(current.Email),
+                    ConditionExpression = "attribute_not_exists(PK) OR #uid = :uid",
+                    ExpressionAttributeNames = new() { ["#uid"] = ItemNames.UserId },
+                    ExpressionAttributeValues = new() { [":uid"] = new(user.Id) },
+                },
+            },
+            new() { Put = new Put { TableName = _table, Item = marker, ConditionExpression = "attribute_not_exists(PK)" } },
+        ], ct);
+        if (reasons is null) return;
+        // A stale version wins over a taken email: the person must reload before anything else makes sense.
+        if (reasons[0] == ConditionalCheckFailed || reasons[1] == ConditionalCheckFailed || reasons.Contains(TransactionConflict))
+            throw new ConflictException("User", user.Id, expectedVersion);
+        if (reasons[2] == ConditionalCheckFailed) throw EmailTaken();
+        throw new ConflictException("User", user.Id, expectedVersion);
+    }, ct);
+
+    private sealed record OrderPosition(string OrderId);
+
+    public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => _call.Run(async () =>
+    {
+        var kind = $"orders/{userId}";
+        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<OrderPosition>(kind, page.ContinuationToken);
+        var request = new QueryRequest
+        {
+            TableName = _table,
+            KeyConditionExpression = "PK = :pk AND begins_with(SK, :orders)",
+            ExpressionAttributeValues = new() { [":pk"] = new(UserPk(userId)), [":orders"] = new(OrderSkPrefix) },
+            ScanIndexForward = false,
+            ExclusiveStartKey = after is null ? null : OrderKey(userId, after.OrderId),
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
+        var found = await QueryAtLeastAsync(request, page.Size + 1, isCursor: after is not null, ct);
+        var orders = found.Take(page.Size).Select(ItemMapping.ToOrder).ToList();
+        var next = found.Count > page.Size ? ContinuationToken.Encode(kind, new OrderPosition(orders[^1].Id)) : null;
+        return new Page<Order>(orders, next);
+    }, ct);
+
+    public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => _call.Run(async () =>
+    {
+        var keys = await Db.QueryAsync(new QueryRequest
+        {
+            TableName = _table,
+            IndexName = OrdersById,
+            KeyConditionExpression = "#oid = :oid",
+            ExpressionAttributeNames = new() { ["#oid"] = ItemNames.OrderId },
+            ExpressionAttributeValues = new() { [":oid"] = new(id) },
+            Limit = 1,
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        }, ct);
+        CapacityMeter.Read(keys.ConsumedCapacity);
+        if (keys.Items is not [var key, ..]) return null;
+        // The index is eventually consistent and holds keys only; the order itself is read strongly consistent.
+        var item = await GetItemAsync(Key(key[PK].S, key[SK].S), ct);
+        return item?.ToOrder();
+    }, ct);
+
+    public Task InsertOrderAsync(Order order, CancellationToken ct) => _call.Run(async () =>
+    {
+        var item = order.ToItem();
+        ItemGuard.Check(item, "items");
+        // One item, so a conditional put is atomic; the owner's existence is checked by the service (users are never deleted).
+        try
+        {
+            var response = await Db.PutItemAsync(new PutItemRequest
+            {
+                TableName = _table, Item = item, ConditionExpression = "attribute_not_exists(PK)",
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            }, ct);
+            CapacityMeter.Write(response.ConsumedCapacity);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            throw new ConflictException("Order", order.Id, 0);
+        }
+    }, ct);
+
+    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => _call.Run(async () =>
+    {
+        var item = order.ToItem();
+        ItemGuard.Check(item, "items");
+        // Status, items and total live in one item: one conditional put replaces them atomically, at half the
+        // write units of a one-item TransactWriteItems.
+        await PutIfVersionAsync(item, "Order", order.Id, expectedVersion, ct);
+    }, ct);
+
+    public Task PingAsync(CancellationToken ct) => _call.Run(async () =>
+    {
+        // A key that never exists: one cheap read that proves the endpoint answers and the table is there.
+        await GetItemAsync(Key("PING", "PING"), ct, consistent: false);
+    }, ct);
+
+    public Task EnsureSchemaAsync(CancellationToken ct) => _call.Run(() => new SchemaCreator(Db, _table).EnsureAsync(ct), ct);
+
+    public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => _call.Run(async () =>
+    {
+        var items = new List<Dictionary<string, AttributeValue>>(users.Count * 2 + orders.Count);
+        foreach (var user in users)
+        {
+            items.Add(user.ToItem());
+            items.Add(ItemMapping.EmailMarker(user.Email, user.Id));
+        }
+        items.AddRange(orders.Select(o => o.ToItem()));
+        foreach (var item in items) ItemGuard.Check(item, item[ItemNames.Type].S == ItemNames.OrderType ? "items" : "user");
+        await new BulkWriter(_clients.Bulk, _call.TenantId, _table).WriteAsync(items, ct);
+    }, ct);
+
+    private async Task<User?> ReadUserAsync(string id, CancellationToken ct) =>
+        (await GetItemAsync(ProfileKey(id), ct))?.ToUser();
+
+    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(Dictionary<string, AttributeValue> key, CancellationToken ct, bool consistent = true)
+    {
+        var response = await Db.GetItemAsync(new GetItemRequest
+        {
+            TableName = _table, Key = key, ConsistentRead = consistent, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        }, ct);
+        CapacityMeter.Read(response.ConsumedCapacity);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>
+    /// Queries until <paramref name="wanted"/> items or the end: a response stops at 1 MB, so one may hold fewer
+    /// items than asked while more exist. A start key DynamoDB refuses came from a tampered cursor.
+    /// </summary>
+    private async Task<List<Dictionary<string, AttributeValue>>> QueryAtLeastAsync(QueryRequest request, int wanted, bool isCursor, CancellationToken ct)
+    {
+        var found = new List<Dictionary<string, AttributeValue>>(wanted);
+        while (true)
+        {
+            request.Limit = wanted - found.Count;
+            QueryResponse response;
+            try
+            {
+                response = await Db.QueryAsync(request, ct);
+            }
+            catch (AmazonDynamoDBException e) when (isCursor && e.ErrorCode == "ValidationException")
+            {
+                throw new ValidationException("cursor", "The page link is not valid any more; start again from the first page.");
+            }
+            CapacityMeter.Read(response.ConsumedCapacity);
+            found.AddRange(response.Items ?? []);
+            if (found.Count >= wanted || response.LastEvaluatedKey is not { Count: > 0 }) return found;
+            request.ExclusiveStartKey = response.LastEvaluatedKey;
+        }
+    }
+
+    private Put VersionedPut(Dictionary<string, AttributeValue> item, long expectedVersion) => new()
+    {
+        TableName = _table,
+        Item = item,
+        ConditionExpression = "#v = :expected",
+        ExpressionAttributeNames = new() { ["#v"] = ItemNames.Version },
+        ExpressionAttributeValues = new() { [":expected"] = ItemMapping.N(expectedVersion) },
+    };
+
+    private async Task PutIfVersionAsync(Dictionary<string, AttributeValue> item, string entity, string id, long expectedVersion, CancellationToken ct)
+    {
+        var put = VersionedPut(item, expectedVersion);
+        try
+        {
+            var response = await Db.PutItemAsync(new PutItemRequest
+            {
+                TableName = _table, Item = put.Item, ConditionExpression = put.ConditionExpression,
+                ExpressionAttributeNames = put.ExpressionAttributeNames, ExpressionAttributeValues = put.ExpressionAttributeValues,
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            }, ct);
+            CapacityMeter.Write(response.ConsumedCapacity);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            if (e.Item is not { Count: > 0 }) throw new NotFoundException(entity, id);
+            throw new ConflictException(entity, id, expectedVersion);
+        }
+        catch (TransactionConflictException)
+        {
+            // The item is inside another write's transaction right now: that write is the one that wins.
+            throw new ConflictException(entity, id, expectedVersion);
+        }
+    }
+
+    /// <summary>
+    /// Runs a transaction (at most 100 items, DynamoDB's limit); returns null on success or the cancellation reason
+    /// code of each item. A transaction that only collided with another in flight is tried once more.
+    /// </summary>
+    private async Task<string[]?> TransactAsync(List<TransactWriteItem> items, CancellationToken ct)
+    {
+        if (items.Count > 100) throw new InvalidOperationException("A DynamoDB transaction holds at most 100 items.");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var response = await Db.TransactWriteItemsAsync(new TransactWriteItemsRequest
+                {
+                    TransactItems = items, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                }, ct);
+                CapacityMeter.Write(response.ConsumedCapacity);
+                return null;
+            }
+            catch (TransactionCanceledException e) when (DynamoCall.ThrottleCause(e) is null)
+            {
+                var reasons = e.CancellationReasons?.Select(r => r.Code ?? "None").ToArray() ?? [];
+                if (reasons.Length != items.Count) reasons = [.. Enumerable.Repeat(TransactionConflict, items.Count)];
+                var onlyCollided = reasons.All(r => r is "None" or TransactionConflict) && reasons.Contains(TransactionConflict);
+                if (!onlyCollided || attempt > 0) return reasons;
+                await Task.Delay(Random.Shared.Next(20, 60), ct);
+            }
+        }
+    }
+
+    private static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
+
+    public void Dispose() => _clients.Dispose();
+}

@@ -1,0 +1,77 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Dashboard.Providers.DynamoDb.Model;
+
+/// <summary>
+/// The single-table design of one tenant (DESIGN §4, the seed's PK/SK scheme):
+/// <list type="bullet">
+/// <item><c>USER#id / PROFILE</c>: a user; carries <c>UserList</c>, so it alone appears in the two user indexes.</item>
+/// <item><c>USER#id / ORDER#orderId</c>: an order, under its user; ULID ids make SK order = creation order.</item>
+/// <item><c>EMAIL#email / EMAIL</c>: the uniqueness marker of an email, written in the same transaction as the user.</item>
+/// </list>
+/// Indexes: <c>UsersByEmail</c> and <c>UsersByName</c> (sparse, projection ALL: a users page is one Query) and
+/// <c>OrdersById</c> (KEYS_ONLY: finds an order's user, then a strongly consistent GetItem reads it).
+/// </summary>
+internal static class TableLayout
+{
+    public const string PK = "PK";
+    public const string SK = "SK";
+
+    public const string UsersByEmail = "UsersByEmail";
+    public const string UsersByName = "UsersByName";
+    public const string OrdersById = "OrdersById";
+
+    /// <summary>The partition key of both user indexes; only profile items have it (the indexes are sparse).</summary>
+    public const string UserList = "UserList";
+    public const string UserListValue = "USERS";
+    /// <summary>Sort key of <see cref="UsersByName"/>: lower-case name, a separator below any allowed character, id.</summary>
+    public const string NameOrder = "NameOrder";
+    public const char NameOrderSeparator = '\u0001';
+
+    public const string ProfileSk = "PROFILE";
+    public const string EmailMarkerSk = "EMAIL";
+    public const string OrderSkPrefix = "ORDER#";
+
+    public static string UserPk(string userId) => "USER#" + userId;
+    public static string OrderSk(string orderId) => OrderSkPrefix + orderId;
+    public static string EmailMarkerPk(string email) => "EMAIL#" + email;
+
+    public static Dictionary<string, AttributeValue> Key(string pk, string sk) =>
+        new() { [PK] = new AttributeValue(pk), [SK] = new AttributeValue(sk) };
+
+    public static Dictionary<string, AttributeValue> ProfileKey(string userId) => Key(UserPk(userId), ProfileSk);
+    public static Dictionary<string, AttributeValue> OrderKey(string userId, string orderId) => Key(UserPk(userId), OrderSk(orderId));
+    public static Dictionary<string, AttributeValue> EmailMarkerKey(string email) => Key(EmailMarkerPk(email), EmailMarkerSk);
+
+    /// <summary>
+    /// On-demand capacity: tenants pay per request, and DynamoDB Local ignores provisioned figures anyway.
+    /// </summary>
+    public static CreateTableRequest CreateTable(string tableName) => new()
+    {
+        TableName = tableName,
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        AttributeDefinitions =
+        [
+            new(PK, ScalarAttributeType.S), new(SK, ScalarAttributeType.S),
+            new(UserList, ScalarAttributeType.S), new(ItemNames.Email, ScalarAttributeType.S),
+            new(NameOrder, ScalarAttributeType.S), new(ItemNames.OrderId, ScalarAttributeType.S),
+        ],
+        KeySchema = [new(PK, KeyType.HASH), new(SK, KeyType.RANGE)],
+        GlobalSecondaryIndexes = [.. Indexes()],
+    };
+
+    public static IEnumerable<GlobalSecondaryIndex> Indexes()
+    {
+        yield return Index(UsersByEmail, UserList, ItemNames.Email, ProjectionType.ALL);
+        yield return Index(UsersByName, UserList, NameOrder, ProjectionType.ALL);
+        yield return Index(OrdersById, ItemNames.OrderId, null, ProjectionType.KEYS_ONLY);
+    }
+
+    private static GlobalSecondaryIndex Index(string name, string hash, string? range, ProjectionType projection) => new()
+    {
+        IndexName = name,
+        KeySchema = range is null ? [new(hash, KeyType.HASH)] : [new(hash, KeyType.HASH), new(range, KeyType.RANGE)],
+        Projection = new Projection { ProjectionType = projection },
+    };
+}

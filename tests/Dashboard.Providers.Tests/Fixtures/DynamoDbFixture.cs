@@ -1,0 +1,39 @@
+using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
+using Dashboard.Providers.DynamoDb;
+
+namespace Dashboard.Providers.Tests.Fixtures;
+
+/// <summary>DynamoDB: one DynamoDB Local per test class, a fresh table (with its indexes) per tenant.</summary>
+public sealed class DynamoDbFixture : IBackendFixture
+{
+    private DynamoDbLocalServer? _server;
+    private readonly List<IDisposable> _stores = [];
+    private int _tenants;
+
+    public Uri Url => _server?.Url ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async ValueTask InitializeAsync() => _server = await DynamoDbLocalServer.StartAsync();
+
+    public static TenantDescriptor Tenant(string id, Uri url, string table) => new(id, id, "DynamoDb", new Dictionary<string, string?>
+    {
+        [DynamoDbSettings.ServiceUrlKey] = url.ToString(),
+        [DynamoDbSettings.TableNameKey] = table,
+    });
+
+    public async Task<(TenantDescriptor Tenant, IDataStore Store)> CreateTenantAsync(CancellationToken ct)
+    {
+        var id = $"t{Interlocked.Increment(ref _tenants)}";
+        var tenant = Tenant(id, Url, $"tenant-{id}-{Guid.NewGuid():N}");
+        var store = new DynamoDbStoreProvider().Create(tenant);
+        lock (_stores) _stores.Add((IDisposable)store);
+        await store.EnsureSchemaAsync(ct);
+        return (tenant, store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_stores) _stores.ForEach(s => s.Dispose());
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
