@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Components;
 using Dashboard.Core;
+using Dashboard.Providers.DynamoDb;
 using Dashboard.Providers.Sql;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,6 +17,7 @@ public static class DashboardHostExtensions
     {
         builder.Services.AddDashboardCore(builder.Configuration);
         builder.Services.AddSqlProviders();
+        builder.Services.AddDynamoDbProvider();
         builder.Services.AddDashboardUi();
         builder.Services.AddHealthChecks().AddCheck<TenantBackendsHealthCheck>("tenants");
         return builder;
