@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using FaunaLocal.Engine.Sets;
+using FaunaLocal.Values;
+
+namespace FaunaLocal.Engine.Methods;
+
+/// <summary>Methods of a user collection: `User.create`, `User.byId`, `User.all`, and its indexes, `User.byEmail(x)`.</summary>
+public static class CollectionMethods
+{
+    public static Value? Call(Interpreter interp, string collection, string name, IReadOnlyList<Value> args)
+    {
+        switch (name)
+        {
+            case "create":
+                Args.Count(args, 1, 1, "create");
+                return Documents.Create(interp, collection, Args.Object(args, 0, "create"));
+            case "byId":
+                Args.Count(args, 1, 1, "byId");
+                return new DocRefValue(collection, Args.Id(args[0], "byId"));
+            case "all":
+                Args.Count(args, 0, 0, "all");
+                return All(collection);
+            case "where":
+                Args.Count(args, 1, 1, "where");
+                return All(collection).With(new WhereStage(Args.Function(args, 0, "where")));
+            case "firstWhere":
+                Args.Count(args, 1, 1, "firstWhere");
+                return interp.Sets.Enumerate(All(collection).With(new WhereStage(Args.Function(args, 0, "firstWhere")))).FirstOrDefault()
+                       ?? NullValue.Instance;
+        }
+        var coll = interp.Txn.Collection(collection)!;
+        var index = coll.Schema.Indexes.FirstOrDefault(i => i.Name == name);
+        if (index == null) return null;
+        if (args.Count != index.Terms.Length)
+            throw QueryException.InvalidArgument($"The index `{collection}.{name}` takes {index.Terms.Length} term(s), received {args.Count}.");
+        return new SetValue(new IndexSource(collection, name, [.. args]), []);
+    }
+
+    private static SetValue All(string collection) => new(new IndexSource(collection, null, ImmutableArray<Value>.Empty), []);
+}

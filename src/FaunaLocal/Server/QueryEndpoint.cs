@@ -1,0 +1,290 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FaunaLocal.Engine;
+using FaunaLocal.Engine.Sets;
+using FaunaLocal.Language;
+using FaunaLocal.Storage;
+using FaunaLocal.Values;
+using Microsoft.AspNetCore.Http;
+
+namespace FaunaLocal.Server;
+
+/// <summary>`POST /query/1`: authenticate, read headers and body, run the query, answer in Fauna's format.</summary>
+public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options, RateLimiter limiter)
+{
+    private readonly QueryExecutor _executor = new(store);
+    private readonly SecretResolver _secrets = new(options.Secret);
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,40}=[A-Za-z0-9_]{1,80}$")]
+    private static partial Regex TagPattern();
+
+    public async Task HandleAsync(HttpContext ctx)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var req = ctx.Request;
+
+        var auth = req.Headers.Authorization.ToString();
+        if (!auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || auth.Length <= 7)
+        {
+            await Unauthorized(ctx, "Missing or invalid Authorization header: send `Bearer <secret>`.");
+            return;
+        }
+        var token = auth[7..].Trim();
+        var principal = _secrets.Resolve(token, store.Current);
+        if (principal == null)
+        {
+            await Unauthorized(ctx, "Invalid token, unable to authenticate request.");
+            return;
+        }
+
+        var format = req.Headers["X-Format"].ToString();
+        if (format.Length > 0 && format is not ("tagged" or "simple"))
+        {
+            await Protocol(ctx, 400, "invalid_request", $"Unsupported X-Format `{format}`: use tagged or simple.");
+            return;
+        }
+        var tagged = format == "tagged";
+        if (!TryHeaderInt(req, "X-Query-Timeout-Ms", 1, 600_000, options.DefaultQueryTimeoutMs, out var timeoutMs)
+            || !TryHeaderInt(req, "X-Max-Contention-Retries", 0, 7, 7, out var maxRetries)
+            || !TryHeaderInt(req, "X-Last-Txn-Ts", 0, long.MaxValue, 0, out _))
+        {
+            await Protocol(ctx, 400, "invalid_request", "Invalid header: X-Query-Timeout-Ms must be 1..600000, X-Max-Contention-Retries 0..7, X-Last-Txn-Ts a number of microseconds.");
+            return;
+        }
+        var tags = req.Headers["X-Query-Tags"].ToString();
+        if (tags.Length > 0 && (tags.Split(',') is var pairs && (pairs.Length > 25 || !pairs.All(p => TagPattern().IsMatch(p)))))
+        {
+            await Protocol(ctx, 400, "invalid_request", "Invalid X-Query-Tags: up to 25 `key=value` pairs of letters, digits and `_`.");
+            return;
+        }
+
+        var exhausted = limiter.Exhausted(token);
+        if (exhausted.Count > 0 && options.Limits.Hard)
+        {
+            await Write(ctx, 429, w =>
+            {
+                WriteError(w, "limit_exceeded", "Rate limit exceeded");
+                WriteStats(w, new Metering(), 0, started, exhausted);
+            });
+            return;
+        }
+
+        var body = await ReadBody(req);
+        if (body == null)
+        {
+            await Protocol(ctx, 413, "request_size_exceeded", $"The request body exceeds {options.MaxRequestBytes} bytes.");
+            return;
+        }
+
+        Expr query;
+        QueryText text;
+        Dictionary<string, Value> arguments = [];
+        var values = new TaggedReader(tagged, cursor => SetCursor.Decode(cursor).Set);
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("query", out var q))
+                throw new FormatException("The request body must be a JSON object with a `query`.");
+            if (root.TryGetProperty("arguments", out var args) && args.ValueKind != JsonValueKind.Null)
+            {
+                if (args.ValueKind != JsonValueKind.Object) throw new FormatException("`arguments` must be an object.");
+                foreach (var a in args.EnumerateObject()) arguments[a.Name] = values.Read(a.Value);
+            }
+            // A plain string is accepted too (handy with curl): it is a template with one fragment.
+            (query, text) = QueryText.Parse(q.ValueKind == JsonValueKind.String ? Wrap(q.GetString()!) : q, values);
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            await Protocol(ctx, 400, "invalid_request", "Invalid request: " + e.Message);
+            return;
+        }
+        catch (QueryException e)
+        {
+            await Protocol(ctx, 400, e.Code == "invalid_query" ? "invalid_request" : e.Code, e.Message);
+            return;
+        }
+        catch (QueryTextException e)
+        {
+            var meter = new Metering();
+            var hit = limiter.Record(token, meter);
+            await Write(ctx, 400, w =>
+            {
+                WriteError(w, e.Error.Code, e.Error.Message);
+                w.WriteString("summary", e.Text.Summary(e.Error.Code, e.Error.Message, e.Error.Pos));
+                WriteInfo(w, store.Current.LastTs, meter, 0, started, hit, tags, store.Current.Root.Navigate(principal.DbPath)?.SchemaTs ?? 0);
+            });
+            return;
+        }
+
+        var deadline = Environment.TickCount64 + timeoutMs;
+        var result = _executor.Execute(new QueryRequest(query, arguments, principal.DbPath, principal.ReadOnly, deadline, (int)maxRetries, tagged));
+        var limitsHit = limiter.Record(token, result.Meter);
+        await Respond(ctx, result, text, started, limitsHit, tags);
+    }
+
+    private static JsonElement Wrap(string source)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("fql");
+            w.WriteStringValue(source);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        using var doc = JsonDocument.Parse(buffer.WrittenMemory);
+        return doc.RootElement.Clone();
+    }
+
+    private async Task Respond(HttpContext ctx, QueryResult r, QueryText text, long started, List<string> limitsHit, string tags)
+    {
+        switch (r.Outcome)
+        {
+            case QueryOutcome.Success:
+                await Write(ctx, 200, w =>
+                {
+                    w.WritePropertyName("data");
+                    w.WriteRawValue(r.Data!, skipInputValidation: true);
+                    w.WriteString("summary", string.Join('\n', r.Logs));
+                    WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
+                });
+                return;
+            case QueryOutcome.TimedOut:
+                await Write(ctx, 440, w =>
+                {
+                    WriteError(w, "time_out", "The query did not finish within its timeout (X-Query-Timeout-Ms).");
+                    WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
+                });
+                return;
+            case QueryOutcome.Contended:
+                await Write(ctx, 409, w =>
+                {
+                    WriteError(w, "contended_transaction", "Transaction was aborted due to detection of concurrent modification.");
+                    WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
+                });
+                return;
+        }
+        var e = r.Error!;
+        var status = e.Code switch
+        {
+            "forbidden" => 403,
+            "unauthorized" => 401,
+            _ => 400,
+        };
+        await Write(ctx, status, w =>
+        {
+            w.WriteStartObject("error");
+            w.WriteString("code", e.Code);
+            w.WriteString("message", e.Message);
+            if (r.AbortValue != null)
+            {
+                w.WritePropertyName("abort");
+                w.WriteRawValue(r.AbortValue, skipInputValidation: true);
+            }
+            if (e.ConstraintFailures != null)
+            {
+                w.WriteStartArray("constraint_failures");
+                foreach (var f in e.ConstraintFailures)
+                {
+                    w.WriteStartObject();
+                    w.WriteStartArray("paths");
+                    foreach (var path in f.Paths)
+                    {
+                        w.WriteStartArray();
+                        foreach (var seg in path) w.WriteStringValue(seg);
+                        w.WriteEndArray();
+                    }
+                    w.WriteEndArray();
+                    w.WriteString("message", f.Message);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+            w.WriteString("summary", text.Summary(e.Code, e.Message, e.Pos));
+            WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
+        });
+    }
+
+    private static void WriteInfo(Utf8JsonWriter w, long txnTs, Metering m, int retries, long started, List<string> limitsHit, string tags, long schemaVersion)
+    {
+        w.WriteNumber("txn_ts", txnTs);
+        WriteStats(w, m, retries, started, limitsHit);
+        if (tags.Length > 0) w.WriteString("query_tags", tags);
+        w.WriteNumber("schema_version", schemaVersion);
+    }
+
+    private static void WriteStats(Utf8JsonWriter w, Metering m, int retries, long started, List<string> limitsHit)
+    {
+        w.WriteStartObject("stats");
+        w.WriteNumber("compute_ops", m.ComputeOps);
+        w.WriteNumber("read_ops", m.ReadOps);
+        w.WriteNumber("write_ops", m.WriteOps);
+        w.WriteNumber("query_time_ms", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        w.WriteNumber("contention_retries", retries);
+        w.WriteNumber("storage_bytes_read", m.BytesRead);
+        w.WriteNumber("storage_bytes_write", m.BytesWritten);
+        w.WriteStartArray("rate_limits_hit");
+        foreach (var l in limitsHit) w.WriteStringValue(l);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteError(Utf8JsonWriter w, string code, string message)
+    {
+        w.WriteStartObject("error");
+        w.WriteString("code", code);
+        w.WriteString("message", message);
+        w.WriteEndObject();
+    }
+
+    private static bool TryHeaderInt(HttpRequest req, string name, long min, long max, long fallback, out long value)
+    {
+        var raw = req.Headers[name].ToString();
+        value = fallback;
+        if (raw.Length == 0) return true;
+        return long.TryParse(raw, out value) && value >= min && value <= max;
+    }
+
+    /// <summary>The body, or null when it is larger than allowed.</summary>
+    private async Task<byte[]?> ReadBody(HttpRequest req)
+    {
+        if (req.ContentLength > options.MaxRequestBytes) return null;
+        using var ms = new MemoryStream();
+        var buffer = new byte[16384];
+        int n;
+        while ((n = await req.Body.ReadAsync(buffer)) > 0)
+        {
+            ms.Write(buffer, 0, n);
+            if (ms.Length > options.MaxRequestBytes) return null;
+        }
+        return ms.ToArray();
+    }
+
+    private static Task Unauthorized(HttpContext ctx, string message)
+    {
+        ctx.Response.Headers.WWWAuthenticate = "Bearer";
+        return Protocol(ctx, 401, "unauthorized", message);
+    }
+
+    public static Task Protocol(HttpContext ctx, int status, string code, string message) =>
+        Write(ctx, status, w => WriteError(w, code, message));
+
+    private static async Task Write(HttpContext ctx, int status, Action<Utf8JsonWriter> body)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json;charset=utf-8";
+        ctx.Response.ContentLength = buffer.WrittenCount;
+        await ctx.Response.Body.WriteAsync(buffer.WrittenMemory);
+    }
+}

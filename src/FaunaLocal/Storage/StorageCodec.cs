@@ -1,0 +1,261 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using FaunaLocal.Values;
+
+namespace FaunaLocal.Storage;
+
+/// <summary>JSON form of write operations (log records) and of whole states (snapshots).</summary>
+public static class StorageCodec
+{
+    private static readonly TaggedWriter Writer = new();
+
+    public static Document NewDocument(long id, long ts, ObjectValue data) =>
+        new(id, ts, data, TaggedWriter.ToBytes(Writer, data).Length + 24);
+
+    public static byte[] EncodeRecord(long ts, IReadOnlyList<WriteOp> ops)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("ts", ts);
+            w.WriteStartArray("ops");
+            foreach (var op in ops) WriteOp(w, op);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static (long Ts, List<WriteOp> Ops) DecodeRecord(ReadOnlySpan<byte> json)
+    {
+        using var doc = JsonDocument.Parse(json.ToArray());
+        var root = doc.RootElement;
+        return (root.GetProperty("ts").GetInt64(), root.GetProperty("ops").EnumerateArray().Select(ReadOp).ToList());
+    }
+
+    private static void WritePath(Utf8JsonWriter w, ImmutableArray<string> path)
+    {
+        w.WriteStartArray("path");
+        foreach (var p in path) w.WriteStringValue(p);
+        w.WriteEndArray();
+    }
+
+    private static void WriteOp(Utf8JsonWriter w, WriteOp op)
+    {
+        w.WriteStartObject();
+        WritePath(w, op.Path);
+        switch (op)
+        {
+            case PutDocument p:
+                w.WriteString("op", "put");
+                w.WriteString("coll", p.Collection);
+                WriteDocFields(w, p.Doc);
+                break;
+            case DeleteDocument d:
+                w.WriteString("op", "del");
+                w.WriteString("coll", d.Collection);
+                w.WriteString("id", d.Id.ToString(CultureInfo.InvariantCulture));
+                break;
+            case PutCollection c:
+                w.WriteString("op", "coll");
+                w.WritePropertyName("schema");
+                WriteSchema(w, c.Schema);
+                break;
+            case DeleteCollection c:
+                w.WriteString("op", "dropcoll");
+                w.WriteString("name", c.Name);
+                break;
+            case PutDatabase d:
+                w.WriteString("op", "db");
+                w.WriteString("name", d.Name);
+                break;
+            case DeleteDatabase d:
+                w.WriteString("op", "dropdb");
+                w.WriteString("name", d.Name);
+                break;
+            case PutKey k:
+                w.WriteString("op", "key");
+                WriteKeyFields(w, k.Key);
+                break;
+            case DeleteKey k:
+                w.WriteString("op", "dropkey");
+                w.WriteString("secret", k.Secret);
+                break;
+            default:
+                throw new InvalidOperationException($"No log form for {op.GetType().Name}");
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteDocFields(Utf8JsonWriter w, Document doc)
+    {
+        w.WriteString("id", doc.Id.ToString(CultureInfo.InvariantCulture));
+        w.WriteNumber("ts", doc.Ts);
+        w.WritePropertyName("data");
+        Writer.Write(w, doc.Data);
+    }
+
+    private static Document ReadDoc(JsonElement e) => NewDocument(
+        long.Parse(e.GetProperty("id").GetString()!, CultureInfo.InvariantCulture),
+        e.GetProperty("ts").GetInt64(),
+        (ObjectValue)TaggedReader.Stored.Read(e.GetProperty("data")));
+
+    private static void WriteKeyFields(Utf8JsonWriter w, KeyRecord k)
+    {
+        w.WriteNumber("id", k.Id);
+        w.WriteString("secret", k.Secret);
+        w.WriteString("role", k.Role);
+        w.WriteNumber("ts", k.Ts);
+        w.WriteStartArray("keyPath");
+        foreach (var p in k.Path) w.WriteStringValue(p);
+        w.WriteEndArray();
+    }
+
+    private static KeyRecord ReadKey(JsonElement e) => new(
+        e.GetProperty("id").GetInt64(), e.GetProperty("secret").GetString()!,
+        [.. e.GetProperty("keyPath").EnumerateArray().Select(p => p.GetString()!)],
+        e.GetProperty("role").GetString()!, e.GetProperty("ts").GetInt64());
+
+    private static WriteOp ReadOp(JsonElement e)
+    {
+        ImmutableArray<string> path = [.. e.GetProperty("path").EnumerateArray().Select(p => p.GetString()!)];
+        string S(string name) => e.GetProperty(name).GetString()!;
+        return S("op") switch
+        {
+            "put" => new PutDocument(path, S("coll"), ReadDoc(e)),
+            "del" => new DeleteDocument(path, S("coll"), long.Parse(S("id"), CultureInfo.InvariantCulture)),
+            "coll" => new PutCollection(path, ReadSchema(e.GetProperty("schema"))),
+            "dropcoll" => new DeleteCollection(path, S("name")),
+            "db" => new PutDatabase(path, S("name")),
+            "dropdb" => new DeleteDatabase(path, S("name")),
+            "key" => new PutKey(ReadKey(e)),
+            "dropkey" => new DeleteKey(path, S("secret")),
+            var other => throw new FormatException($"Unknown log operation `{other}`"),
+        };
+    }
+
+    private static void WriteSchema(Utf8JsonWriter w, CollectionSchema s)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", s.Name);
+        w.WriteNumber("ts", s.Ts);
+        w.WriteStartArray("indexes");
+        foreach (var ix in s.Indexes)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", ix.Name);
+            w.WriteStartArray("terms");
+            foreach (var t in ix.Terms) w.WriteStringValue(t.ToString());
+            w.WriteEndArray();
+            w.WriteStartArray("values");
+            foreach (var v in ix.Values)
+            {
+                w.WriteStartObject();
+                w.WriteString("field", v.Field.ToString());
+                w.WriteBoolean("desc", v.Descending);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("uniques");
+        foreach (var u in s.Uniques)
+        {
+            w.WriteStartArray();
+            foreach (var f in u.Fields) w.WriteStringValue(f.ToString());
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static CollectionSchema ReadSchema(JsonElement e) => new(
+        e.GetProperty("name").GetString()!,
+        [.. e.GetProperty("indexes").EnumerateArray().Select(ix => new IndexDefinition(
+            ix.GetProperty("name").GetString()!,
+            [.. ix.GetProperty("terms").EnumerateArray().Select(t => FieldPath.Parse(t.GetString()!))],
+            [.. ix.GetProperty("values").EnumerateArray().Select(v => new IndexValue(FieldPath.Parse(v.GetProperty("field").GetString()!), v.GetProperty("desc").GetBoolean()))]))],
+        [.. e.GetProperty("uniques").EnumerateArray().Select(u => new UniqueConstraint([.. u.EnumerateArray().Select(f => FieldPath.Parse(f.GetString()!))]))],
+        e.GetProperty("ts").GetInt64());
+
+    public static void WriteSnapshot(Stream stream, StoreState state)
+    {
+        using var w = new Utf8JsonWriter(stream);
+        w.WriteStartObject();
+        w.WriteNumber("lastTs", state.LastTs);
+        w.WriteStartArray("keys");
+        foreach (var k in state.Keys.Values)
+        {
+            w.WriteStartObject();
+            WriteKeyFields(w, k);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("root");
+        WriteDatabase(w, state.Root);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDatabase(Utf8JsonWriter w, DatabaseState db)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("schemaTs", db.SchemaTs);
+        w.WriteStartArray("collections");
+        foreach (var c in db.Collections.Values)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("schema");
+            WriteSchema(w, c.Schema);
+            w.WriteStartArray("docs");
+            foreach (var id in c.Ids)
+            {
+                w.WriteStartObject();
+                WriteDocFields(w, c.Docs[id]);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("children");
+        foreach (var child in db.Children.Values)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", child.Name);
+            w.WriteNumber("ts", child.Ts);
+            w.WritePropertyName("db");
+            WriteDatabase(w, child.State);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static StoreState ReadSnapshot(JsonElement e) => new(
+        ReadDatabase(e.GetProperty("root")),
+        e.GetProperty("keys").EnumerateArray().Select(ReadKey).ToImmutableDictionary(k => k.Secret),
+        e.GetProperty("lastTs").GetInt64());
+
+    private static DatabaseState ReadDatabase(JsonElement e)
+    {
+        var collections = ImmutableDictionary.CreateBuilder<string, CollectionState>();
+        foreach (var c in e.GetProperty("collections").EnumerateArray())
+        {
+            var schema = ReadSchema(c.GetProperty("schema"));
+            var docs = c.GetProperty("docs").EnumerateArray().Select(ReadDoc).ToList();
+            var state = CollectionState.Create(schema) with
+            {
+                Docs = docs.ToImmutableDictionary(d => d.Id),
+                Ids = [.. docs.Select(d => d.Id)],
+            };
+            collections[schema.Name] = state.WithSchema(schema);
+        }
+        var children = e.GetProperty("children").EnumerateArray()
+            .Select(ch => new ChildDatabase(ch.GetProperty("name").GetString()!, ch.GetProperty("ts").GetInt64(), ReadDatabase(ch.GetProperty("db"))))
+            .ToImmutableDictionary(ch => ch.Name);
+        return new DatabaseState(collections.ToImmutable(), children, e.GetProperty("schemaTs").GetInt64());
+    }
+}
