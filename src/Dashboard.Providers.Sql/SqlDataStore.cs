@@ -3,7 +3,10 @@ using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Dashboard.Providers.Sql.Dialects;
+using Dashboard.Providers.Sql.Interception;
 using Dashboard.Providers.Sql.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +14,9 @@ namespace Dashboard.Providers.Sql;
 
 /// <summary>
 /// One tenant's users and orders in a SQL database through EF Core: keyset paging (no OFFSET), writes
-/// conditional on the version column, an order's row and items replaced in one transaction.
+/// conditional on the version column, an order's row and items replaced in one transaction. Every call runs
+/// as one unit inside the dialect's execution strategy (a retry replays it whole, on a fresh context), and
+/// every statement carries a SQLCommenter tag naming the tenant and the operation.
 /// </summary>
 public sealed class SqlDataStore : IDataStore
 {
@@ -25,6 +30,7 @@ public sealed class SqlDataStore : IDataStore
         _dialect = dialect;
         var builder = new DbContextOptionsBuilder<DashboardDbContext>();
         dialect.Configure(builder);
+        builder.AddInterceptors(new TagAndMeterInterceptor(tenant.Id));
         _options = builder.Options;
     }
 
@@ -71,7 +77,15 @@ public sealed class SqlDataStore : IDataStore
     public Task InsertUserAsync(User user, CancellationToken ct) => Run(async db =>
     {
         db.Users.Add(user.ToRow());
-        await SaveAsync(db, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
+        {
+            // Our own row already there means an earlier attempt committed before its answer was lost.
+            if (!await db.Users.AnyAsync(u => u.Id == user.Id, ct)) throw EmailTaken();
+        }
         return true;
     }, ct);
 
@@ -95,7 +109,11 @@ public sealed class SqlDataStore : IDataStore
         {
             throw EmailTaken();
         }
-        if (changed == 0) await ThrowMissingOrStale(db.Users.AnyAsync(u => u.Id == user.Id, ct), "User", user.Id, expectedVersion);
+        if (changed == 0)
+        {
+            var now = await db.Users.Where(u => u.Id == user.Id).Select(u => new Stamp(u.Version, u.UpdatedAt)).SingleOrDefaultAsync(ct);
+            ThrowUnlessAlreadyApplied(now, new Stamp(row.Version, row.UpdatedAt), "User", user.Id, expectedVersion);
+        }
         return true;
     }, ct);
 
@@ -117,7 +135,15 @@ public sealed class SqlDataStore : IDataStore
     public Task InsertOrderAsync(Order order, CancellationToken ct) => Run(async db =>
     {
         db.Orders.Add(order.ToRow());
-        await SaveAsync(db, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
+        {
+            // Our own row already there means an earlier attempt committed before its answer was lost.
+            if (!await db.Orders.AnyAsync(o => o.Id == order.Id, ct)) throw;
+        }
         return true;
     }, ct);
 
@@ -132,7 +158,12 @@ public sealed class SqlDataStore : IDataStore
                 .SetProperty(o => o.Total, row.Total)
                 .SetProperty(o => o.UpdatedAt, row.UpdatedAt)
                 .SetProperty(o => o.Version, row.Version), ct);
-        if (changed == 0) await ThrowMissingOrStale(db.Orders.AnyAsync(o => o.Id == order.Id, ct), "Order", order.Id, expectedVersion);
+        if (changed == 0)
+        {
+            var now = await db.Orders.Where(o => o.Id == order.Id).Select(o => new Stamp(o.Version, o.UpdatedAt)).SingleOrDefaultAsync(ct);
+            ThrowUnlessAlreadyApplied(now, new Stamp(row.Version, row.UpdatedAt), "Order", order.Id, expectedVersion);
+            return true;
+        }
         await db.OrderItems.Where(i => i.OrderId == order.Id).ExecuteDeleteAsync(ct);
         db.OrderItems.AddRange(row.Items);
         await db.SaveChangesAsync(ct);
@@ -177,39 +208,64 @@ public sealed class SqlDataStore : IDataStore
         return true;
     }, ct);
 
-    private async Task SaveAsync(DashboardDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
-        {
-            throw EmailTaken();
-        }
-    }
-
     private static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
 
-    private static async Task ThrowMissingOrStale(Task<bool> exists, string entity, string id, long expectedVersion)
+    /// <summary>A row's version and last change, to tell a lost answer of our own write from someone else's.</summary>
+    private sealed record Stamp(long Version, DateTime UpdatedAt);
+
+    /// <summary>
+    /// Nothing matched the expected version: the row is missing, or someone else changed it first — unless it
+    /// carries exactly the version and time this write sets, i.e. an earlier attempt of this call committed.
+    /// </summary>
+    private static void ThrowUnlessAlreadyApplied(Stamp? current, Stamp ours, string entity, string id, long expectedVersion)
     {
-        if (!await exists) throw new NotFoundException(entity, id);
-        throw new ConflictException(entity, id, expectedVersion);
+        if (current is null) throw new NotFoundException(entity, id);
+        if (current != ours) throw new ConflictException(entity, id, expectedVersion);
     }
 
-    /// <summary>Runs one operation on a fresh context and turns the provider's exceptions into typed ones.</summary>
-    private async Task<T> Run<T>(Func<DashboardDbContext, Task<T>> operation, CancellationToken ct)
+    /// <summary>
+    /// Runs one operation as a unit in the dialect's execution strategy (each attempt on a fresh context named
+    /// after the operation, for query tags) and turns the provider's exceptions into typed ones.
+    /// </summary>
+    private async Task<T> Run<T>(Func<DashboardDbContext, Task<T>> operation, CancellationToken ct, [CallerMemberName] string member = "")
     {
+        var action = ActionName(member);
         try
         {
-            await using var db = new DashboardDbContext(_options);
-            return await operation(db);
+            await using var outer = new DashboardDbContext(_options) { Operation = action };
+            return await outer.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                await using var db = new DashboardDbContext(_options) { Operation = action };
+                return await operation(db);
+            }, ct);
         }
         catch (Exception e) when (e is not StoreException && !(e is OperationCanceledException && ct.IsCancellationRequested))
         {
             if (_dialect.ThrottleCause(e) is { } cause) throw new ThrottledException(_tenant.Id, _dialect.ProviderName, cause, e);
             if (_dialect.IsUnavailable(e)) throw new BackendUnavailableException(_tenant.Id, _dialect.ProviderName, e.GetBaseException().Message, e);
+            if (_dialect.RejectedColumn(e) is { } column)
+                throw new ValidationException(FieldOf(column), "The value does not fit what the database can store; nothing was saved.");
             throw;
         }
+    }
+
+    /// <summary>"ListUsersAsync" → "list_users": the action name in query tags and metrics.</summary>
+    internal static string ActionName(string member)
+    {
+        var name = member.EndsWith("Async", StringComparison.Ordinal) ? member[..^5] : member;
+        var snake = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && snake.Length > 0) snake.Append('_');
+            snake.Append(char.ToLowerInvariant(c));
+        }
+        return snake.ToString();
+    }
+
+    /// <summary>A column name as the domain's field name ("avatar_url" → "avatarUrl").</summary>
+    private static string FieldOf(string column)
+    {
+        var parts = column.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? column : parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 }

@@ -6,10 +6,11 @@ namespace Dashboard.Providers.Sql;
 
 public static class SqlServiceCollectionExtensions
 {
-    /// <summary>The SQL-backed tenant kinds: the embedded SQLite sandbox.</summary>
+    /// <summary>The SQL-backed tenant kinds: the embedded SQLite sandbox and PlanetScale (MySQL).</summary>
     public static IServiceCollection AddSqlProviders(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataStoreProvider, SqliteStoreProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataStoreProvider, PlanetScaleStoreProvider>());
         return services;
     }
 }

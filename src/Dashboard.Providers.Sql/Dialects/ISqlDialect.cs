@@ -23,6 +23,12 @@ public interface ISqlDialect
     /// <summary>A capacity refusal worth retrying (MySQL 1040 too many connections, Vitess resource exhausted).</summary>
     string? ThrottleCause(Exception e);
 
+    /// <summary>
+    /// The column whose value the database refused instead of truncating it (MySQL strict mode), or null.
+    /// Validation refuses such values first; this is the last line of defence.
+    /// </summary>
+    string? RejectedColumn(Exception e) => null;
+
     /// <summary>An approximate row count from table statistics, never a COUNT(*), or null when unknown.</summary>
     Task<long?> ApproximateUserCountAsync(DashboardDbContext db, CancellationToken ct);
 }

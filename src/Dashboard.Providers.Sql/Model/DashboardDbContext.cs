@@ -8,6 +8,9 @@ namespace Dashboard.Providers.Sql.Model;
 /// </summary>
 public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
 {
+    /// <summary>The store operation this context serves ("list_users"), for query tags and metering.</summary>
+    public string Operation { get; init; } = "unknown";
+
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<OrderRow> Orders => Set<OrderRow>();
     public DbSet<OrderItemRow> OrderItems => Set<OrderItemRow>();
@@ -61,5 +64,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             item.Property(i => i.UnitPrice).HasColumnName("unit_price").HasPrecision(10, 2);
             item.HasIndex(i => new { i.OrderId, i.Position }).IsUnique().HasDatabaseName("ux_order_items_order_position");
         });
+
+        if (Database.IsMySql()) MySqlCollations.Apply(model);
     }
 }

@@ -1,0 +1,52 @@
+using Dashboard.Providers.Sql.Model;
+using Dashboard.Providers.Sql.MySql;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Providers.Sql.Dialects;
+
+/// <summary>
+/// PlanetScale (MySQL / Vitess) through Pomelo: schema by EF migrations (Migrations/), retries by
+/// <see cref="PlanetScaleExecutionStrategy"/>, strict SQL mode, the user count from table statistics.
+/// </summary>
+public sealed class MySqlDialect(string connectionString, ServerVersion serverVersion) : ISqlDialect
+{
+    /// <summary>The local stand-in the migrations were generated against.</summary>
+    public static ServerVersion DefaultServerVersion { get; } = new MariaDbServerVersion(new Version(10, 11));
+
+    private static readonly TimeSpan CountCacheFor = TimeSpan.FromSeconds(30);
+    private readonly StrictModeInterceptor _strictMode = new();
+    private (long? Value, DateTime At) _count = (null, DateTime.MinValue);
+
+    public string ProviderName => "PlanetScale";
+
+    public void Configure(DbContextOptionsBuilder options) => options
+        .UseMySql(PlanetScaleConnection.WithDefaults(connectionString), serverVersion, mysql => mysql
+            .ExecutionStrategy(dependencies => new PlanetScaleExecutionStrategy(dependencies)))
+        .AddInterceptors(_strictMode);
+
+    /// <summary>Applies pending migrations; creates the database when it does not exist yet.</summary>
+    public Task EnsureSchemaAsync(DashboardDbContext db, CancellationToken ct) => db.Database.MigrateAsync(ct);
+
+    public bool IsUniqueViolation(Exception e) => MySqlErrors.IsUniqueViolation(e);
+
+    public bool IsUnavailable(Exception e) => MySqlErrors.IsUnavailable(e);
+
+    public string? ThrottleCause(Exception e) => MySqlErrors.ThrottleCause(e);
+
+    public string? RejectedColumn(Exception e) => MySqlErrors.RejectedColumn(e);
+
+    /// <summary>
+    /// InnoDB's own estimate (information_schema.TABLES.TABLE_ROWS), cached briefly: it is approximate anyway
+    /// and the first page should cost one query, not two.
+    /// </summary>
+    public async Task<long?> ApproximateUserCountAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        var cached = _count;
+        if (DateTime.UtcNow - cached.At < CountCacheFor) return cached.Value;
+        var rows = await db.Database.SqlQueryRaw<long?>(
+                "SELECT CAST(TABLE_ROWS AS SIGNED) AS `Value` FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users'")
+            .SingleOrDefaultAsync(ct);
+        _count = (rows, DateTime.UtcNow);
+        return rows;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Dashboard.Core.Metering;
+using Dashboard.Providers.Sql.Model;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Dashboard.Providers.Sql.Interception;
+
+/// <summary>
+/// On every command of a tenant's store: appends the SQLCommenter tag (tenant, action = the store operation)
+/// and reports rows read (rows a reader returned) and rows written (rows affected) to the metering scope
+/// of the call in progress (<see cref="UsageScope"/>, provider-neutral, in Core).
+/// </summary>
+internal sealed class TagAndMeterInterceptor(string tenantId) : DbCommandInterceptor
+{
+    private void Tag(DbCommand command, CommandEventData data)
+    {
+        var action = (data.Context as DashboardDbContext)?.Operation ?? "unknown";
+        command.CommandText = SqlCommenter.Tag(command.CommandText, SqlCommenter.Comment(new Dictionary<string, string>
+        {
+            ["tenant"] = tenantId,
+            ["action"] = action,
+        }));
+    }
+
+    private static void Written(int rows)
+    {
+        if (rows > 0) UsageScope.Add(UsageUnit.RowsWritten, rows);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Tag(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Tag(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Tag(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Tag(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Tag(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Tag(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
+        new MeteredDataReader(result, UsageScope.Current);
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<DbDataReader>(new MeteredDataReader(result, UsageScope.Current));
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Written(result);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Written(result);
+        return ValueTask.FromResult(result);
+    }
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        if (result is not null and not DBNull) UsageScope.Add(UsageUnit.RowsRead, 1);
+        return result;
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ScalarExecuted(command, eventData, result));
+}
