@@ -90,7 +90,13 @@ public sealed class QueryExecutor(Store store)
     private static byte[] Render(Interpreter interp, Value value, bool tagged)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer)) new WireWriter(interp, tagged).WriteResult(w, value);
+        using (var w = new Utf8JsonWriter(buffer, JsonOutput.Options)) new WireWriter(interp, tagged).WriteResult(w, value);
         return buffer.WrittenSpan.ToArray();
     }
+}
+
+/// <summary>Responses keep non-ASCII text and quotes readable instead of \u-escaping them.</summary>
+public static class JsonOutput
+{
+    public static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

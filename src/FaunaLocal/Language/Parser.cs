@@ -134,6 +134,8 @@ public sealed class Parser
     public Expr ParseExpr()
     {
         var t = Peek();
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw QueryException.InvalidQuery("The query nests too deeply.", t.Pos);
         if (t.Kind == TokenKind.Identifier && Peek(1).Is("=>") && !Reserved.Contains(t.Text))
         {
             _i += 2;
@@ -206,6 +208,8 @@ public sealed class Parser
     private Expr ParseUnary()
     {
         var t = Peek();
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw QueryException.InvalidQuery("The query nests too deeply.", t.Pos);
         if (t.Is("!") || t.Is("-"))
         {
             _i++;

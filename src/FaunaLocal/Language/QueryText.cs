@@ -34,6 +34,21 @@ public sealed class QueryText
         }
     }
 
+    /// <summary>Parses plain FQL source (a query sent as a string rather than a template).</summary>
+    public static (Expr Query, QueryText Text) ParseSource(string source)
+    {
+        var text = new QueryText(TaggedReader.Stored);
+        text._display.Append(source);
+        try
+        {
+            return (Parser.ParseQuery(Tokenizer.Tokenize(source)), text);
+        }
+        catch (QueryException e)
+        {
+            throw new QueryTextException(e, text);
+        }
+    }
+
     private void AddFragment(Tokenizer tokenizer, JsonElement fragment, bool topLevel)
     {
         if (fragment.ValueKind == JsonValueKind.String)

@@ -93,7 +93,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
                 foreach (var a in args.EnumerateObject()) arguments[a.Name] = values.Read(a.Value);
             }
             // A plain string is accepted too (handy with curl): it is a template with one fragment.
-            (query, text) = QueryText.Parse(q.ValueKind == JsonValueKind.String ? Wrap(q.GetString()!) : q, values);
+            (query, text) = q.ValueKind == JsonValueKind.String ? QueryText.ParseSource(q.GetString()!) : QueryText.Parse(q, values);
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
@@ -122,21 +122,6 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
         var result = _executor.Execute(new QueryRequest(query, arguments, principal.DbPath, principal.ReadOnly, deadline, (int)maxRetries, tagged));
         var limitsHit = limiter.Record(token, result.Meter);
         await Respond(ctx, result, text, started, limitsHit, tags);
-    }
-
-    private static JsonElement Wrap(string source)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("fql");
-            w.WriteStringValue(source);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        using var doc = JsonDocument.Parse(buffer.WrittenMemory);
-        return doc.RootElement.Clone();
     }
 
     private async Task Respond(HttpContext ctx, QueryResult r, QueryText text, long started, List<string> limitsHit, string tags)
@@ -276,7 +261,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
     private static async Task Write(HttpContext ctx, int status, Action<Utf8JsonWriter> body)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonOutput.Options))
         {
             w.WriteStartObject();
             body(w);
