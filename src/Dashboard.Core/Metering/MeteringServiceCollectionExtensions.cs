@@ -1,0 +1,43 @@
+using Dashboard.Core.Costs;
+using Dashboard.Core.Metering.Ops;
+using Dashboard.Core.Metering.Rolling;
+using Dashboard.Core.Resilience;
+using Dashboard.Core.Stores;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dashboard.Core.Metering;
+
+public static class MeteringServiceCollectionExtensions
+{
+    /// <summary>
+    /// Resilience and metering around every tenant's store (resilience inside, so one metered call covers its
+    /// retries), the instruments, the rolling store, the ops page queries, the price sheet and the per-circuit
+    /// action cost.
+    /// </summary>
+    public static IServiceCollection AddDashboardMetering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.Section));
+        services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.Section));
+
+        services.TryAddSingleton<CircuitBreakers>();
+        services.TryAddSingleton(new ThrottleLog());
+        services.TryAddSingleton<RollingStore>();
+        services.TryAddSingleton<StoreMetrics>();
+        // Decorators apply in registration order, each wrapping the previous: resilience, then metering outside it.
+        services.AddSingleton<IDataStoreDecorator, ResilienceDecorator>();
+        services.AddSingleton<IDataStoreDecorator, MeteringDecorator>();
+        services.AddSingleton<IStoreCallSink>(sp => sp.GetRequiredService<StoreMetrics>());
+        services.AddSingleton<IStoreCallSink>(sp => sp.GetRequiredService<RollingStore>());
+        services.AddSingleton<IStoreCallSink, ActionUsageSink>();
+
+        services.TryAddSingleton<ThroughputQuery>();
+        services.TryAddSingleton<ThrottlingQuery>();
+        services.TryAddSingleton<StorageSizes>();
+        services.TryAddSingleton<CostQuery>();
+        services.TryAddScoped<ActionUsage>();
+        return services;
+    }
+}
