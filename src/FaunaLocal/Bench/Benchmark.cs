@@ -27,7 +27,7 @@ public static class Benchmark
             }
         }
         var duration = TimeSpan.FromSeconds(seconds);
-        Console.WriteLine($"FaunaLocal benchmark: {concurrency} concurrent HTTP/1.1 clients, {seconds:0.#} s per measurement");
+        Console.WriteLine($"FaunaLocal benchmark: {concurrency} concurrent clients (HTTP/1.1 unless noted), {seconds:0.#} s per measurement");
         Console.WriteLine($"{"mode",-10} {"operation",-28} {"ops/s",10} {"p50 ms",8} {"p99 ms",8}");
 
         await Measure("in-memory", null, duration, concurrency);
@@ -59,6 +59,10 @@ public static class Benchmark
         }
 
         await Run(mode, "point read  Item.byId(id)", duration, concurrency, i => $"Item.byId(\"{ids[i % ids.Count]}\")", http);
+        // The same over cleartext HTTP/2 (prior knowledge), the JS driver's transport, through the preface router.
+        using var h2 = new HttpClient { BaseAddress = url, DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        h2.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
+        await Run(mode, "point read  (HTTP/2)", duration, concurrency, i => $"Item.byId(\"{ids[i % ids.Count]}\")", h2);
         await Run(mode, "write  Item.create({...})", duration, concurrency, i => $"Item.create({{ key: \"w{i}\", n: {i} }})", http);
     }
 
