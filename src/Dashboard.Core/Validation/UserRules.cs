@@ -19,7 +19,7 @@ public static partial class UserRules
         var errors = new ValidationErrors();
         var cleanEmail = NormalizeEmail(email ?? "");
         TextRules.Check(errors, "email", cleanEmail, "Email", EmailMax);
-        if (errors.IsEmpty && !EmailShape().IsMatch(cleanEmail))
+        if (!errors.Has("email") && !EmailShape().IsMatch(cleanEmail))
             errors.Add("email", "Email must look like name@example.com.");
 
         var cleanName = TextRules.Clean(name ?? "");
@@ -27,7 +27,7 @@ public static partial class UserRules
 
         var cleanAvatar = string.IsNullOrWhiteSpace(avatarUrl) ? null : avatarUrl.Trim();
         TextRules.Check(errors, "avatarUrl", cleanAvatar, "Avatar URL", AvatarUrlMax, required: false);
-        if (cleanAvatar is not null && errors.IsEmpty && !IsHttpUrl(cleanAvatar))
+        if (cleanAvatar is not null && !errors.Has("avatarUrl") && !IsHttpUrl(cleanAvatar))
             errors.Add("avatarUrl", "Avatar URL must be an absolute http or https address.");
 
         errors.ThrowIfAny();

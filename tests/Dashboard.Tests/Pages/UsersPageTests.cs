@@ -1,0 +1,170 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Dashboard.Components.Pages;
+using Dashboard.Core.Domain;
+using Dashboard.Core.Stores;
+
+namespace Dashboard.Tests.Pages;
+
+public sealed class UsersPageTests : DashboardTestContext
+{
+    private IRenderedComponent<Users> RenderUsers(string tenant = TenantId, string? q = null, string? by = null, int? size = null)
+    {
+        RenderProviders();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters($"/t/{tenant}/users",
+            new Dictionary<string, object?> { ["q"] = q, ["by"] = by, ["size"] = size }));
+        var cut = Render<Users>(p => p.Add(x => x.Tenant, tenant));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Loading users", cut.Markup));
+        return cut;
+    }
+
+    private static List<string> Emails(IRenderedComponent<Users> cut) =>
+        cut.FindAll("[role=region] tbody td[data-label=Email]").Select(td => td.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task The_first_page_shows_25_users_in_email_order_with_an_approximate_count()
+    {
+        var cut = RenderUsers();
+
+        var expected = (await Store.ListUsersAsync(UserQuery.All, new(25), Ct)).Items.Select(u => u.Email);
+        Assert.Equal(expected, Emails(cut));
+        Assert.Contains("~60 users", cut.Markup);
+        Assert.NotNull(cut.Find("[role=region][aria-label='Users of Sandbox']"));
+    }
+
+    [Fact]
+    public void Next_then_previous_page_returns_the_same_rows()
+    {
+        var cut = RenderUsers();
+        var first = Emails(cut);
+
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Page 2", cut.Markup));
+        var second = Emails(cut);
+        cut.Button("Previous page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Page 1", cut.Markup));
+
+        Assert.Empty(first.Intersect(second));
+        Assert.Equal(first, Emails(cut));
+        Assert.Contains(Navigation.History, h => h.Uri.Contains("after="));
+    }
+
+    [Fact]
+    public void The_last_page_disables_next()
+    {
+        var cut = RenderUsers(size: 50);
+
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Equal(10, Emails(cut).Count));
+
+        Assert.True(cut.Button("Next page").HasAttribute("disabled"));
+        Assert.False(cut.Button("Previous page").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Rows_per_page_come_from_the_url()
+    {
+        var cut = RenderUsers(size: 50);
+        Assert.Equal(50, Emails(cut).Count);
+    }
+
+    [Fact]
+    public void A_search_by_email_prefix_shows_only_matches()
+    {
+        var cut = RenderUsers(q: "ada");
+
+        Assert.Equal(["ada@example.com"], Emails(cut));
+        Assert.Contains("Emails starting with “ada”", cut.Markup);
+    }
+
+    [Fact]
+    public void A_search_by_name_prefix_matches_names_ignoring_case()
+    {
+        var cut = RenderUsers(q: "ADA LOV", by: "name");
+
+        Assert.Equal(["ada@example.com"], Emails(cut));
+    }
+
+    [Fact]
+    public void Submitting_the_search_form_puts_the_search_in_the_url_and_filters()
+    {
+        var cut = RenderUsers();
+
+        cut.Type("Search", "ada@");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal(["ada@example.com"], Emails(cut)));
+        Assert.EndsWith("/t/sandbox/users?q=ada%40", Navigation.Uri);
+    }
+
+    [Fact]
+    public void A_search_without_matches_says_so()
+    {
+        var cut = RenderUsers(q: "zzz-nobody");
+
+        Assert.Contains("No user matches “zzz-nobody”.", cut.Markup);
+        Assert.Empty(Emails(cut));
+    }
+
+    [Fact]
+    public void An_unknown_tenant_is_named_instead_of_crashing()
+    {
+        var cut = RenderUsers(tenant: "nope");
+
+        Assert.Contains("There is no tenant named “nope”", cut.Markup);
+    }
+
+    [Fact]
+    public void An_unavailable_backend_is_named_in_an_error_with_a_retry()
+    {
+        var cut = RenderUsers(tenant: "broken");
+
+        var alert = cut.Find("[role=alert]");
+        Assert.Contains("backend unavailable: broken (SQLite sandbox)", alert.TextContent);
+        Assert.NotNull(cut.Button("Try again"));
+    }
+
+    [Fact]
+    public async Task Clicking_a_row_opens_the_user()
+    {
+        var cut = RenderUsers(q: "ada");
+        var ada = await Store.FindUserByEmailAsync("ada@example.com", Ct);
+
+        cut.Find("[role=region] tbody tr").Click();
+
+        Assert.EndsWith($"/t/sandbox/users/{ada!.Id}", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task The_new_user_dialog_shows_errors_beside_fields_and_stores_nothing()
+    {
+        var cut = RenderUsers();
+        var dialogs = RenderProviders();
+
+        cut.Button("New user").Click();
+        dialogs.WaitForAssertion(() => dialogs.Button("Create user"));
+        dialogs.Type("Email", "not-an-email");
+        dialogs.Type("Name", "Someone");
+        dialogs.Find("form#create-user").Submit();
+
+        dialogs.WaitForAssertion(() => Assert.Equal("Email must look like name@example.com.", dialogs.FieldMessage("Email")));
+        Assert.Null(await Store.FindUserByEmailAsync("not-an-email", Ct));
+    }
+
+    [Fact]
+    public async Task The_new_user_dialog_creates_the_user_and_opens_it()
+    {
+        var cut = RenderUsers();
+        var dialogs = RenderProviders();
+
+        cut.Button("New user").Click();
+        dialogs.WaitForAssertion(() => dialogs.Button("Create user"));
+        dialogs.Type("Email", "New.Person@Example.com");
+        dialogs.Type("Name", "New Person");
+        dialogs.Find("form#create-user").Submit();
+
+        User? created = null;
+        await cut.WaitForAssertionAsync(async () => Assert.NotNull(created = await Store.FindUserByEmailAsync("new.person@example.com", Ct)));
+        cut.WaitForAssertion(() => Assert.EndsWith($"/t/sandbox/users/{created!.Id}", Navigation.Uri));
+    }
+}
