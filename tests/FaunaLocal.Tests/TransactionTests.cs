@@ -22,6 +22,24 @@ public class TransactionTests
     }
 
     [Fact]
+    public void Optimistic_concurrency_idiom_with_arguments()
+    {
+        using var db = new TestDb();
+        db.Simple(TestDb.UserSchema);
+        var id = db.Simple("User.create({ email: \"o@x.com\", name: \"O\" }).id").GetString()!;
+        var ts = db.Run($"User.byId(\"{id}\")!.ts");
+        var tsValue = Values.TaggedReader.Stored.Read(System.Text.Json.JsonDocument.Parse(ts.Data!).RootElement);
+        const string guarded = "let u = User.byId(id)!\nif (u.ts != ts) abort({ code: \"stale\", ts: u.ts })\nu.update(patch)";
+        Values.Value Patch(string name) => new Values.ObjectValue([KeyValuePair.Create("name", (Values.Value)new Values.StringValue(name))]);
+        var args = new Dictionary<string, Values.Value> { ["id"] = new Values.StringValue(id), ["ts"] = tsValue, ["patch"] = Patch("Fresh") };
+        Assert.Equal("Fresh", db.Simple(guarded + ".name", args).GetString());
+        args["patch"] = Patch("Stale");
+        var stale = db.Run(guarded, args: args);
+        Assert.Equal("abort", stale.Error!.Code);
+        Assert.Equal("Fresh", db.Simple($"User.byId(\"{id}\")!.name").GetString());
+    }
+
+    [Fact]
     public void A_runtime_error_after_writes_leaves_nothing_behind()
     {
         using var db = new TestDb();

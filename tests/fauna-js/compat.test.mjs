@@ -3,7 +3,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import {
@@ -21,7 +21,9 @@ function serverDll() {
     path.join(repo, "src/FaunaLocal/bin/Release/net10.0/FaunaLocal.dll"),
     path.join(repo, "src/FaunaLocal/bin/Debug/net10.0/FaunaLocal.dll"),
   ].filter(Boolean);
-  const found = candidates.find((p) => existsSync(p));
+  // FAUNALOCAL_DLL wins; otherwise the most recently built configuration.
+  const found = process.env.FAUNALOCAL_DLL ?? candidates.filter((p) => existsSync(p))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (!found) throw new Error("FaunaLocal is not built: run `dotnet build src/FaunaLocal -c Release` first");
   return found;
 }
