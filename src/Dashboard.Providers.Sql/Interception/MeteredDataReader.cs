@@ -7,18 +7,22 @@ namespace Dashboard.Providers.Sql.Interception;
 /// <summary>
 /// Passes a data reader through, counting the rows it hands out; when closed it reports them as rows read
 /// and the statements' affected rows (batched INSERT/UPDATE/DELETE) as rows written to the call's usage.
+/// The rows of a write batch's RETURNING clauses (MariaDB and SQLite hand back generated ids that way) are
+/// the written rows themselves, not reads; the server leaves them out of the affected count.
 /// </summary>
-internal sealed class MeteredDataReader(DbDataReader inner, CallUsage? usage) : DbDataReader
+internal sealed class MeteredDataReader(DbDataReader inner, CallUsage? usage, bool returnedRowsAreWritten) : DbDataReader
 {
     private long _rows;
     private bool _reported;
 
+    /// <summary>After the inner reader is closed: only then has it consumed every result of a batch.</summary>
     private void Report()
     {
         if (_reported) return;
         _reported = true;
-        usage?.Add(UsageUnit.RowsRead, _rows);
-        var affected = inner.RecordsAffected;
+        var affected = Math.Max(0, inner.RecordsAffected);
+        if (returnedRowsAreWritten) affected += (int)_rows;
+        else usage?.Add(UsageUnit.RowsRead, _rows);
         if (affected > 0) usage?.Add(UsageUnit.RowsWritten, affected);
     }
 
@@ -38,20 +42,21 @@ internal sealed class MeteredDataReader(DbDataReader inner, CallUsage? usage) : 
 
     public override void Close()
     {
-        Report();
         inner.Close();
+        Report();
     }
 
     public override async Task CloseAsync()
     {
-        Report();
         await inner.CloseAsync();
+        Report();
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
+            inner.Close();
             Report();
             inner.Dispose();
         }
@@ -60,6 +65,7 @@ internal sealed class MeteredDataReader(DbDataReader inner, CallUsage? usage) : 
 
     public override async ValueTask DisposeAsync()
     {
+        await inner.CloseAsync();
         Report();
         await inner.DisposeAsync();
         await base.DisposeAsync();

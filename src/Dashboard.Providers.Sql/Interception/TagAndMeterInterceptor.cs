@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Dashboard.Core.Metering;
 using Dashboard.Providers.Sql.Model;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,8 +11,19 @@ namespace Dashboard.Providers.Sql.Interception;
 /// and reports rows read (rows a reader returned) and rows written (rows affected) to the metering scope
 /// of the call in progress (<see cref="UsageScope"/>, provider-neutral, in Core).
 /// </summary>
-internal sealed class TagAndMeterInterceptor(string tenantId) : DbCommandInterceptor
+internal sealed partial class TagAndMeterInterceptor(string tenantId) : DbCommandInterceptor
 {
+    [GeneratedRegex(@"(?:^|;)\s*(?:/\*.*?\*/\s*)?(\w+)", RegexOptions.Singleline)]
+    private static partial Regex StatementVerb();
+
+    /// <summary>A write batch (INSERT/UPDATE/DELETE, Pomelo may lead with SET AUTOCOMMIT) whose result rows come from RETURNING.</summary>
+    internal static bool ReturnsWrittenRows(string sql) =>
+        sql.Contains("RETURNING", StringComparison.OrdinalIgnoreCase)
+        && StatementVerb().Matches(sql).All(m => m.Groups[1].Value.ToUpperInvariant() is "INSERT" or "UPDATE" or "DELETE" or "SET" or "");
+
+    private static DbDataReader Metered(DbCommand command, DbDataReader reader) =>
+        new MeteredDataReader(reader, UsageScope.Current, ReturnsWrittenRows(command.CommandText));
+
     private void Tag(DbCommand command, CommandEventData data)
     {
         var action = (data.Context as DashboardDbContext)?.Operation ?? "unknown";
@@ -64,10 +76,10 @@ internal sealed class TagAndMeterInterceptor(string tenantId) : DbCommandInterce
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
-        new MeteredDataReader(result, UsageScope.Current);
+        Metered(command, result);
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<DbDataReader>(new MeteredDataReader(result, UsageScope.Current));
+        ValueTask.FromResult(Metered(command, result));
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
