@@ -43,6 +43,8 @@ public sealed class DynamoDbDataStore : IDataStore, IDisposable
 
     internal UserCountEstimate UserCount => _userCount;
 
+    internal string TableName => _table;
+
     private sealed record UserPosition(string UserId, string SortKey);
 
     public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) => _call.Run(async () =>
