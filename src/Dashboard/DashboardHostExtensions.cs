@@ -15,12 +15,20 @@ public static class DashboardHostExtensions
 {
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDashboardCore(builder.Configuration);
-        builder.Services.AddSqlProviders();
-        builder.Services.AddDynamoDbProvider();
+        builder.Services.AddTenantBackends(builder.Configuration);
         builder.Services.AddDashboardUi();
+        builder.AddDashboardMetrics();
         builder.Services.AddHealthChecks().AddCheck<TenantBackendsHealthCheck>("tenants");
         return builder;
+    }
+
+    /// <summary>The tenant registry, the store factory and every provider: what any process needs to reach tenants' data.</summary>
+    public static IServiceCollection AddTenantBackends(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDashboardCore(configuration);
+        services.AddSqlProviders();
+        services.AddDynamoDbProvider();
+        return services;
     }
 
     public static IServiceCollection AddDashboardUi(this IServiceCollection services)
@@ -43,6 +51,7 @@ public static class DashboardHostExtensions
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK },
             ResponseWriter = WriteHealthAsync,
         });
+        app.MapDashboardMetrics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -15,7 +15,7 @@ public sealed record OpsWindow(string Key, string Label, TimeSpan Span, int Char
     public static OpsWindow Parse(string? key) =>
         All.FirstOrDefault(w => string.Equals(w.Key, key, StringComparison.OrdinalIgnoreCase)) ?? Default;
 
-    /// <summary>Labels for chart points: seconds when points are under a minute apart, else minutes.</summary>
+    /// <summary>Labels for chart points (UTC): seconds when points are under a minute apart, else minutes.</summary>
     public string PointLabel(DateTimeOffset start, TimeSpan pointWidth) =>
-        start.ToLocalTime().ToString(pointWidth < TimeSpan.FromMinutes(1) ? "HH:mm:ss" : "HH:mm");
+        start.UtcDateTime.ToString(pointWidth < TimeSpan.FromMinutes(1) ? "HH:mm:ss" : "HH:mm");
 }

@@ -11,13 +11,15 @@ public sealed class ThroughputQuery(RollingStore store)
         var labels = Enumerable.Range(0, read.PointCount).Select(i => window.PointLabel(read.PointStart(i), read.PointWidth)).ToList();
         var seconds = read.PointWidth.TotalSeconds;
 
-        var opsLines = read.Series.GroupBy(s => s.Key.Provider).OrderBy(g => g.Key, StringComparer.Ordinal)
+        // Charts show the request path; schema and bulk loads (seconds long, at start) stay in the table only.
+        var charted = read.Series.Where(s => !StoreOperations.IsMaintenance(s.Key.Operation)).ToList();
+        var opsLines = charted.GroupBy(s => s.Key.Provider).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ChartLine(g.Key, Merge(g, read.PointCount).Select(p => p is null ? 0 : p.Calls / seconds).ToArray()))
             .ToList();
 
-        var all = Merge(read.Series, read.PointCount);
+        var all = Merge(charted, read.PointCount);
         double[] Percentile(double q) => all.Select(p => p?.PercentileMs(q) ?? 0).ToArray();
-        var latencyLines = read.Series.Count == 0
+        var latencyLines = charted.Count == 0
             ? new List<ChartLine>()
             : [new("p50", Percentile(0.50)), new("p95", Percentile(0.95)), new("p99", Percentile(0.99))];
 

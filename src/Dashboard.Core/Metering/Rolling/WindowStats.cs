@@ -9,6 +9,8 @@ public sealed class WindowStats
 
     public long Calls { get; private set; }
     public double LatencySumMs { get; private set; }
+    public double MinMs { get; private set; }
+    public double MaxMs { get; private set; }
     public long ThrottlesRetried { get; private set; }
     public long ThrottlesSurfaced { get; private set; }
 
@@ -25,10 +27,20 @@ public sealed class WindowStats
 
     public double? MeanMs => Calls == 0 ? null : LatencySumMs / Calls;
 
-    public double? PercentileMs(double q) => LatencyBuckets.Quantile(_latency, q);
+    /// <summary>The q-quantile from the buckets, kept within the exact minimum and maximum seen.</summary>
+    public double? PercentileMs(double q) =>
+        LatencyBuckets.Quantile(_latency, q) is { } ms ? Math.Clamp(ms, MinMs, MaxMs) : null;
+
+    private void AddRange(long calls, double min, double max)
+    {
+        if (calls == 0) return;
+        MinMs = Calls == 0 ? min : Math.Min(MinMs, min);
+        MaxMs = Calls == 0 ? max : Math.Max(MaxMs, max);
+    }
 
     internal void Add(Slot slot)
     {
+        AddRange(slot.Calls, slot.MinMs, slot.MaxMs);
         Calls += slot.Calls;
         LatencySumMs += slot.LatencySumMs;
         ThrottlesRetried += slot.ThrottlesRetried;
@@ -40,6 +52,7 @@ public sealed class WindowStats
 
     public void Add(WindowStats other)
     {
+        AddRange(other.Calls, other.MinMs, other.MaxMs);
         Calls += other.Calls;
         LatencySumMs += other.LatencySumMs;
         ThrottlesRetried += other.ThrottlesRetried;

@@ -1,0 +1,126 @@
+using Dashboard.Core.Metering.Ops;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Components.Pages.Ops;
+
+/// <summary>
+/// What the ops pages share: window and tenant from the URL, and auto-refresh on a timer (every 5 s, every
+/// 30 s for the 24 h window, whose points are minutes wide). Pages only say how to build their model.
+/// </summary>
+public abstract class OpsPageBase : ComponentBase, IDisposable
+{
+    private PeriodicTimer? _timer;
+    private CancellationTokenSource? _stop;
+
+    [SupplyParameterFromQuery(Name = "window")] public string? WindowKey { get; set; }
+    [SupplyParameterFromQuery(Name = "tenant")] public string? Tenant { get; set; }
+
+    protected OpsWindow Window => OpsWindow.Parse(WindowKey);
+    protected bool AutoRefresh { get; private set; } = true;
+    protected DateTimeOffset? UpdatedAt { get; private set; }
+
+    /// <summary>Builds the page's model from the in-process store (cheap: no backend is called).</summary>
+    protected abstract void Build();
+
+    protected override void OnParametersSet()
+    {
+        Refresh();
+        RestartTimer();
+    }
+
+    protected void Refresh()
+    {
+        Build();
+        UpdatedAt = DateTimeOffset.UtcNow;
+    }
+
+    protected Task RefreshNow()
+    {
+        Refresh();
+        return Task.CompletedTask;
+    }
+
+    protected void SetAutoRefresh(bool on)
+    {
+        AutoRefresh = on;
+        RestartTimer();
+    }
+
+    private void RestartTimer()
+    {
+        StopTimer();
+        if (!AutoRefresh || !RendererInfo.IsInteractive) return;
+        var period = Window.Span > TimeSpan.FromHours(1) ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(5);
+        _timer = new PeriodicTimer(period);
+        _stop = new CancellationTokenSource();
+        _ = TickAsync(_timer, _stop.Token);
+    }
+
+    private async Task TickAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+                await InvokeAsync(() =>
+                {
+                    Refresh();
+                    StateHasChanged();
+                });
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void StopTimer()
+    {
+        _stop?.Cancel();
+        _stop?.Dispose();
+        _stop = null;
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    public void Dispose()
+    {
+        StopTimer();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Chart x labels: at most <paramref name="shown"/> of them, the rest blank, so the axis stays readable.</summary>
+    protected static string[] SparseLabels(IReadOnlyList<string> labels, int shown = 8)
+    {
+        var step = Math.Max(1, (int)Math.Ceiling(labels.Count / (double)shown));
+        return labels.Select((l, i) => i % step == 0 ? l : "").ToArray();
+    }
+
+    protected static string Ms(double? ms) => ms switch
+    {
+        null => "—",
+        < 10 => $"{ms:0.0} ms",
+        < 10_000 => $"{ms:0} ms",
+        _ => $"{ms / 1000:0.0} s",
+    };
+
+    protected static string Rate(double perSecond) => perSecond switch
+    {
+        0 => "0",
+        < 0.01 => "< 0.01",
+        < 10 => perSecond.ToString("0.##"),
+        _ => perSecond.ToString("N0"),
+    };
+
+    /// <summary>Dollars: cents for real money, two significant digits for the tiny sums per-request pricing gives.</summary>
+    protected static string Usd(decimal? usd)
+    {
+        if (usd is null) return "—";
+        var v = usd.Value;
+        if (v == 0) return "$0";
+        if (v >= 0.01m) return $"${v:N2}";
+        if (v < 0.000001m) return "< $0.000001";
+        var digits = 1 - (int)Math.Floor(Math.Log10((double)v));
+        return "$" + Math.Round(v, digits).ToString("0.##########");
+    }
+
+    protected static string Percent(double share) => share == 0 ? "0 %" : share < 0.001 ? "< 0.1 %" : $"{share * 100:0.#} %";
+}
