@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using Dashboard.Core.Domain;
+using Dashboard.E2E.Infrastructure;
+using Dashboard.E2E.PageObjects;
+
+namespace Dashboard.E2E.Flows;
+
+/// <summary>What a support agent does all day, on every tenant.</summary>
+public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) : E2ETest(app, browser)
+{
+    [Theory]
+    [MemberData(nameof(TenantCases.All), MemberType = typeof(TenantCases))]
+    public async Task Agent_finds_ada_edits_her_newest_order_and_it_persists(string tenant)
+    {
+        var users = new UsersPage(await OpenAsync($"/t/{tenant}/users"));
+        await users.SearchAsync("ada@example.com");
+        Assert.Equal(["ada@example.com"], await users.EmailsAsync());
+        await users.OpenUserAsync("ada@example.com");
+
+        var userPage = new UserPage(users.Page);
+        await userPage.OpenNewestOrderAsync();
+        var order = new OrderPage(users.Page);
+        var orderId = users.Page.Url.Split('/').Last();
+        var before = await App.Store(tenant).GetOrderAsync(orderId, Ct);
+        Assert.Equal(OrderStatus.Pending, before.Status);
+
+        await order.AddItemAsync("SKU-E2E", "Browser-tested widget", 2, 4.25m);
+        await Assertions.Expect(order.Total).ToHaveTextAsync((before.Total + 8.50m).ToString("N2"));
+        await order.ChooseStatusAsync("Processing");
+        await order.SaveAsync();
+        await order.ExpectSavedAsync();
+
+        await GoToAsync(users.Page, users.Page.Url);
+        await Assertions.Expect(users.Page.GetByLabel("Product id, line " + (before.Items.Count + 1), new() { Exact = true })).ToHaveValueAsync("SKU-E2E");
+        await Assertions.Expect(users.Page.GetByRole(AriaRole.Combobox, new() { Name = "Status" })).ToContainTextAsync("Processing");
+
+        var stored = await App.Store(tenant).GetOrderAsync(orderId, Ct);
+        Assert.Equal(OrderStatus.Processing, stored.Status);
+        Assert.Equal(before.Total + 8.50m, stored.Total);
+        Assert.Equal(new OrderItem("SKU-E2E", "Browser-tested widget", 2, 4.25m), stored.Items[^1]);
+        Assert.Equal(before.Version + 1, stored.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(TenantCases.All), MemberType = typeof(TenantCases))]
+    public async Task Two_people_edit_one_order_and_the_second_sees_the_conflict_and_reapplies(string tenant)
+    {
+        var order = await NewOrderForAdaAsync(tenant);
+        var first = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}"));
+        var second = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}"));
+
+        await first.SetQuantityAsync(1, 3);
+        await first.SaveAsync();
+        await first.ExpectSavedAsync();
+
+        await second.SetQuantityAsync(1, 7);
+        await second.SaveAsync();
+        await Assertions.Expect(second.Alert.Filter(new() { HasText = "This order was changed by someone else." })).ToBeVisibleAsync();
+        Assert.Equal(3, (await App.Store(tenant).GetOrderAsync(order.Id, Ct)).Items[0].Quantity);
+
+        await second.Page.GetByRole(AriaRole.Button, new() { Name = "Re-apply my changes" }).ClickAsync();
+        await second.SaveAsync();
+        await second.ExpectSavedAsync();
+
+        var stored = await App.Store(tenant).GetOrderAsync(order.Id, Ct);
+        Assert.Equal((7, 3L), (stored.Items[0].Quantity, stored.Version));
+    }
+
+    [Theory]
+    [MemberData(nameof(TenantCases.All), MemberType = typeof(TenantCases))]
+    public async Task A_zero_quantity_is_refused_with_a_message_and_nothing_is_saved(string tenant)
+    {
+        var order = await NewOrderForAdaAsync(tenant);
+        var page = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}"));
+
+        await page.SetQuantityAsync(1, 0);
+        await page.SaveAsync();
+
+        await Assertions.Expect(page.Page.GetByText("Quantity must be between 1 and 1000.")).ToBeVisibleAsync();
+        Assert.Equal(order, await App.Store(tenant).GetOrderAsync(order.Id, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TenantCases.All), MemberType = typeof(TenantCases))]
+    public async Task Paging_through_users_forward_and_back_returns_the_same_rows(string tenant)
+    {
+        var users = new UsersPage(await OpenAsync($"/t/{tenant}/users"));
+        var first = await users.EmailsAsync();
+
+        await users.NextPageAsync(2);
+        var second = await users.EmailsAsync();
+        await users.NextPageAsync(3);
+        var third = await users.EmailsAsync();
+        await users.PreviousPageAsync(2);
+        Assert.Equal(second, await users.EmailsAsync());
+        await users.PreviousPageAsync(1);
+        Assert.Equal(first, await users.EmailsAsync());
+
+        Assert.Equal(25, first.Length);
+        Assert.Empty(first.Intersect(second).Concat(second.Intersect(third)));
+        Assert.Equal(first.Concat(second).Concat(third).Order(StringComparer.Ordinal), first.Concat(second).Concat(third));
+    }
+
+    [Fact]
+    public async Task The_tenant_switcher_keeps_the_page_kind_and_the_search()
+    {
+        var tenants = App.Tenants.Select(t => t.Id).ToList();
+        Assert.True(tenants.Count >= 2, "the demo configuration has several tenants");
+        var page = await OpenAsync($"/t/{tenants[0]}/users?q=ada");
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Tenant" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^" + Regex.Escape(App.Tenants[1].DisplayName)) }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{tenants[1]}/users\\?q=ada$"));
+        Assert.Equal(["ada@example.com"], await new UsersPage(page).EmailsAsync());
+    }
+
+    private async Task<Order> NewOrderForAdaAsync(string tenant)
+    {
+        var ada = await App.Store(tenant).FindUserByEmailAsync("ada@example.com", Ct) ?? throw new InvalidOperationException("no ada");
+        return await App.Store(tenant).CreateOrderAsync(new NewOrder(ada.Id, "USD",
+            [new OrderItem("SKU-1", "Keyboard", 1, 20m), new OrderItem("SKU-2", "Cable", 2, 3.5m)]), Ct);
+    }
+}

@@ -1,0 +1,68 @@
+namespace Dashboard.E2E.Infrastructure;
+
+/// <summary>
+/// Base of every browser test: opens browser contexts with tracing, and when the test fails saves a
+/// screenshot of each open page and the trace under artifacts/e2e, printing their paths.
+/// </summary>
+[Collection(DashboardAppCollection.Name)]
+public abstract class E2ETest(DashboardApp app, BrowserSession browser) : IClassFixture<BrowserSession>, IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected DashboardApp App { get; } = app;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A new person in a fresh browser profile, already on <paramref name="path"/> and interactive.</summary>
+    protected async Task<IPage> OpenAsync(string path)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+        });
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+        context.SetDefaultTimeout(20_000);
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        await GoToAsync(page, path);
+        return page;
+    }
+
+    /// <summary>Loads a page and waits until the Blazor circuit is live, so clicks are not lost on the prerender.</summary>
+    public static async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+    }
+
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        var name = string.Concat((TestContext.Current.Test?.TestDisplayName ?? "test").Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+        if (name.Length > 120) name = name[..120];
+        for (var i = 0; i < _contexts.Count; i++)
+        {
+            var context = _contexts[i];
+            if (failed)
+            {
+                Directory.CreateDirectory(RepositoryPaths.Artifacts);
+                foreach (var page in context.Pages)
+                {
+                    var shot = Path.Combine(RepositoryPaths.Artifacts, $"{name}-{i}.png");
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+                    Console.WriteLine($"E2E failure screenshot: {shot}");
+                }
+                var trace = Path.Combine(RepositoryPaths.Artifacts, $"{name}-{i}.trace.zip");
+                await context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+                Console.WriteLine($"E2E failure trace: {trace}");
+            }
+            await context.DisposeAsync();
+        }
+    }
+}
