@@ -17,7 +17,13 @@ apt_install() {
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing ${missing[*]} (apt)"
   if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  # Packages install only their files: no system service (e.g. mariadb on 3306) is started behind our back.
+  local policy=/usr/sbin/policy-rc.d created=""
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null; as_root chmod +x "$policy"; created=1; fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  local rc=$?
+  [ -n "$created" ] && as_root rm -f "$policy"
+  return $rc
 }
 
 # wait_for_port PORT SECONDS : waits until something listens on 127.0.0.1:PORT.
