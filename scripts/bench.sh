@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every benchmark, each printing its figures (they are measurements, not tests: nothing here fails a build).
+# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering]...   (default: all of them)
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+load_libs
+cd "$REPO_ROOT"
+ensure_all
+
+run_bench() {
+  case "$1" in
+    dynamodb)    bash tests/Dashboard.DynamoDb.Bench/run.sh ;;
+    planetscale) dotnet run -c Release --project tests/Dashboard.PlanetScale.Bench ;;
+    fauna)       dotnet run -c Release --project src/FaunaLocal -- bench --seconds 3 ;;
+    metering)    dotnet run -c Release --project tests/Dashboard.Metering.Bench ;;
+    *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering)" ;;
+  esac
+}
+
+benches=("$@")
+[ ${#benches[@]} -eq 0 ] && benches=(dynamodb planetscale fauna metering)
+for b in "${benches[@]}"; do say "benchmark: $b"; run_bench "$b"; done
