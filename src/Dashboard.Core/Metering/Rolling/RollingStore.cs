@@ -13,6 +13,9 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
     public static readonly TimeSpan SecondResolutionSpan = TimeSpan.FromHours(1);
     public static readonly TimeSpan MaxWindow = TimeSpan.FromHours(24);
 
+    /// <summary>The most slots one series can hold: an hour of seconds and a day of minutes.</summary>
+    public const int SlotsPerSeries = SeriesRings.SecondSlots + SeriesRings.MinuteSlots;
+
     private readonly ConcurrentDictionary<SeriesKey, SeriesRings> _series = new(ReferenceEqualityComparer.Instance);
 
     public ThrottleLog Throttles => throttles;

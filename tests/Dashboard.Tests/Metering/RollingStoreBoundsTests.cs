@@ -1,0 +1,57 @@
+using Dashboard.Core.Metering;
+using Dashboard.Core.Metering.Rolling;
+
+namespace Dashboard.Tests.Metering;
+
+public sealed class RollingStoreBoundsTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_day_and_more_of_traffic_keeps_at_most_an_hour_of_seconds_and_a_day_of_minutes()
+    {
+        var clock = new ManualClock(Start);
+        var store = new RollingStore(clock, new ThrottleLog());
+        var series = Calls.Series();
+        for (var s = 0; s < 25 * 3600; s++)
+        {
+            store.Record(Calls.Finished(series, 5));
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        clock.Advance(TimeSpan.FromSeconds(-1));   // "now" is the last second written
+
+        Assert.Equal((1, RollingStore.SlotsPerSeries), store.Size);
+        Assert.Equal(3600, store.Read(TimeSpan.FromHours(1), 60).Series.Single().Total.Calls);
+        Assert.Equal(900, store.Read(TimeSpan.FromMinutes(15), 90).Series.Single().Total.Calls);
+        // The minute ring: 1,440 full minutes, nothing older than 24 h.
+        Assert.Equal(24 * 3600, store.Read(TimeSpan.FromHours(24), 72).Series.Single().Total.Calls);
+    }
+
+    [Fact]
+    public void Data_older_than_the_window_is_not_counted_even_where_a_slot_was_not_reused()
+    {
+        var clock = new ManualClock(Start);
+        var store = new RollingStore(clock, new ThrottleLog());
+        store.Record(Calls.Finished(Calls.Series(), 5));
+        clock.Advance(TimeSpan.FromMinutes(20));
+
+        Assert.Empty(store.Read(TimeSpan.FromMinutes(15), 90).Series);
+        Assert.Single(store.Read(TimeSpan.FromHours(1), 60).Series);
+        clock.Advance(TimeSpan.FromHours(25));
+        Assert.Empty(store.Read(TimeSpan.FromHours(24), 72).Series);
+    }
+
+    [Fact]
+    public void The_throttle_log_keeps_only_its_capacity_newest_first()
+    {
+        var log = new ThrottleLog(capacity: 100);
+        for (var i = 0; i < 250; i++)
+            log.Add(new ThrottleRecord(Start.AddSeconds(i), "t1", "DynamoDB", "get_user", $"cause {i}", true));
+
+        var kept = log.Since(DateTimeOffset.MinValue);
+        Assert.Equal(100, kept.Count);
+        Assert.Equal("cause 249", kept[0].Cause);
+        Assert.Equal("cause 150", kept[^1].Cause);
+        Assert.Equal(250, log.TotalAdded);
+    }
+}
