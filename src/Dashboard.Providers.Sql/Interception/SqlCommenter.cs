@@ -25,6 +25,7 @@ public static class SqlCommenter
         if (sql.Contains("/*", StringComparison.Ordinal)) return sql;
         var tagged = new StringBuilder(sql.Length + comment.Length * 2);
         var endsWithSemicolon = false;
+        var afterLineComment = false;
         var i = 0;
         while (i < sql.Length)
         {
@@ -34,7 +35,7 @@ public static class SqlCommenter
                 var end = EndOfQuoted(sql, i);
                 tagged.Append(sql, i, end - i);
                 i = end;
-                endsWithSemicolon = false;
+                endsWithSemicolon = afterLineComment = false;
                 continue;
             }
             if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-' || c == '#')
@@ -44,26 +45,31 @@ public static class SqlCommenter
                 end = end < 0 ? sql.Length : end;
                 tagged.Append(sql, i, end - i);
                 i = end;
+                afterLineComment = true;
                 continue;
             }
             if (c == ';')
             {
-                TrimEnd(tagged);
-                tagged.Append(' ').Append(comment).Append(';');
+                AppendTag(tagged, comment, afterLineComment);
+                tagged.Append(';');
                 endsWithSemicolon = true;
+                afterLineComment = false;
                 i++;
                 continue;
             }
-            if (!char.IsWhiteSpace(c)) endsWithSemicolon = false;
+            if (!char.IsWhiteSpace(c)) endsWithSemicolon = afterLineComment = false;
             tagged.Append(c);
             i++;
         }
-        if (!endsWithSemicolon)
-        {
-            TrimEnd(tagged);
-            tagged.Append(' ').Append(comment);
-        }
+        if (!endsWithSemicolon) AppendTag(tagged, comment, afterLineComment);
         return tagged.ToString();
+    }
+
+    /// <summary>The tag right after the statement's last token, on a new line if a line comment ends it.</summary>
+    private static void AppendTag(StringBuilder tagged, string comment, bool afterLineComment)
+    {
+        TrimEnd(tagged);
+        tagged.Append(afterLineComment ? '\n' : ' ').Append(comment);
     }
 
     /// <summary>Backslash-escapes the spec's meta-character (the single quote) and the backslash itself.</summary>
