@@ -1,0 +1,71 @@
+using System.Net.Sockets;
+using Dashboard.Core.Errors;
+using Dashboard.Providers.Fauna.Wire;
+
+namespace Dashboard.Providers.Fauna;
+
+/// <summary>
+/// Runs one query for a tenant, tagged <c>tenant=..,action=..</c>, and turns what went wrong into the typed
+/// <see cref="StoreException"/>s. Answers the store itself understands (an <c>abort</c>, a failed constraint, a
+/// refused cursor) are left as <see cref="FaunaException"/> for the store to catch.
+/// </summary>
+internal sealed class FaunaCall(string tenantId, FaunaClient client)
+{
+    public const string Product = "Fauna";
+
+    public string TenantId => tenantId;
+
+    public async Task<object?> QueryAsync(string action, Query query, CancellationToken ct)
+    {
+        try
+        {
+            return (await client.QueryAsync(query, [("tenant", tenantId), ("action", action)], ct)).Data;
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested) && Map(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    private StoreException? Map(Exception e) => e switch
+    {
+        FaunaException f when f.IsThrottled =>
+            new ThrottledException(tenantId, Product, FaunaClient.ThrottleCause + RateLimits(f), f),
+        FaunaException { Status: 401 } f => new BackendUnavailableException(tenantId, Product,
+            $"Fauna refused the secret in Tenants:{tenantId}:Settings:Secret (401 {f.Code}); set a valid key's secret with user-secrets or the environment", f),
+        FaunaException { Status: 403 } f => new BackendUnavailableException(tenantId, Product,
+            $"the key in Tenants:{tenantId}:Settings:Secret may not do this (403 {f.Code}); it needs the admin or server role", f),
+        FaunaException { Status: 409 } f => new BackendUnavailableException(tenantId, Product,
+            $"the transaction stayed contended after {client.Options.MaxAttempts} attempts (409 {f.Code})", f),
+        FaunaException { Status: 440 } f => new BackendUnavailableException(tenantId, Product,
+            $"no answer within {client.Options.QueryTimeout.TotalMilliseconds:0} ms (440 {f.Code})", f),
+        FaunaException { Status: >= 500 } f => new BackendUnavailableException(tenantId, Product,
+            $"{f.Status} {f.Code}: {f.ErrorMessage}", f),
+        FaunaException { Code: "invalid_query" } f when f.ErrorMessage.Contains("`User`") || f.ErrorMessage.Contains("`Order`") =>
+            new BackendUnavailableException(tenantId, Product,
+                $"the User and Order collections are missing (set Tenants:{tenantId}:Settings:CreateSchema to create them): {f.ErrorMessage}", f),
+        FaunaProtocolException p => new BackendUnavailableException(tenantId, Product, $"not a Fauna endpoint: {p.Message}", p),
+        _ when IsUnreachable(e) => new BackendUnavailableException(tenantId, Product, Reason(e), e),
+        _ => null,
+    };
+
+    private static string RateLimits(FaunaException f) =>
+        f.Stats.RateLimitsHit.Count > 0 ? $" ({string.Join(',', f.Stats.RateLimitsHit)})" : "";
+
+    private static bool IsUnreachable(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is HttpRequestException or SocketException or IOException or TimeoutException or TaskCanceledException) return true;
+        return false;
+    }
+
+    private static string Reason(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is SocketException s) return $"cannot connect ({s.SocketErrorCode})";
+            if (x is TaskCanceledException or TimeoutException) return "no answer in time";
+        }
+        return e.GetBaseException().Message;
+    }
+}

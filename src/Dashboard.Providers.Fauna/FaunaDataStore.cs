@@ -1,0 +1,212 @@
+using Dashboard.Core.Domain;
+using Dashboard.Core.Errors;
+using Dashboard.Core.Paging;
+using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
+using Dashboard.Providers.Fauna.Model;
+using Dashboard.Providers.Fauna.Wire;
+
+namespace Dashboard.Providers.Fauna;
+
+/// <summary>
+/// One tenant's users and orders in Fauna (collections <c>User</c> and <c>Order</c>, see <see cref="Schema"/>).
+/// Each operation is one query, so one transaction: writes compare our <c>version</c> inside the query and
+/// <c>abort</c> when it moved; an order's status, items and total are replaced together. Pages are Fauna
+/// cursors over an index range, wrapped in our token whose kind names the listing.
+/// </summary>
+public sealed class FaunaDataStore : IDataStore
+{
+    private const string Stale = "stale";
+    private const string Missing = "missing";
+
+    private readonly FaunaCall _call;
+
+    public FaunaDataStore(TenantDescriptor tenant, FaunaClient client) => _call = new FaunaCall(tenant.Id, client);
+
+    /// <summary>Where a listing continues: Fauna's own cursor (its length is Fauna's business, often a few hundred bytes).</summary>
+    private sealed record FaunaCursor(string After);
+
+    public async Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct)
+    {
+        var prefix = query.NormalizedPrefix;
+        var kind = $"users/{query.Field}/{prefix}";
+        var (items, next) = await PageAsync("list_users", kind, UserListings.For(query.Field, prefix), page, ct);
+        return new Page<User>(items.Select(d => d.ToUser()).ToList(), next);
+    }
+
+    public async Task<User?> GetUserAsync(string id, CancellationToken ct) =>
+        (await _call.QueryAsync("get_user", Fql.Of($$"""User.byUlid({{id}}).first()"""), ct) as FaunaDocument)?.ToUser();
+
+    public async Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) =>
+        (await _call.QueryAsync("find_user_by_email", Fql.Of($$"""User.byEmail({{email}}).first()"""), ct) as FaunaDocument)?.ToUser();
+
+    public async Task InsertUserAsync(User user, CancellationToken ct)
+    {
+        // An id already there is this call's own earlier attempt whose answer was lost: done.
+        var insert = Fql.Of($$"""
+            if (User.byUlid({{user.Id}}).isEmpty()) User.create({{user.ToFields(NewWriteId())}}) { ulid } else null
+            """);
+        try
+        {
+            await _call.QueryAsync("insert_user", insert, ct);
+        }
+        catch (FaunaException e) when (e.FailedConstraintOn("email"))
+        {
+            throw EmailTaken();
+        }
+        catch (FaunaException e) when (e.FailedConstraintOn("ulid"))
+        {
+            // A concurrent replay of the same insert won: the user is stored.
+        }
+    }
+
+    public async Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct)
+    {
+        var writeId = NewWriteId();
+        var update = Fql.Of($$"""
+            let doc = User.byUlid({{user.Id}}).first()
+            if (doc == null) abort({ code: "missing" })
+            if (doc!.writeId == {{writeId}}) null
+            else if (doc!.version != {{expectedVersion}}) abort({ code: "stale", version: doc!.version })
+            else doc!.replace({{user.ToFields(writeId)}}) { ulid }
+            """);
+        try
+        {
+            await _call.QueryAsync("update_user", update, ct);
+        }
+        catch (FaunaException e) when (e.AbortCode == Missing)
+        {
+            throw new NotFoundException("User", user.Id);
+        }
+        catch (FaunaException e) when (e.AbortCode == Stale)
+        {
+            throw new ConflictException("User", user.Id, expectedVersion);
+        }
+        catch (FaunaException e) when (e.FailedConstraintOn("email"))
+        {
+            throw EmailTaken();
+        }
+    }
+
+    public async Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct)
+    {
+        var (items, next) = await PageAsync("list_orders", $"orders/{userId}", Fql.Of($$"""Order.byUser({{userId}})"""), page, ct);
+        return new Page<Order>(items.Select(d => d.ToOrder()).ToList(), next);
+    }
+
+    public async Task<Order?> GetOrderAsync(string id, CancellationToken ct) =>
+        (await _call.QueryAsync("get_order", Fql.Of($$"""Order.byUlid({{id}}).first()"""), ct) as FaunaDocument)?.ToOrder();
+
+    public async Task InsertOrderAsync(Order order, CancellationToken ct)
+    {
+        var insert = Fql.Of($$"""
+            if (Order.byUlid({{order.Id}}).isEmpty()) Order.create({{order.ToFields(NewWriteId())}}) { ulid } else null
+            """);
+        try
+        {
+            await _call.QueryAsync("insert_order", insert, ct);
+        }
+        catch (FaunaException e) when (e.FailedConstraintOn("ulid"))
+        {
+            // A concurrent replay of the same insert won: the order is stored.
+        }
+    }
+
+    public async Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct)
+    {
+        // Status, items and total are fields of one document: one replace in one query is one transaction.
+        var writeId = NewWriteId();
+        var update = Fql.Of($$"""
+            let doc = Order.byUlid({{order.Id}}).first()
+            if (doc == null) abort({ code: "missing" })
+            if (doc!.writeId == {{writeId}}) null
+            else if (doc!.version != {{expectedVersion}}) abort({ code: "stale", version: doc!.version })
+            else doc!.replace({{order.ToFields(writeId)}}) { ulid }
+            """);
+        try
+        {
+            await _call.QueryAsync("update_order", update, ct);
+        }
+        catch (FaunaException e) when (e.AbortCode == Missing)
+        {
+            throw new NotFoundException("Order", order.Id);
+        }
+        catch (FaunaException e) when (e.AbortCode == Stale)
+        {
+            throw new ConflictException("Order", order.Id, expectedVersion);
+        }
+    }
+
+    public async Task PingAsync(CancellationToken ct)
+    {
+        if (await _call.QueryAsync("ping", Schema.Exists(), ct) is not true)
+            throw new BackendUnavailableException(_call.TenantId, FaunaCall.Product,
+                $"the User and Order collections are missing (set Tenants:{_call.TenantId}:Settings:CreateSchema to create them)");
+    }
+
+    public async Task EnsureSchemaAsync(CancellationToken ct) => await _call.QueryAsync("ensure_schema", Schema.Ensure(), ct);
+
+    /// <summary>Documents per query: well inside Fauna's 16 MB query and 12,000 compute ops per transaction.</summary>
+    internal const int BulkBatchSize = 100;
+
+    public async Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct)
+    {
+        // Insert-if-absent by our id: running a load again (or after an interruption) adds only what is missing
+        // and leaves what people have edited since alone.
+        var writeId = NewWriteId();
+        foreach (var batch in users.Chunk(BulkBatchSize))
+        {
+            var docs = batch.Select(u => u.ToFields(writeId)).ToList();
+            await BulkAsync(Fql.Of($$"""
+                {{docs}}.forEach(d => if (User.byUlid(d.ulid).isEmpty()) User.create(d) else null)
+                """), ct);
+        }
+        foreach (var batch in orders.Chunk(BulkBatchSize))
+        {
+            var docs = batch.Select(o => o.ToFields(writeId)).ToList();
+            await BulkAsync(Fql.Of($$"""
+                {{docs}}.forEach(d => if (Order.byUlid(d.ulid).isEmpty()) Order.create(d) else null)
+                """), ct);
+        }
+    }
+
+    private async Task BulkAsync(Query query, CancellationToken ct)
+    {
+        try
+        {
+            await _call.QueryAsync("bulk_load", query, ct);
+        }
+        catch (FaunaException e) when (e.FailedConstraintOn("email"))
+        {
+            throw EmailTaken();
+        }
+    }
+
+    private async Task<(List<FaunaDocument> Items, string? Next)> PageAsync(string action, string kind, Query set, PageRequest page, CancellationToken ct)
+    {
+        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<FaunaCursor>(kind, page.ContinuationToken).After;
+        var query = after is null
+            ? Fql.Of($$"""{{set}}.pageSize({{page.Size}})""")
+            : Fql.Of($$"""Set.paginate({{after}}, {{page.Size}})""");
+        object? data;
+        try
+        {
+            data = await _call.QueryAsync(action, query, ct);
+        }
+        catch (FaunaException e) when (after is not null && e.Status == 400 && e.Code is "invalid_argument" or "invalid_cursor" or "invalid_request")
+        {
+            throw InvalidCursor();
+        }
+        var result = FaunaPage.From(data);
+        var items = result.Data.Select(d => d as FaunaDocument ?? throw new FaunaProtocolException($"A page held {FaunaPage.Describe(d)}, not a document.")).ToList();
+        var next = result.After is null ? null : ContinuationToken.Encode(kind, new FaunaCursor(result.After));
+        return (items, next);
+    }
+
+    private static string NewWriteId() => Guid.NewGuid().ToString("N");
+
+    private static ValidationException InvalidCursor() =>
+        new("cursor", "The page link is not valid any more; start again from the first page.");
+
+    private static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
+}

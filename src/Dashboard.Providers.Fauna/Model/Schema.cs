@@ -1,0 +1,48 @@
+using Dashboard.Providers.Fauna.Wire;
+
+namespace Dashboard.Providers.Fauna.Model;
+
+/// <summary>
+/// The tenant's collections, created when missing (safe to run again). Every listing reads one index range in
+/// its final order, so a page never scans a collection:
+/// <list type="bullet">
+/// <item><c>User.byUlid</c> / <c>Order.byUlid</c>: our id to the document (unique);</item>
+/// <item><c>User.byEmail</c>: lookup by email; the unique constraint on <c>email</c> refuses a second user;</item>
+/// <item><c>User.sortedByEmail</c>, <c>User.sortedByName</c> (lower-case name, then id): the unfiltered listings;</item>
+/// <item><c>User.byEmailPrefixN</c>, <c>User.byNamePrefixN</c>: the same orders inside one prefix (<see cref="SearchPrefixes"/>);</item>
+/// <item><c>Order.byUser</c>: a user's orders newest first (ULIDs descending sort by creation time).</item>
+/// </list>
+/// </summary>
+internal static class Schema
+{
+    public static Query Ensure() => Fql.Of($$"""
+        if (Collection.byName("User") == null) Collection.create({
+          name: "User",
+          indexes: {
+            byUlid: { terms: [{ field: ".ulid" }] },
+            byEmail: { terms: [{ field: ".email" }] },
+            sortedByEmail: { values: [{ field: ".email" }] },
+            sortedByName: { values: [{ field: ".nameKey" }, { field: ".ulid" }] },
+            byEmailPrefix1: { terms: [{ field: ".search.email1" }], values: [{ field: ".email" }] },
+            byEmailPrefix2: { terms: [{ field: ".search.email2" }], values: [{ field: ".email" }] },
+            byEmailPrefix3: { terms: [{ field: ".search.email3" }], values: [{ field: ".email" }] },
+            byNamePrefix1: { terms: [{ field: ".search.name1" }], values: [{ field: ".nameKey" }, { field: ".ulid" }] },
+            byNamePrefix2: { terms: [{ field: ".search.name2" }], values: [{ field: ".nameKey" }, { field: ".ulid" }] },
+            byNamePrefix3: { terms: [{ field: ".search.name3" }], values: [{ field: ".nameKey" }, { field: ".ulid" }] }
+          },
+          constraints: [{ unique: ["ulid"] }, { unique: ["email"] }]
+        })
+        if (Collection.byName("Order") == null) Collection.create({
+          name: "Order",
+          indexes: {
+            byUlid: { terms: [{ field: ".ulid" }] },
+            byUser: { terms: [{ field: ".userId" }], values: [{ field: ".ulid", order: "desc" }] }
+          },
+          constraints: [{ unique: ["ulid"] }]
+        })
+        Collection.byName("User") != null && Collection.byName("Order") != null
+        """);
+
+    /// <summary>A cheap read that proves the secret works and the collections exist.</summary>
+    public static Query Exists() => Fql.Of($$"""Collection.byName("User") != null && Collection.byName("Order") != null""");
+}
