@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Components;
 using Dashboard.Core;
 using Dashboard.Providers.DynamoDb;
+using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Sql;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,6 +29,7 @@ public static class DashboardHostExtensions
         services.AddDashboardCore(configuration);
         services.AddSqlProviders();
         services.AddDynamoDbProvider();
+        services.AddFaunaProvider();
         return services;
     }
 
