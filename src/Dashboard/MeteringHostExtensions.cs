@@ -1,5 +1,7 @@
 using Dashboard.Components.Shared;
+using System.Net;
 using Dashboard.Core.Metering;
+using Dashboard.Core.Metering.Load;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using OpenTelemetry.Metrics;
 
@@ -23,6 +25,25 @@ public static class MeteringHostExtensions
     public static WebApplication MapDashboardMetrics(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint("/metrics");
+        // Development only, from this machine only: the load tool's --via runs its mix inside the app, so the
+        // ops pages (which read this process's rolling store) show it moving.
+        if (app.Environment.IsDevelopment()) app.MapPost("/ops/load", RunLoadAsync);
         return app;
+    }
+
+    private static async Task<IResult> RunLoadAsync(string tenant, int rps, int seconds, HttpContext context)
+    {
+        if (context.Connection.RemoteIpAddress is not { } ip || !IPAddress.IsLoopback(ip)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+        if (rps is < 1 or > 5000 || seconds is < 1 or > 3600) return Results.BadRequest("rps must be 1..5000 and seconds 1..3600");
+        var target = LoadTarget.For(context.RequestServices, tenant);
+        var summary = await new LoadGenerator(target).RunAsync(new LoadPlan(tenant, rps, TimeSpan.FromSeconds(seconds)), context.RequestAborted);
+        return Results.Json(new
+        {
+            summary.Started,
+            summary.Skipped,
+            summary.Completed,
+            AchievedRate = Math.Round(summary.AchievedRate, 1),
+            ByOutcome = summary.ByOutcome.ToDictionary(o => StoreOutcomes.Name(o.Key), o => o.Value),
+        });
     }
 }

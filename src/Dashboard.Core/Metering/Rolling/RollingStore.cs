@@ -75,7 +75,7 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
 
     /// <summary>
     /// The busiest single second (or minute, past an hour, divided by 60) of each tenant in the window, per unit:
-    /// the capacity provisioned mode would have needed.
+    /// the capacity provisioned mode would have needed (schema and bulk loads left out).
     /// </summary>
     public IReadOnlyDictionary<string, double[]> PeakUnitsPerSecond(TimeSpan window)
     {
@@ -85,7 +85,8 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
         var to = clock.GetUtcNow().ToUnixTimeSeconds() / resolution;
         var from = to - Math.Max(1, (long)window.TotalSeconds / resolution) + 1;
         var perTenantSlot = new Dictionary<(string Tenant, long Epoch), double[]>();
-        foreach (var rings in _series.Values)
+        // Schema creation and bulk loads are one-off bursts nobody provisions for; the request path is what counts.
+        foreach (var rings in _series.Values.Where(r => !StoreOperations.IsMaintenance(r.Key.Operation)))
         {
             rings.Visit(minutes, from, to, slot =>
             {
