@@ -5,6 +5,7 @@ using Dashboard.Core.Metering;
 using Dashboard.Core.Metering.Load;
 using Dashboard.Core.Metering.Ops;
 using Dashboard.Providers.DynamoDb;
+using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Sql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,7 @@ public static class LoadCommand
         builder.Services.AddDashboardCore(builder.Configuration);
         builder.Services.AddSqlProviders();
         builder.Services.AddDynamoDbProvider();
+        builder.Services.AddFaunaProvider();
         builder.Services.AddDashboardMetering(builder.Configuration);
         using var host = builder.Build();   // not started: no schema or seeding here, only calls
 
