@@ -146,6 +146,55 @@ public sealed class FaunaProviderTests(FaunaFixture fixture) : IClassFixture<Fau
     }
 
     [Fact]
+    public async Task A_write_whose_answer_was_lost_is_retried_without_a_false_conflict_or_a_duplicate()
+    {
+        var (tenant, _, store) = await TenantAsync();
+        var lossy = new FaunaLostAnswerHandler();
+        var data = new FaunaDataStore(tenant, new FaunaClient(() => new HttpClient(lossy, disposeHandler: false),
+            FaunaSettings.From(tenant) with { RetryBaseDelay = TimeSpan.FromMilliseconds(1) }));
+        var user = await store.CreateUserAsync(new NewUser("lost@example.com", "Before"), Ct);
+        var order = await store.CreateOrderAsync(new NewOrder(user.Id, "USD", [new OrderItem("P", "Thing", 1, 2m)]), Ct);
+
+        lossy.LoseNext = 1;
+        await data.UpdateUserAsync(user with { Name = "After", Version = 2 }, expectedVersion: 1, Ct);
+        lossy.LoseNext = 1;
+        await data.UpdateOrderAsync(order with { Status = OrderStatus.Processing, Version = 2 }, expectedVersion: 1, Ct);
+        var another = user with { Id = new UlidGenerator().Next(DateTimeOffset.UtcNow), Email = "another@example.com" };
+        lossy.LoseNext = 1;
+        await data.InsertUserAsync(another, Ct);
+
+        Assert.Equal(6, lossy.Sent);
+        Assert.Equal(("After", 2L), ((await store.GetUserAsync(user.Id, Ct)).Name, (await store.GetUserAsync(user.Id, Ct)).Version));
+        Assert.Equal((OrderStatus.Processing, 2L), ((await store.GetOrderAsync(order.Id, Ct)).Status, (await store.GetOrderAsync(order.Id, Ct)).Version));
+        Assert.Equal(another, await store.GetUserAsync(another.Id, Ct));
+        // A stale write is still refused after a retry: the replay check recognises only this call's own write.
+        lossy.LoseNext = 1;
+        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(user with { Name = "Stale", Version = 2 }, expectedVersion: 1, Ct));
+    }
+
+    [Fact]
+    public async Task Soft_limits_answer_normally_and_are_recorded_as_throttle_events()
+    {
+        await using var server = new FaunaLocalServer(new FaunaLocalOptions
+        {
+            Port = 0, Secret = "soft", Limits = RateLimits.Parse("read=1", hard: false),
+        });
+        var url = await server.StartAsync(Ct);
+        var data = fixture.Provider.Create(FaunaFixture.Tenant("soft", url, "soft"));
+        await data.EnsureSchemaAsync(Ct);
+
+        var hits = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            using var scope = UsageScope.Begin(out var usage);
+            Assert.Null(await data.FindUserByEmailAsync("nobody@example.com", Ct));
+            hits += usage.Throttles.Count(t => t.Cause == "Fauna rate_limits_hit (read)" && !t.Retried);
+        }
+
+        Assert.True(hits >= 1, "reads over a soft limit are reported in stats.rate_limits_hit");
+    }
+
+    [Fact]
     public async Task A_refused_secret_names_the_tenant_and_the_setting_but_never_shows_the_secret()
     {
         var tenant = FaunaFixture.Tenant("wrongkey", fixture.Url, "not-the-secret-4711");
