@@ -21,20 +21,15 @@ public sealed class FaunaFixture : IBackendFixture
     private FaunaClient? _root;
     private int _tenants;
 
-    /// <summary>Options for the hosted server (e.g. rate limits); set before the fixture starts.</summary>
-    public FaunaLocalOptions ServerOptions { get; init; } = new() { Port = 0, Secret = RootSecret };
-
     public Uri Url => _server?.Url ?? throw new InvalidOperationException("The fixture has not started.");
-
-    public FaunaLocalServer Server => _server ?? throw new InvalidOperationException("The fixture has not started.");
 
     public IDataStoreProvider Provider => _services.GetServices<IDataStoreProvider>().Single(p => p.Kind == "Fauna");
 
     public async ValueTask InitializeAsync()
     {
-        _server = new FaunaLocalServer(ServerOptions);
+        _server = new FaunaLocalServer(new FaunaLocalOptions { Port = 0, Secret = RootSecret });
         await _server.StartAsync();
-        _root = new FaunaClient(() => _services.GetRequiredService<IHttpClientFactory>().CreateClient(), new FaunaClientOptions(Url, ServerOptions.Secret));
+        _root = new FaunaClient(() => _services.GetRequiredService<IHttpClientFactory>().CreateClient(), new FaunaClientOptions(Url, RootSecret));
     }
 
     public static TenantDescriptor Tenant(string id, Uri url, string secret, params (string Key, string Value)[] extra)
