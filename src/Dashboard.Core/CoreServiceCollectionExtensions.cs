@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +10,10 @@ namespace Dashboard.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Tenant registry (validated at start), the store factory and tenant preparation.</summary>
+    /// <summary>
+    /// Tenant registry (validated at start), the backends, the person-scoped store factory and tenant
+    /// preparation. The host supplies <see cref="Audit.IAuditLog"/> and an <see cref="ICurrentPerson"/>.
+    /// </summary>
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TenantsOptions>()
@@ -18,8 +22,20 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantsOptions>, TenantsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantRegistry>();
-        services.TryAddSingleton<ITenantStoreFactory, TenantStoreFactory>();
+        services.TryAddSingleton<ITenantBackends, TenantBackends>();
+        // Scoped: each circuit, request or tool run has its own person. With no host principal, nobody is signed in.
+        services.TryAddScoped<ICurrentPerson>(_ => new FixedPerson(Person.Anonymous));
+        services.TryAddScoped<ITenantStoreFactory, TenantStoreFactory>();
+        services.TryAddScoped<Audit.AuditReader>();
         services.AddHostedService<TenantStartupService>();
+        return services;
+    }
+
+    /// <summary>For tools and background processes: every store call acts as <see cref="Person.System"/> (and is audited as such).</summary>
+    public static IServiceCollection AddSystemPerson(this IServiceCollection services)
+    {
+        services.RemoveAll<ICurrentPerson>();
+        services.AddScoped<ICurrentPerson>(_ => new FixedPerson(Person.System));
         return services;
     }
 }

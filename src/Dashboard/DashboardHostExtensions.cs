@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Dashboard.Access;
+using Dashboard.AppStore;
 using Dashboard.Components;
 using Dashboard.Core;
 using Dashboard.Providers.DynamoDb;
@@ -19,6 +21,7 @@ public static class DashboardHostExtensions
         builder.Services.AddTenantBackends(builder.Configuration);
         builder.Services.AddDashboardUi();
         builder.AddDashboardMetrics();
+        builder.AddDashboardAccess();
         builder.Services.AddHealthChecks().AddCheck<TenantBackendsHealthCheck>("tenants");
         return builder;
     }
@@ -30,6 +33,8 @@ public static class DashboardHostExtensions
         services.AddSqlProviders();
         services.AddDynamoDbProvider();
         services.AddFaunaProvider();
+        // Every write through the store factory is audited in the app store.
+        services.AddAppStore(configuration);
         return services;
     }
 
@@ -37,7 +42,7 @@ public static class DashboardHostExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSingleton<TenantOverviewService>();
+        services.AddScoped<TenantOverviewService>();
         services.AddScoped<ThemePreference>();
         return services;
     }
@@ -46,21 +51,27 @@ public static class DashboardHostExtensions
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/not-found", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseDashboardAccess();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // The login page needs the scripts and styles too; nothing in them is private.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapDashboardSignIn();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK },
             ResponseWriter = WriteHealthAsync,
-        });
+        }).AllowAnonymous(); // liveness for load balancers and scripts; details only for Ops (below)
         app.MapDashboardMetrics();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is in the app's own CSP ('none'); Blazor's default second header ('self') is not needed.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (!DashboardClaims.PersonOf(context.User).IsOps)
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }));
         var body = new
         {
             status = report.Status.ToString(),

@@ -25,7 +25,7 @@ public interface IDataStoreWrapper
 /// Each tenant's storage size, asked of the backend at most every <see cref="Refresh"/> and in the background:
 /// the cost page shows the last known figure and never waits on a slow DescribeTable.
 /// </summary>
-public sealed class StorageSizes(ITenantStoreFactory stores, TimeProvider clock, ILogger<StorageSizes> log)
+public sealed class StorageSizes(ITenantBackends backends, TimeProvider clock, ILogger<StorageSizes> log)
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(5);
 
@@ -44,7 +44,7 @@ public sealed class StorageSizes(ITenantStoreFactory stores, TimeProvider clock,
     /// <summary>Asks the backend now (tests, tools).</summary>
     public async Task<long?> ReadAsync(TenantDescriptor tenant, CancellationToken ct)
     {
-        var reporter = Unwrap(stores.DataStoreFor(tenant.Id));
+        var reporter = Unwrap(backends.For(tenant.Id));
         var bytes = reporter is null ? null : await reporter.StorageBytesAsync(ct);
         _known[tenant.Id] = (bytes, clock.GetUtcNow(), false);
         return bytes;

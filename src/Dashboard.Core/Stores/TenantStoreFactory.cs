@@ -1,39 +1,36 @@
-using System.Collections.Concurrent;
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Tenants;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Stores;
 
-/// <summary>Hands out a tenant's store. Backend stores (and their connection pools) are made once per tenant.</summary>
+/// <summary>
+/// Hands out a tenant's store for the current person (scoped: one per circuit, request or tool run). Refuses
+/// a tenant the person has no grant for, and every store it gives checks access on each call and audits writes.
+/// </summary>
 public interface ITenantStoreFactory
 {
+    /// <exception cref="Errors.ForbiddenException">The current person has no grant for the tenant.</exception>
     ITenantStore For(string tenantId);
-
-    /// <summary>The tenant's backend store with decorators, for seeding, schema and tools.</summary>
-    IDataStore DataStoreFor(string tenantId);
 }
 
 public sealed class TenantStoreFactory(
     TenantRegistry registry,
-    IEnumerable<IDataStoreDecorator> decorators,
-    TimeProvider clock) : ITenantStoreFactory
+    ITenantBackends backends,
+    ICurrentPerson current,
+    IAuditLog audit,
+    TimeProvider clock,
+    ILogger<AuditedTenantStore> auditLogger) : ITenantStoreFactory
 {
-    private readonly ConcurrentDictionary<string, Lazy<IDataStore>> _stores = new(StringComparer.Ordinal);
-
-    public ITenantStore For(string tenantId) =>
-        new TenantStore(registry.Get(tenantId), DataStoreFor(tenantId), clock, UlidGenerator.Shared);
-
-    public IDataStore DataStoreFor(string tenantId)
+    public ITenantStore For(string tenantId)
     {
+        var person = current.Person;
+        // Refused before the registry is asked, so the answer does not reveal which tenants exist.
+        if (!person.CanRead(tenantId)) throw AccessDenied.Tenant(person, tenantId);
         var tenant = registry.Get(tenantId);
-        return _stores.GetOrAdd(tenantId, _ => new Lazy<IDataStore>(() => Build(tenant))).Value;
-    }
-
-    private IDataStore Build(TenantDescriptor tenant)
-    {
-        var provider = registry.ProviderOf(tenant);
-        var store = provider.Create(tenant);
-        foreach (var decorator in decorators) store = decorator.Decorate(tenant, provider.ProductName, store);
-        return store;
+        var domain = new TenantStore(tenant, backends.For(tenantId), clock, UlidGenerator.Shared);
+        return new AccessCheckedTenantStore(new AuditedTenantStore(domain, person, audit, clock, auditLogger), person);
     }
 }

@@ -8,8 +8,9 @@ namespace Dashboard.Core.Tenants;
 /// <summary>
 /// After start, creates schemas (<c>Settings:CreateSchema</c>) and loads demo data (<c>Settings:SeedDemoData</c>)
 /// per tenant, in the background: a tenant whose backend is down is logged, never holds the app back.
+/// Runs as the app itself on the raw backends (bulk loads are not people's changes, so not audited).
 /// </summary>
-public sealed class TenantStartupService(TenantRegistry registry, ITenantStoreFactory stores, ILogger<TenantStartupService> log)
+public sealed class TenantStartupService(TenantRegistry registry, ITenantBackends backends, ILogger<TenantStartupService> log)
     : BackgroundService
 {
     public const string CreateSchemaKey = "CreateSchema";
@@ -24,7 +25,7 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantStoreFa
     {
         try
         {
-            var store = stores.DataStoreFor(tenant.Id);
+            var store = backends.For(tenant.Id);
             if (tenant.Flag(CreateSchemaKey)) await store.EnsureSchemaAsync(ct);
             if (tenant.Flag(SeedDemoDataKey) && await DemoDataSeeder.SeedAsync(store, ct))
                 log.LogInformation("Loaded demo data into tenant {Tenant}", tenant.Id);

@@ -1,11 +1,15 @@
 using System.Runtime.CompilerServices;
+using Dashboard.Core.Access;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 
 namespace Dashboard.Services;
 
-/// <summary>The tenants list with live backend health, checked in parallel so one slow backend delays only its row.</summary>
-public sealed class TenantOverviewService(TenantRegistry registry, ITenantStoreFactory stores)
+/// <summary>
+/// The tenants the current person may see (Ops: all) with live backend health, checked in parallel so one
+/// slow backend delays only its row.
+/// </summary>
+public sealed class TenantOverviewService(TenantRegistry registry, ITenantStoreFactory stores, ICurrentPerson current)
 {
     public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
 
@@ -16,7 +20,7 @@ public sealed class TenantOverviewService(TenantRegistry registry, ITenantStoreF
         public BackendHealth? Health { get; set; }
     }
 
-    public IEnumerable<Row> Rows() => registry.All.Select(t => new Row(t, registry.ProductNameOf(t)));
+    public IEnumerable<Row> Rows() => registry.All.Where(t => current.Person.CanRead(t.Id)).Select(t => new Row(t, registry.ProductNameOf(t)));
 
     /// <summary>Fills each row's health as its check finishes, yielding after each one.</summary>
     public async IAsyncEnumerable<Row> CheckAllAsync(IEnumerable<Row> rows, [EnumeratorCancellation] CancellationToken ct = default)

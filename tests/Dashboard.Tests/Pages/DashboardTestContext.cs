@@ -1,12 +1,17 @@
 using AngleSharp.Dom;
 using Bunit;
 using Bunit.TestDoubles;
+using Dashboard.Access;
+using Dashboard.AppStore;
 using Dashboard.Core;
+using Dashboard.Core.Access;
 using Dashboard.Core.Demo;
 using Dashboard.Core.Stores;
 using Dashboard.Providers.Sql;
 using Dashboard.Services;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -16,7 +21,8 @@ namespace Dashboard.Tests.Pages;
 
 /// <summary>
 /// bUnit with the app's real services over a real SQLite sandbox in a temp folder, seeded with demo data.
-/// Tenant "broken" points at a file that cannot be opened, so its backend is really unavailable.
+/// Tenant "broken" points at a file that cannot be opened, so its backend is really unavailable. The audit log
+/// is a real app store in the same folder. Pages run as a signed-in Ops person unless a test signs in as someone else.
 /// </summary>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
@@ -37,22 +43,40 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             ["Tenants:broken:Provider"] = "Sqlite",
             ["Tenants:broken:DisplayName"] = "Broken",
             ["Tenants:broken:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, "missing-folder", "broken.db")};Mode=ReadWrite",
+            ["AppStore:ConnectionString"] = $"Data Source={Path.Combine(_folder, "dashboard.db")}",
         }).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddDashboardCore(configuration);
         Services.AddSqlProviders();
+        Services.AddAppStore(configuration);
+        // The host's own person-from-principal, over an authentication state the test controls.
+        Services.AddSingleton<AuthenticationStateProvider>(SignedIn);
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<ICurrentPerson, ClaimsCurrentPerson>();
         Services.AddMudServices();
-        Services.AddSingleton<TenantOverviewService>();
+        Services.AddScoped<TenantOverviewService>();
         Services.AddScoped<ThemePreference>();
     }
 
-    protected ITenantStore Store => Services.GetRequiredService<ITenantStoreFactory>().For(TenantId);
+    /// <summary>Who the rendered pages act for; Ops unless a test calls <see cref="SignInAs"/> before rendering.</summary>
+    protected TestAuthenticationState SignedIn { get; } = new(DashboardClaims.Principal("ops@example.com", "Olivia Ops", Role.Ops, []));
+
+    protected void SignInAs(Role role, params string[] tenants) =>
+        SignedIn.Set(DashboardClaims.Principal($"{role.ToString().ToLowerInvariant()}@example.com", $"Test {role}", role, tenants));
+
+    /// <summary>The tenant's store as the app itself, to arrange data and check what pages did (audited as "system").</summary>
+    protected ITenantStore Store => new TenantStoreFactory(
+        Services.GetRequiredService<Dashboard.Core.Tenants.TenantRegistry>(), Services.GetRequiredService<ITenantBackends>(),
+        new FixedPerson(Person.System), Services.GetRequiredService<Dashboard.Core.Audit.IAuditLog>(), TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Core.Audit.AuditedTenantStore>.Instance).For(TenantId);
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        var data = Services.GetRequiredService<ITenantStoreFactory>().DataStoreFor(TenantId);
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppStoreDbContext>>().CreateDbContextAsync(Ct))
+            await AppStoreSchema.EnsureAsync(db, mySql: false, Ct);
+        var data = Services.GetRequiredService<ITenantBackends>().For(TenantId);
         await data.EnsureSchemaAsync(Ct);
         await DemoDataSeeder.SeedAsync(data, Ct, userCount: 60);
     }
@@ -85,6 +109,20 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     }
 
     protected BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
+}
+
+/// <summary>A signed-in principal the test sets, as Blazor's server provider would hand it to components.</summary>
+public sealed class TestAuthenticationState(System.Security.Claims.ClaimsPrincipal user) : AuthenticationStateProvider
+{
+    private System.Security.Claims.ClaimsPrincipal _user = user;
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(_user));
+
+    public void Set(System.Security.Claims.ClaimsPrincipal user)
+    {
+        _user = user;
+        NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
+    }
 }
 
 /// <summary>Finding things the way a person does: by label and by button text.</summary>

@@ -1,0 +1,68 @@
+using Dashboard.Core.Audit;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.AppStore;
+
+public static class AppStoreServiceCollectionExtensions
+{
+    /// <summary>Application name the key ring is bound to: every instance behind a load balancer must share it.</summary>
+    public const string DataProtectionApplicationName = "serverless-admin";
+
+    /// <summary>The app store (created at start), the audit log on it, and data-protection keys kept in it.</summary>
+    public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AppStoreOptions>().Bind(configuration.GetSection(AppStoreOptions.Section));
+        services.AddDbContextFactory<AppStoreDbContext>((sp, db) =>
+        {
+            var options = sp.GetRequiredService<IOptions<AppStoreOptions>>().Value;
+            if (options.IsMySql)
+            {
+                var version = string.IsNullOrWhiteSpace(options.ServerVersion)
+                    ? new MariaDbServerVersion(new Version(10, 11))
+                    : ServerVersion.Parse(options.ServerVersion);
+                db.UseMySql(options.ConnectionString, version);
+            }
+            else
+            {
+                db.UseSqlite(SqliteConnectionString(options.ConnectionString, sp.GetService<IHostEnvironment>()));
+            }
+        });
+        services.TryAddSingleton<IAuditLog, EfAuditLog>();
+        services.AddHostedService<AppStoreStartup>();
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<AppStoreDbContext>();
+        return services;
+    }
+
+    /// <summary>A relative file is under the content root, in a folder made if missing.</summary>
+    internal static string SqliteConnectionString(string connectionString, IHostEnvironment? environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is ":memory:" or "") return builder.ToString();
+        if (!Path.IsPathRooted(builder.DataSource) && environment is not null)
+            builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        return builder.ToString();
+    }
+}
+
+/// <summary>Creates the app store's schema before the server takes requests (the key ring and the audit log need it).</summary>
+internal sealed class AppStoreStartup(IDbContextFactory<AppStoreDbContext> contexts, IOptions<AppStoreOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await AppStoreSchema.EnsureAsync(db, options.Value.IsMySql, ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
