@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Dashboard.Core.Costs;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
@@ -16,7 +17,7 @@ namespace Dashboard.Providers.DynamoDb;
 /// the base table or a sparse index, never a Scan; writes are conditional on the version; a user and its email
 /// marker change in one transaction. Every request asks for ConsumedCapacity, reported per call.
 /// </summary>
-public sealed class DynamoDbDataStore : IDataStore, IDisposable
+public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDisposable
 {
     private const string ConditionalCheckFailed = "ConditionalCheckFailed";
     private const string TransactionConflict = "TransactionConflict";
@@ -223,6 +224,10 @@ public sealed class DynamoDbDataStore : IDataStore, IDisposable
         // A key that never exists: one cheap read that proves the endpoint answers and the table is there.
         await GetItemAsync(Key("PING", "PING"), ct, consistent: false);
     }, ct);
+
+    /// <summary>Table plus index bytes (<see cref="TableStorage"/>); on the bulk client, whose 30 s per attempt suits a slow DescribeTable.</summary>
+    public Task<long?> StorageBytesAsync(CancellationToken ct) =>
+        _call.Run(async () => (long?)await TableStorage.BytesAsync(_clients.Bulk, _table, ct), ct);
 
     public Task EnsureSchemaAsync(CancellationToken ct) => _call.Run(() => new SchemaCreator(Db, _table).EnsureAsync(ct), ct);
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Costs;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
@@ -18,7 +19,7 @@ namespace Dashboard.Providers.Sql;
 /// as one unit inside the dialect's execution strategy (a retry replays it whole, on a fresh context), and
 /// every statement carries a SQLCommenter tag naming the tenant and the operation.
 /// </summary>
-public sealed class SqlDataStore : IDataStore
+public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
 {
     private readonly TenantDescriptor _tenant;
     private readonly ISqlDialect _dialect;
@@ -177,6 +178,8 @@ public sealed class SqlDataStore : IDataStore
         await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
         return true;
     }, ct);
+
+    public Task<long?> StorageBytesAsync(CancellationToken ct) => Run(db => _dialect.StorageBytesAsync(db, ct), ct);
 
     public Task EnsureSchemaAsync(CancellationToken ct) => Run(async db =>
     {

@@ -31,4 +31,7 @@ public interface ISqlDialect
 
     /// <summary>An approximate row count from table statistics, never a COUNT(*), or null when unknown.</summary>
     Task<long?> ApproximateUserCountAsync(DashboardDbContext db, CancellationToken ct);
+
+    /// <summary>The bytes the tenant's data occupies, from the database's own bookkeeping (never a scan), or null when unknown.</summary>
+    Task<long?> StorageBytesAsync(DashboardDbContext db, CancellationToken ct);
 }

@@ -41,4 +41,9 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
         var max = await db.Database.SqlQueryRaw<long?>("SELECT MAX(rowid) AS \"Value\" FROM users").SingleAsync(ct);
         return max;
     }
+
+    /// <summary>The database's size as SQLite sees it (page count × page size), pages still in the WAL included.</summary>
+    public Task<long?> StorageBytesAsync(DashboardDbContext db, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long?>("SELECT c.page_count * s.page_size AS \"Value\" FROM pragma_page_count() AS c, pragma_page_size() AS s")
+            .SingleAsync(ct);
 }
