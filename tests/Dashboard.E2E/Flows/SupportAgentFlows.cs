@@ -12,7 +12,7 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
     [MemberData(nameof(TenantCases.All), MemberType = typeof(TenantCases))]
     public async Task Agent_finds_ada_edits_her_newest_order_and_it_persists(string tenant)
     {
-        var users = new UsersPage(await OpenAsync($"/t/{tenant}/users"));
+        var users = new UsersPage(await OpenAsync($"/t/{tenant}/users", DemoAccounts.SupportFor(tenant)));
         await users.SearchAsync("ada@example.com");
         Assert.Equal(["ada@example.com"], await users.EmailsAsync());
         await users.OpenUserAsync("ada@example.com");
@@ -46,8 +46,8 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
     public async Task Two_people_edit_one_order_and_the_second_sees_the_conflict_and_reapplies(string tenant)
     {
         var order = await NewOrderForAdaAsync(tenant);
-        var first = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}"));
-        var second = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}"));
+        var first = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}", DemoAccounts.SupportFor(tenant)));
+        var second = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}", DemoAccounts.SupportFor(tenant)));
 
         await first.SetQuantityAsync(1, 3);
         await first.SaveAsync();
@@ -71,7 +71,7 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
     public async Task A_zero_quantity_is_refused_with_a_message_and_nothing_is_saved(string tenant)
     {
         var order = await NewOrderForAdaAsync(tenant);
-        var page = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}"));
+        var page = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}", DemoAccounts.SupportFor(tenant)));
 
         await page.SetQuantityAsync(1, 0);
         await page.SaveAsync();
@@ -84,7 +84,7 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
     [MemberData(nameof(TenantCases.All), MemberType = typeof(TenantCases))]
     public async Task Paging_through_users_forward_and_back_returns_the_same_rows(string tenant)
     {
-        var users = new UsersPage(await OpenAsync($"/t/{tenant}/users"));
+        var users = new UsersPage(await OpenAsync($"/t/{tenant}/users", DemoAccounts.SupportFor(tenant)));
         var first = await users.EmailsAsync();
 
         await users.NextPageAsync(2);
@@ -106,13 +106,27 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
     {
         var tenants = App.Tenants.Select(t => t.Id).ToList();
         Assert.True(tenants.Count >= 2, "the demo configuration has several tenants");
-        var page = await OpenAsync($"/t/{tenants[0]}/users?q=ada");
+        var page = await OpenAsync($"/t/{tenants[0]}/users?q=ada", DemoAccounts.Ops);
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Tenant" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^" + Regex.Escape(App.Tenants[1].DisplayName)) }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{tenants[1]}/users\\?q=ada$"));
         Assert.Equal(["ada@example.com"], await new UsersPage(page).EmailsAsync());
+    }
+
+    [Fact]
+    public async Task An_agent_is_refused_a_tenant_they_have_no_grant_for()
+    {
+        var page = await OpenAsync("/t/sandbox/users", DemoAccounts.Agent);
+        var refused = App.Tenants.Select(t => t.Id).First(t => !DemoAccounts.Agent.CanOpen(t));
+
+        await GoToAsync(page, $"/t/{refused}/users");
+
+        await Assertions.Expect(page.GetByText(new Regex("not allowed|no access|forbidden", RegexOptions.IgnoreCase)).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("td[data-label=Email]")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Tenant" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex(Regex.Escape(refused), RegexOptions.IgnoreCase) })).ToHaveCountAsync(0);
     }
 
     private async Task<Order> NewOrderForAdaAsync(string tenant)

@@ -1,4 +1,5 @@
 using Dashboard.Core.Tenants;
+using FaunaLocal.Server;
 using Dashboard.Providers.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
 
@@ -10,7 +11,11 @@ namespace Dashboard.E2E.Infrastructure;
 /// </summary>
 public sealed class Backends : IAsyncDisposable
 {
+    private const string FaunaSecret = "e2e-root-secret";
     private readonly List<IAsyncDisposable> _servers = [];
+
+    /// <summary>The throttling switch the DynamoDB tenants go through, when there are any.</summary>
+    public DynamoDbThrottleSwitch? DynamoDbThrottle { get; private set; }
 
     public async Task<Dictionary<string, string?>> StartAsync(string dataFolder)
     {
@@ -21,6 +26,7 @@ public sealed class Backends : IAsyncDisposable
         var settings = new Dictionary<string, string?>();
         DynamoDbLocalServer? dynamo = null;
         MariaDbServer? maria = null;
+        FaunaLocalServer? fauna = null;
         foreach (var (id, tenant) in tenants.Tenants)
         {
             var key = $"Tenants:{id}:Settings";
@@ -31,11 +37,21 @@ public sealed class Backends : IAsyncDisposable
                     break;
                 case "DynamoDb":
                     dynamo ??= Track(await DynamoDbLocalServer.StartAsync());
-                    settings[$"{key}:ServiceUrl"] = dynamo.Url.ToString();
+                    DynamoDbThrottle ??= Track(await DynamoDbThrottleSwitch.StartAsync(dynamo.Url));
+                    settings[$"{key}:ServiceUrl"] = DynamoDbThrottle.Url.ToString();
                     break;
                 case "PlanetScale":
                     maria ??= Track(await MariaDbServer.StartAsync([], CancellationToken.None));
                     settings[$"{key}:ConnectionString"] = maria.ConnectionString(database: id);
+                    break;
+                case "Fauna":
+                    if (fauna is null)
+                    {
+                        fauna = Track(new FaunaLocalServer(new FaunaLocalOptions { Port = 0, Secret = FaunaSecret }));
+                        await fauna.StartAsync();
+                    }
+                    settings[$"{key}:Endpoint"] = fauna.Url!.ToString();
+                    settings[$"{key}:Secret"] = FaunaSecret;
                     break;
                 default:
                     throw new InvalidOperationException($"The E2E suite does not know how to start a {tenant.Provider} backend for tenant {id}.");
@@ -52,6 +68,7 @@ public sealed class Backends : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var server in _servers) await server.DisposeAsync();
+        // Last started, first stopped: the proxy before the server behind it.
+        for (var i = _servers.Count - 1; i >= 0; i--) await _servers[i].DisposeAsync();
     }
 }

@@ -13,8 +13,11 @@ public abstract class E2ETest(DashboardApp app, BrowserSession browser) : IClass
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>A new person in a fresh browser profile, already on <paramref name="path"/> and interactive.</summary>
-    protected async Task<IPage> OpenAsync(string path)
+    /// <summary>
+    /// A person in a fresh browser profile, signed in as <paramref name="account"/> through the sign-in page
+    /// (anonymous visitors land there with a return URL), then on <paramref name="path"/> and interactive.
+    /// </summary>
+    protected async Task<IPage> OpenAsync(string path, DemoAccount account)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -25,7 +28,13 @@ public abstract class E2ETest(DashboardApp app, BrowserSession browser) : IClass
         context.SetDefaultTimeout(20_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        await GoToAsync(page, path);
+        await page.GotoAsync(path);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?returnUrl="));
+        await page.GetByLabel("Email").FillAsync(account.Email);
+        await page.GetByLabel("Password").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await WaitInteractiveAsync(page);
         return page;
     }
 
