@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Tests.Access;
+
+/// <summary>
+/// The real app (Program, Development settings, demo accounts) in-process on the test server, every tenant of
+/// appsettings.json moved onto its own SQLite file in a temp folder: access, not backends, is under test here.
+/// </summary>
+public sealed partial class DashboardServer : WebApplicationFactory<Program>
+{
+    public const string ScrapeToken = "scrape-token-for-tests-0123456789";
+    public static readonly string[] TenantIds = AccessWorld.TenantIds;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dashboard-http-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        var root = LocalSignInTests.RepoRoot();
+        builder.UseContentRoot(root);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("AppStore:ConnectionString", $"Data Source={Path.Combine(_folder, "dashboard.db")}");
+        builder.UseSetting("Auth:Metrics:ScrapeToken", ScrapeToken);
+        foreach (var id in TenantIds)
+        {
+            builder.UseSetting($"Tenants:{id}:Provider", "Sqlite");
+            builder.UseSetting($"Tenants:{id}:Settings:ConnectionString", $"Data Source={Path.Combine(_folder, id + ".db")}");
+            builder.UseSetting($"Tenants:{id}:Settings:CreateSchema", "true");
+            builder.UseSetting($"Tenants:{id}:Settings:SeedDemoData", "false");
+        }
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient Browser()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        return client;
+    }
+
+    /// <summary>Signs in through the real form: GET /login for the antiforgery token, POST the credentials.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    {
+        var path = returnUrl is null ? "/login" : "/login?returnUrl=" + Uri.EscapeDataString(returnUrl);
+        var form = await client.GetStringAsync(path);
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = Browser();
+        var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
