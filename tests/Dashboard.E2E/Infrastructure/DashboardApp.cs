@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Dashboard.Core;
 using Dashboard.Core.Demo;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
@@ -19,6 +20,7 @@ public sealed class DashboardApp : IAsyncLifetime
     private readonly StringBuilder _log = new();
     private Process? _process;
     private ServiceProvider? _services;
+    private IServiceScope? _scope;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -29,7 +31,8 @@ public sealed class DashboardApp : IAsyncLifetime
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The app is not started.");
 
-    public ITenantStore Store(string tenant) => Services.GetRequiredService<ITenantStoreFactory>().For(tenant);
+    /// <summary>The service layer acting as the system (as tools do), to check in the backend what a person did.</summary>
+    public ITenantStore Store(string tenant) => _scope!.ServiceProvider.GetRequiredService<ITenantStoreFactory>().For(tenant);
 
     public async ValueTask InitializeAsync()
     {
@@ -38,7 +41,9 @@ public sealed class DashboardApp : IAsyncLifetime
             throw new InvalidOperationException($"Build the app first: {RepositoryPaths.AppAssembly} is missing.");
 
         var settings = await Backends.StartAsync(_data);
+        settings["AppStore:ConnectionString"] = $"Data Source={Path.Combine(_data, "dashboard.db")}";
         _services = BuildServiceLayer(settings);
+        _scope = _services.CreateScope();
 
         var port = FreePort.Next();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -74,6 +79,7 @@ public sealed class DashboardApp : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment(RepositoryPaths.Root));
         services.AddTenantBackends(configuration);
+        services.AddSystemPerson();
         return services.BuildServiceProvider();
     }
 
@@ -123,6 +129,7 @@ public sealed class DashboardApp : IAsyncLifetime
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
+        _scope?.Dispose();
         if (_services is not null) await _services.DisposeAsync();
         await Backends.DisposeAsync();
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
