@@ -56,6 +56,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddScoped<TenantOverviewService>();
         Services.AddScoped<ThemePreference>();
+        Services.AddScoped<Dashboard.Core.Metering.ActionUsage>();
     }
 
     /// <summary>Who the rendered pages act for; Ops unless a test calls <see cref="SignInAs"/> before rendering.</summary>
