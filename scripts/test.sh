@@ -20,7 +20,7 @@ run_suite() { # run_suite NAME COMMAND...
   local start=$SECONDS
   "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
-  local line; line=$(grep -E '^(Passed!|Failed!)|^# (pass|fail) |^Tests run:' "$log" | tr '\n' ' ')
+  local line; line=$(grep -E '^(Passed!|Failed!)|^ℹ (tests|pass|fail) ' "$log" | tr '\n' ' ')
   summary+=("$(printf '%-28s %-6s %4ss  %s' "$name" "$([ "$rc" = 0 ] && echo ok || echo FAILED)" "$((SECONDS - start))" "$line")")
   [ "$rc" = 0 ] || failed=1
   rm -f "$log"
