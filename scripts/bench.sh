@@ -11,7 +11,7 @@ run_bench() {
   case "$1" in
     dynamodb)    bash tests/Dashboard.DynamoDb.Bench/run.sh ;;
     planetscale) bash tests/Dashboard.PlanetScale.Bench/run.sh ;;
-    fauna)       dotnet run -c Release --project src/FaunaLocal -- bench --seconds 3 ;;
+    fauna)       bash tests/Dashboard.DynamoDb.Bench/point-vs-fauna.sh --seconds 3 ;;
     metering)    dotnet run -c Release --project tests/Dashboard.Metering.Bench ;;
     *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering)" ;;
   esac

@@ -14,6 +14,12 @@ using Dashboard.Providers.Tests.Fixtures;
 // service layer and as the raw SDK call, side by side with dynamodb-admin on the same table.
 // Usage: dotnet run -c Release --project tests/Dashboard.DynamoDb.Bench -- [--sizes 1000,10000,100000]
 //        [--orders-per-user 1] [--runs 30] [--admin-timeout 120] [--url http://127.0.0.1:8000]
+// Or `-- point [--seconds 3] [--clients 8]`: GetItem/PutItem per second as FaunaLocal's bench measures (PointBench).
+if (args is ["point", .. var pointArgs])
+{
+    Environment.ExitCode = await PointBench.RunAsync(pointArgs);
+    return;
+}
 var options = Options.Parse(args);
 var repoRoot = FindRepoRoot();
 await using var server = options.Url is null ? await DynamoDbLocalServer.StartAsync() : null;

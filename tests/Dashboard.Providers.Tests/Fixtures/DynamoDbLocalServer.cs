@@ -5,8 +5,9 @@ using System.Net.Sockets;
 namespace Dashboard.Providers.Tests.Fixtures;
 
 /// <summary>
-/// AWS's DynamoDB Local, started by the test on a free port, in memory, and stopped afterwards. The jar comes
-/// from <c>scripts/test.sh</c> (scripts/lib/ensure-dynamodb-local.sh) under .tools/dynamodb-local.
+/// AWS's DynamoDB Local, started by the test on a free port, in memory (or on disk in a given directory), and
+/// stopped afterwards. The jar comes from <c>scripts/test.sh</c> (scripts/lib/ensure-dynamodb-local.sh) under
+/// .tools/dynamodb-local.
 /// </summary>
 public sealed class DynamoDbLocalServer : IAsyncDisposable
 {
@@ -21,7 +22,11 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
         Url = new Uri($"http://127.0.0.1:{port}");
     }
 
-    public static async Task<DynamoDbLocalServer> StartAsync(CancellationToken ct = default)
+    public static Task<DynamoDbLocalServer> StartAsync(CancellationToken ct = default) => StartAsync(dataDirectory: null, ct);
+
+    /// <summary>Starts it in memory when <paramref name="dataDirectory"/> is null, else with one shared database file
+    /// in that directory (<c>-sharedDb -dbPath</c>), which the caller creates and deletes.</summary>
+    public static async Task<DynamoDbLocalServer> StartAsync(string? dataDirectory, CancellationToken ct = default)
     {
         var jar = FindJar();
         var port = FreePort();
@@ -33,11 +38,12 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        string[] storage = dataDirectory is null ? ["-inMemory"] : ["-sharedDb", "-dbPath", Path.GetFullPath(dataDirectory)];
         foreach (var arg in new[]
                  {
                      $"-Djava.library.path={Path.Combine(emulator, "DynamoDBLocal_lib")}", "-jar", jar,
-                     "-inMemory", "-port", port.ToString(), "-disableTelemetry",
-                 })
+                     "-port", port.ToString(), "-disableTelemetry",
+                 }.Concat(storage))
             start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("java could not be started");
         var output = new System.Text.StringBuilder();
