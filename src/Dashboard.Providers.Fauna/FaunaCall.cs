@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Dashboard.Core.Errors;
 using Dashboard.Providers.Fauna.Wire;
 
@@ -45,27 +44,10 @@ internal sealed class FaunaCall(string tenantId, FaunaClient client)
             new BackendUnavailableException(tenantId, Product,
                 $"the User and Order collections are missing (set Tenants:{tenantId}:Settings:CreateSchema to create them): {f.ErrorMessage}", f),
         FaunaProtocolException p => new BackendUnavailableException(tenantId, Product, $"not a Fauna endpoint: {p.Message}", p),
-        _ when IsUnreachable(e) => new BackendUnavailableException(tenantId, Product, Reason(e), e),
+        _ when NetworkFailure.IsUnreachable(e) => new BackendUnavailableException(tenantId, Product, NetworkFailure.Describe(e), e),
         _ => null,
     };
 
     private static string RateLimits(FaunaException f) =>
         f.Stats.RateLimitsHit.Count > 0 ? $" ({string.Join(',', f.Stats.RateLimitsHit)})" : "";
-
-    private static bool IsUnreachable(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-            if (x is HttpRequestException or SocketException or IOException or TimeoutException or TaskCanceledException) return true;
-        return false;
-    }
-
-    private static string Reason(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            if (x is SocketException s) return $"cannot connect ({s.SocketErrorCode})";
-            if (x is TaskCanceledException or TimeoutException) return "no answer in time";
-        }
-        return e.GetBaseException().Message;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Dashboard.Core.Errors;
@@ -50,7 +49,7 @@ internal sealed class DynamoCall(string tenantId, string tableName)
         if (ThrottleCause(e) is { } cause) return new ThrottledException(tenantId, Product, cause, e);
         if (e is ResourceNotFoundException)
             return new BackendUnavailableException(tenantId, Product, $"table '{tableName}' does not exist (set Settings:CreateSchema to create it)", e);
-        if (IsUnreachable(e)) return new BackendUnavailableException(tenantId, Product, Reason(e), e);
+        if (NetworkFailure.IsUnreachable(e)) return new BackendUnavailableException(tenantId, Product, NetworkFailure.Describe(e), e);
         if (e is InternalServerErrorException or AmazonServiceException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError })
             return new BackendUnavailableException(tenantId, Product, e.Message, e);
         return null;
@@ -66,24 +65,4 @@ internal sealed class DynamoCall(string tenantId, string tableName)
         AmazonServiceException a when ThrottleCountingHandler.ThrottlingCodes.Contains(a.ErrorCode) => a.ErrorCode,
         _ => null,
     };
-
-    private static bool IsUnreachable(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            if (x is HttpRequestException or SocketException or IOException or TimeoutException) return true;
-            if (x is TaskCanceledException) return true; // the HttpClient timeout; a caller's cancellation is let through above
-        }
-        return false;
-    }
-
-    private static string Reason(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            if (x is SocketException s) return $"cannot connect ({s.SocketErrorCode})";
-            if (x is TaskCanceledException or TimeoutException) return "no answer in time";
-        }
-        return e.GetBaseException().Message;
-    }
 }
