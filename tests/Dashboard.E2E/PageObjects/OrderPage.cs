@@ -11,12 +11,18 @@ public sealed class OrderPage(IPage page)
 
     public ILocator Alert => Page.GetByRole(AriaRole.Alert);
 
-    public async Task<int> LineCountAsync() => await Page.GetByLabel(new Regex(@"^Quantity, line \d+$")).CountAsync();
+    /// <summary>Counts item lines once the order has loaded (counting earlier would see none).</summary>
+    public async Task<int> LineCountAsync()
+    {
+        await Assertions.Expect(Total).ToBeVisibleAsync();
+        return await Page.GetByLabel(new Regex(@"^Quantity, line \d+$")).CountAsync();
+    }
 
     public async Task AddItemAsync(string productId, string name, int quantity, decimal price)
     {
         var line = await LineCountAsync() + 1;
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await Assertions.Expect(Page.GetByLabel($"Quantity, line {line}", new() { Exact = true })).ToBeVisibleAsync();
         await Page.GetByLabel($"Product id, line {line}", new() { Exact = true }).FillAsync(productId);
         await Page.GetByLabel($"Product name, line {line}", new() { Exact = true }).FillAsync(name);
         await SetQuantityAsync(line, quantity);
