@@ -1,3 +1,4 @@
+using Dashboard.Providers.Tests.Fixtures;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -29,7 +30,7 @@ public sealed class AdminProbe : IAsyncDisposable
 
     public static async Task<AdminProbe> StartAsync(string script, Uri dynamo, TimeSpan timeout)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { script, "-H", "127.0.0.1", "-p", port.ToString(), "--dynamo-endpoint", dynamo.ToString() }) start.ArgumentList.Add(a);
         // DynamoDB Local keeps one database per access key and region unless -sharedDb: use ours.
@@ -82,13 +83,6 @@ public sealed class AdminProbe : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("Items").GetArrayLength();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

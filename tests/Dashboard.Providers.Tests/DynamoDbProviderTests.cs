@@ -117,7 +117,7 @@ public sealed class DynamoDbProviderTests(DynamoDbFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_backend_that_refuses_connections_is_unavailable()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var tenant = DynamoDbFixture.Tenant("down", new Uri($"http://127.0.0.1:{port}"), "whatever");
         using var store = (DynamoDbDataStore)new DynamoDbStoreProvider().Create(tenant);
 
@@ -163,12 +163,5 @@ public sealed class DynamoDbProviderTests(DynamoDbFixture fixture) : IClassFixtu
         Assert.Equal([true, true, false], exhausted.Throttles.Select(t => t.Retried));
         Assert.Equal("ProvisionedThroughputExceededException", error.Cause);
         Assert.Equal(5, proxy.Throttled);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

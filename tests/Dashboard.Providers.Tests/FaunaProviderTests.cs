@@ -209,10 +209,7 @@ public sealed class FaunaProviderTests(FaunaFixture fixture) : IClassFixture<Fau
     [Fact]
     public async Task A_server_that_is_not_there_is_unavailable_after_the_retries()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort.Next();
         var tenant = FaunaFixture.Tenant("gone", new Uri($"http://127.0.0.1:{port}"), "secret", (FaunaSettings.RetryBaseDelayMsKey, "1"));
 
         var error = await Assert.ThrowsAsync<BackendUnavailableException>(() => fixture.Provider.Create(tenant).GetUserAsync("01ARZ3NDEKTSV4RRFFQ69G5FAV", Ct));

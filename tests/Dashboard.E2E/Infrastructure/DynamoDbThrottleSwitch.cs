@@ -1,3 +1,4 @@
+using Dashboard.Providers.Tests.Fixtures;
 using System.Diagnostics;
 using System.Globalization;
 

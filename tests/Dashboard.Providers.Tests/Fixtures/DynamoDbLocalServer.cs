@@ -29,7 +29,7 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
     public static async Task<DynamoDbLocalServer> StartAsync(string? dataDirectory, CancellationToken ct = default)
     {
         var jar = FindJar();
-        var port = FreePort();
+        var port = FreePort.Next();
         var emulator = Path.GetDirectoryName(jar)!;
         var start = new ProcessStartInfo("java")
         {
@@ -77,13 +77,6 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
         }
         throw new InvalidOperationException(
             $"DynamoDB Local is not installed ({JarInRepo} is missing). Run scripts/test.sh once: it fetches it.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<bool> AcceptsAsync(int port, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed class DynamoDbThrottlingProxy : IAsyncDisposable
     public DynamoDbThrottlingProxy(Uri target)
     {
         _target = target;
-        var port = FreePort();
+        var port = FreePort.Next();
         Url = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
@@ -92,13 +92,6 @@ public sealed class DynamoDbThrottlingProxy : IAsyncDisposable
         context.Response.ContentLength64 = bytes.Length;
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -54,7 +54,7 @@ public sealed class MariaDbServer : IAsyncDisposable
             CREATE USER IF NOT EXISTS '{TenantUser}'@'127.0.0.1' IDENTIFIED BY '{TenantPassword}';
             """, ct);
 
-        var port = FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo(mariadbd)
         {
             RedirectStandardOutput = true,
@@ -115,13 +115,6 @@ public sealed class MariaDbServer : IAsyncDisposable
         var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Concat(["/usr/sbin", "/usr/bin", "/usr/local/sbin"]);
         return dirs.Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists)
                ?? throw new InvalidOperationException($"{tool} is not installed: run scripts/test.sh (it installs mariadb-server) or apt-get install mariadb-server.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string file, IEnumerable<string> args, CancellationToken ct)

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Dashboard.E2E.Infrastructure;
+namespace Dashboard.Providers.Tests.Fixtures;
 
+/// <summary>A loopback port nobody listens on right now, for servers the tests start (and for "nothing there").</summary>
 public static class FreePort
 {
     public static int Next()
