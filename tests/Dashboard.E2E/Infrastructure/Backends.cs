@@ -1,7 +1,5 @@
-using Dashboard.Core.Tenants;
 using FaunaLocal.Server;
 using Dashboard.Providers.Tests.Fixtures;
-using Microsoft.Extensions.Configuration;
 
 namespace Dashboard.E2E.Infrastructure;
 
@@ -19,15 +17,11 @@ public sealed class Backends : IAsyncDisposable
 
     public async Task<Dictionary<string, string?>> StartAsync(string dataFolder)
     {
-        var configuration = new ConfigurationBuilder().SetBasePath(RepositoryPaths.Root).AddJsonFile("appsettings.json").Build();
-        var tenants = new TenantsOptions();
-        configuration.GetSection(TenantsOptions.Section).Bind(tenants.Tenants);
-
         var settings = new Dictionary<string, string?>();
         DynamoDbLocalServer? dynamo = null;
         MariaDbServer? maria = null;
         FaunaLocalServer? fauna = null;
-        foreach (var (id, tenant) in tenants.Tenants)
+        foreach (var (id, tenant) in AppSettingsTenants.Read())
         {
             var key = $"Tenants:{id}:Settings";
             switch (tenant.Provider)
