@@ -41,3 +41,16 @@ ENSURE=()
 ensure_all() { for f in "${ENSURE[@]}"; do "$f"; done; }
 
 load_libs() { for f in "$REPO_ROOT"/scripts/lib/ensure-*.sh; do [ -e "$f" ] && source "$f"; done; return 0; }
+
+# pidfile_alive FILE : prints the pid in FILE when that process is running (fails otherwise).
+pidfile_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null && cat "$1"; }
+
+# stop_pidfile FILE NAME [SECONDS] : stops the process FILE names, waits up to SECONDS (5) for it to exit,
+# removes FILE and says so. A stale or missing FILE is just removed.
+stop_pidfile() {
+  local pid; pid=$(pidfile_alive "$1") || { rm -f "$1"; return 0; }
+  kill "$pid"
+  for _ in $(seq $(( ${3:-5} * 10 ))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$1"
+  say "$2: stopped"
+}

@@ -5,8 +5,6 @@ DYNAMODB_DATA="$STACK_DIR/dynamodb"
 DYNAMODB_PIDFILE="$STACK_DIR/dynamodb.pid"
 DYNAMODB_LOG="$STACK_DIR/dynamodb.log"
 
-dynamodb_pid() { [ -f "$DYNAMODB_PIDFILE" ] && kill -0 "$(cat "$DYNAMODB_PIDFILE")" 2>/dev/null && cat "$DYNAMODB_PIDFILE"; }
-
 dynamodb_up() {
   if port_open "$DYNAMODB_PORT"; then say "DynamoDB Local: already listening on $DYNAMODB_PORT"; return 0; fi
   mkdir -p "$DYNAMODB_DATA"
@@ -17,17 +15,11 @@ dynamodb_up() {
   say "DynamoDB Local: http://127.0.0.1:$DYNAMODB_PORT (data in .stack/dynamodb)"
 }
 
-dynamodb_down() {
-  local pid; pid=$(dynamodb_pid) || { rm -f "$DYNAMODB_PIDFILE"; return 0; }
-  kill "$pid"
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  rm -f "$DYNAMODB_PIDFILE"
-  say "DynamoDB Local: stopped"
-}
+dynamodb_down() { stop_pidfile "$DYNAMODB_PIDFILE" "DynamoDB Local"; }
 
 dynamodb_status() {
   if port_open "$DYNAMODB_PORT"; then
-    echo "dynamodb: up on 127.0.0.1:$DYNAMODB_PORT (pid $(dynamodb_pid || echo 'not started by stack.sh'))"
+    echo "dynamodb: up on 127.0.0.1:$DYNAMODB_PORT (pid $(pidfile_alive "$DYNAMODB_PIDFILE" || echo 'not started by stack.sh'))"
   else
     echo "dynamodb: down"
   fi

@@ -10,10 +10,6 @@ DYNAMODB_THROTTLE_LOG="$STACK_DIR/dynamodb-throttle.log"
 DYNAMODB_THROTTLE_PROJECT="$REPO_ROOT/src/DynamoDbThrottleProxy"
 DYNAMODB_THROTTLE_DLL="$DYNAMODB_THROTTLE_PROJECT/bin/Release/net10.0/DynamoDbThrottleProxy.dll"
 
-dynamodb_throttle_pid() {
-  [ -f "$DYNAMODB_THROTTLE_PIDFILE" ] && kill -0 "$(cat "$DYNAMODB_THROTTLE_PIDFILE")" 2>/dev/null && cat "$DYNAMODB_THROTTLE_PIDFILE"
-}
-
 # Builds the proxy in Release when it is missing or older than its sources.
 dynamodb_throttle_build() {
   if [[ -f "$DYNAMODB_THROTTLE_DLL" && -z "$(find "$DYNAMODB_THROTTLE_PROJECT" -name '*.cs' -newer "$DYNAMODB_THROTTLE_DLL" -print -quit)" ]]; then
@@ -40,13 +36,7 @@ dynamodb_throttle_up() {
   say "DynamoDB throttle proxy: http://127.0.0.1:$DYNAMODB_THROTTLE_PORT → DynamoDB Local, share $share"
 }
 
-dynamodb_throttle_down() {
-  local pid; pid=$(dynamodb_throttle_pid) || { rm -f "$DYNAMODB_THROTTLE_PIDFILE"; return 0; }
-  kill "$pid"
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  rm -f "$DYNAMODB_THROTTLE_PIDFILE"
-  say "DynamoDB throttle proxy: stopped"
-}
+dynamodb_throttle_down() { stop_pidfile "$DYNAMODB_THROTTLE_PIDFILE" "DynamoDB throttle proxy"; }
 
 dynamodb_throttle_status() {
   if port_open "$DYNAMODB_THROTTLE_PORT"; then

@@ -10,12 +10,7 @@ fauna_up() {
   wait_for_port "$FAUNA_PORT" 120 || die "FaunaLocal did not start; see $STACK_DIR/fauna.log"
 }
 
-fauna_down() {
-  [ -f "$STACK_DIR/fauna.pid" ] || return 0
-  kill "$(cat "$STACK_DIR/fauna.pid")" 2>/dev/null || true
-  rm -f "$STACK_DIR/fauna.pid"
-  say "FaunaLocal stopped"
-}
+fauna_down() { stop_pidfile "$STACK_DIR/fauna.pid" "FaunaLocal"; }
 
 fauna_status() {
   if port_open "$FAUNA_PORT"; then echo "fauna     up    http://127.0.0.1:$FAUNA_PORT"; else echo "fauna     down"; fi

@@ -30,17 +30,7 @@ SQL
   wait_for_port "$MARIADB_PORT" 60 || die "mariadb did not start; see $MARIADB_DIR/error.log"
 }
 
-mariadb_down() {
-  local pidfile="$MARIADB_DIR/mariadbd.pid"
-  [ -f "$pidfile" ] || return 0
-  local pid; pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null; then
-    say "mariadb: stopping (pid $pid)"
-    kill "$pid"
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  fi
-  rm -f "$pidfile"
-}
+mariadb_down() { stop_pidfile "$MARIADB_DIR/mariadbd.pid" "mariadb" 10; }
 
 mariadb_status() {
   if port_open "$MARIADB_PORT"; then echo "mariadb     up    127.0.0.1:$MARIADB_PORT (data $MARIADB_DIR)"
