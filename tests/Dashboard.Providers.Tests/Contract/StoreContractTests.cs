@@ -1,6 +1,7 @@
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
 using Dashboard.Providers.Tests.Fixtures;
 
 namespace Dashboard.Providers.Tests.Contract;
@@ -15,12 +16,14 @@ public abstract partial class StoreContractTests<TFixture>(TFixture fixture) : I
 {
     protected ITenantStore Store { get; private set; } = null!;
     protected IDataStore Data { get; private set; } = null!;
+    protected TenantDescriptor Tenant { get; private set; } = null!;
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         var (tenant, data) = await fixture.CreateTenantAsync(Ct);
         Data = data;
+        Tenant = tenant;
         Store = new TenantStore(tenant, data, TimeProvider.System, new UlidGenerator());
     }
 
