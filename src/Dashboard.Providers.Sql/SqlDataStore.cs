@@ -15,7 +15,8 @@ namespace Dashboard.Providers.Sql;
 
 /// <summary>
 /// One tenant's users and orders in a SQL database through EF Core: keyset paging (no OFFSET), writes
-/// conditional on the version column, an order's row and items replaced in one transaction. Every call runs
+/// conditional on the version column, an order's row and items replaced in one transaction; each write stores its
+/// call's write id (<see cref="WriteIds"/>), by which a replay recognises its own committed attempt. Every call runs
 /// as one unit inside the dialect's execution strategy (a retry replays it whole, on a fresh context), and
 /// every statement carries a SQLCommenter tag naming the tenant and the operation.
 /// </summary>
@@ -75,24 +76,28 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
     public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) => Run(async db =>
         (await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct))?.ToDomain(), ct);
 
-    public Task InsertUserAsync(User user, CancellationToken ct) => Run(async db =>
+    public Task InsertUserAsync(User user, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
-        db.Users.Add(user.ToRow());
+        db.Users.Add(user.ToRow(writeId));
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
         {
-            // Our own row already there means an earlier attempt committed before its answer was lost.
-            if (!await db.Users.AnyAsync(u => u.Id == user.Id, ct)) throw EmailTaken();
+            // No row with our id: the email is someone else's. Our id with our write id: an earlier attempt of
+            // this call committed before its answer was lost. Our id with another write id is another writer's
+            // row (or a later write over ours): never taken for our own success.
+            var stored = await db.Users.Where(u => u.Id == user.Id).Select(u => new WriteMark(u.WriteId)).SingleOrDefaultAsync(ct);
+            if (stored is null) throw EmailTaken();
+            if (stored.WriteId != writeId) throw new ConflictException("User", user.Id, 0);
         }
         return true;
     }, ct);
 
-    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => Run(async db =>
+    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
-        var row = user.ToRow();
+        var row = user.ToRow(writeId);
         int changed;
         try
         {
@@ -104,7 +109,8 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
                     .SetProperty(u => u.NameKey, row.NameKey)
                     .SetProperty(u => u.AvatarUrl, row.AvatarUrl)
                     .SetProperty(u => u.UpdatedAt, row.UpdatedAt)
-                    .SetProperty(u => u.Version, row.Version), ct);
+                    .SetProperty(u => u.Version, row.Version)
+                    .SetProperty(u => u.WriteId, writeId), ct);
         }
         catch (Exception e) when (_dialect.IsUniqueViolation(e))
         {
@@ -112,8 +118,8 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         }
         if (changed == 0)
         {
-            var now = await db.Users.Where(u => u.Id == user.Id).Select(u => new Stamp(u.Version, u.UpdatedAt)).SingleOrDefaultAsync(ct);
-            ThrowUnlessAlreadyApplied(now, new Stamp(row.Version, row.UpdatedAt), "User", user.Id, expectedVersion);
+            var stored = await db.Users.Where(u => u.Id == user.Id).Select(u => new WriteMark(u.WriteId)).SingleOrDefaultAsync(ct);
+            ThrowUnlessAlreadyApplied(stored, writeId, "User", user.Id, expectedVersion);
         }
         return true;
     }, ct);
@@ -133,36 +139,39 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Run(async db =>
         (await db.Orders.AsNoTracking().Include(o => o.Items).SingleOrDefaultAsync(o => o.Id == id, ct))?.ToDomain(), ct);
 
-    public Task InsertOrderAsync(Order order, CancellationToken ct) => Run(async db =>
+    public Task InsertOrderAsync(Order order, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
-        db.Orders.Add(order.ToRow());
+        db.Orders.Add(order.ToRow(writeId));
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
         {
-            // Our own row already there means an earlier attempt committed before its answer was lost.
-            if (!await db.Orders.AnyAsync(o => o.Id == order.Id, ct)) throw;
+            // Our id with our write id: an earlier attempt of this call committed before its answer was lost.
+            var stored = await db.Orders.Where(o => o.Id == order.Id).Select(o => new WriteMark(o.WriteId)).SingleOrDefaultAsync(ct);
+            if (stored is null) throw;
+            if (stored.WriteId != writeId) throw new ConflictException("Order", order.Id, 0);
         }
         return true;
     }, ct);
 
-    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => Run(async db =>
+    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var row = order.ToRow();
+        var row = order.ToRow(writeId);
         var changed = await db.Orders
             .Where(o => o.Id == order.Id && o.Version == expectedVersion)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(o => o.Status, row.Status)
                 .SetProperty(o => o.Total, row.Total)
                 .SetProperty(o => o.UpdatedAt, row.UpdatedAt)
-                .SetProperty(o => o.Version, row.Version), ct);
+                .SetProperty(o => o.Version, row.Version)
+                .SetProperty(o => o.WriteId, writeId), ct);
         if (changed == 0)
         {
-            var now = await db.Orders.Where(o => o.Id == order.Id).Select(o => new Stamp(o.Version, o.UpdatedAt)).SingleOrDefaultAsync(ct);
-            ThrowUnlessAlreadyApplied(now, new Stamp(row.Version, row.UpdatedAt), "Order", order.Id, expectedVersion);
+            var stored = await db.Orders.Where(o => o.Id == order.Id).Select(o => new WriteMark(o.WriteId)).SingleOrDefaultAsync(ct);
+            ThrowUnlessAlreadyApplied(stored, writeId, "Order", order.Id, expectedVersion);
             return true;
         }
         await db.OrderItems.Where(i => i.OrderId == order.Id).ExecuteDeleteAsync(ct);
@@ -187,7 +196,7 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         return true;
     }, ct);
 
-    public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => Run(async db =>
+    public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
         // Idempotent: rows already present (an earlier, interrupted load) are skipped, not duplicated.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -195,7 +204,7 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         {
             var ids = batch.Select(u => u.Id).ToList();
             var present = (await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
-            db.Users.AddRange(batch.Where(u => !present.Contains(u.Id)).Select(u => u.ToRow()));
+            db.Users.AddRange(batch.Where(u => !present.Contains(u.Id)).Select(u => u.ToRow(writeId)));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
@@ -203,7 +212,7 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         {
             var ids = batch.Select(o => o.Id).ToList();
             var present = (await db.Orders.Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
-            db.Orders.AddRange(batch.Where(o => !present.Contains(o.Id)).Select(o => o.ToRow()));
+            db.Orders.AddRange(batch.Where(o => !present.Contains(o.Id)).Select(o => o.ToRow(writeId)));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
@@ -213,17 +222,27 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
 
     private static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
 
-    /// <summary>A row's version and last change, to tell a lost answer of our own write from someone else's.</summary>
-    private sealed record Stamp(long Version, DateTime UpdatedAt);
+    /// <summary>The write id a stored row carries, read to tell a lost answer of our own write from someone else's write.</summary>
+    private sealed record WriteMark(string? WriteId);
 
     /// <summary>
     /// Nothing matched the expected version: the row is missing, or someone else changed it first — unless it
-    /// carries exactly the version and time this write sets, i.e. an earlier attempt of this call committed.
+    /// carries this call's write id, i.e. an earlier attempt of this very call committed and its answer was lost.
     /// </summary>
-    private static void ThrowUnlessAlreadyApplied(Stamp? current, Stamp ours, string entity, string id, long expectedVersion)
+    private static void ThrowUnlessAlreadyApplied(WriteMark? stored, string writeId, string entity, string id, long expectedVersion)
     {
-        if (current is null) throw new NotFoundException(entity, id);
-        if (current != ours) throw new ConflictException(entity, id, expectedVersion);
+        if (stored is null) throw new NotFoundException(entity, id);
+        if (stored.WriteId != writeId) throw new ConflictException(entity, id, expectedVersion);
+    }
+
+    /// <summary>
+    /// Runs a write: its write id is drawn once per call, outside the retried unit, so a replay of the call by
+    /// the execution strategy carries the same id and can recognise its own earlier, committed attempt.
+    /// </summary>
+    private Task<T> RunWrite<T>(Func<DashboardDbContext, string, Task<T>> operation, CancellationToken ct, [CallerMemberName] string member = "")
+    {
+        var writeId = WriteIds.New();
+        return Run(db => operation(db, writeId), ct, member);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Dashboard.Providers.Sql.Dialects;
 
 /// <summary>
 /// The embedded sandbox: a SQLite file, schema by EnsureCreated (EF migrations are provider-specific and ours
-/// are MySQL's), WAL so readers never wait for the writer.
+/// are MySQL's) plus the columns added since (<see cref="SqliteColumnUpgrades"/>), WAL so readers never wait for the writer.
 /// </summary>
 public sealed class SqliteDialect(string connectionString) : ISqlDialect
 {
@@ -23,6 +23,7 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         await db.Database.EnsureCreatedAsync(ct);
+        await SqliteColumnUpgrades.ApplyAsync(db, ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 

@@ -131,6 +131,15 @@ namespace Dashboard.Providers.Sql.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
+                    b.Property<string>("WriteId")
+                        .HasMaxLength(32)
+                        .HasColumnType("char(32)")
+                        .HasColumnName("write_id")
+                        .IsFixedLength()
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("WriteId"), "ascii");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "CreatedAt")
@@ -190,6 +199,15 @@ namespace Dashboard.Providers.Sql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("version");
+
+                    b.Property<string>("WriteId")
+                        .HasMaxLength(32)
+                        .HasColumnType("char(32)")
+                        .HasColumnName("write_id")
+                        .IsFixedLength()
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("WriteId"), "ascii");
 
                     b.HasKey("Id");
 

@@ -4,7 +4,8 @@ namespace Dashboard.Providers.Sql.Model;
 
 /// <summary>
 /// users / orders / order_items as in the seed's Prisma schema: unique email, orders indexed by
-/// (user_id, created_at), money as decimal(10,2), a version column for optimistic concurrency.
+/// (user_id, created_at), money as decimal(10,2), a version column for optimistic concurrency and the write id
+/// of the call that last wrote each user and order (<see cref="WriteIds"/>).
 /// </summary>
 public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
 {
@@ -29,6 +30,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             user.Property(u => u.CreatedAt).HasColumnName("created_at").HasPrecision(3);
             user.Property(u => u.UpdatedAt).HasColumnName("updated_at").HasPrecision(3);
             user.Property(u => u.Version).HasColumnName("version").IsConcurrencyToken();
+            user.Property(u => u.WriteId).HasColumnName("write_id").HasMaxLength(WriteIds.Length).IsFixedLength();
             user.HasIndex(u => u.Email).IsUnique().HasDatabaseName("ux_users_email");
             user.HasIndex(u => new { u.NameKey, u.Id }).HasDatabaseName("ix_users_name_key_id");
         });
@@ -45,6 +47,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             order.Property(o => o.CreatedAt).HasColumnName("created_at").HasPrecision(3);
             order.Property(o => o.UpdatedAt).HasColumnName("updated_at").HasPrecision(3);
             order.Property(o => o.Version).HasColumnName("version").IsConcurrencyToken();
+            order.Property(o => o.WriteId).HasColumnName("write_id").HasMaxLength(WriteIds.Length).IsFixedLength();
             order.HasIndex(o => new { o.UserId, o.CreatedAt }).HasDatabaseName("ix_orders_user_id_created_at");
             order.HasIndex(o => new { o.UserId, o.Id }).HasDatabaseName("ix_orders_user_id_id");
             order.HasOne<UserRow>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);

@@ -6,7 +6,7 @@ namespace Dashboard.Providers.Sql.Model;
 /// MySQL's default utf8mb4 collations are case- and accent-insensitive ('José' = 'jose', 'ß' = 's'), which
 /// would make two different stored emails collide on the unique index and order pages differently from the
 /// contract (ordinal order of the stored, already lower-cased keys). So every text column compares by code
-/// point (utf8mb4_bin); ULID ids are plain ASCII (ascii_bin: 26 bytes per key instead of up to 104).
+/// point (utf8mb4_bin); ULID ids and write ids are plain ASCII (ascii_bin: 26 bytes per key instead of up to 104).
 /// Case-insensitivity is the service's job: emails and name keys are stored lower-case.
 /// </summary>
 internal static class MySqlCollations
@@ -24,5 +24,7 @@ internal static class MySqlCollations
         model.Entity<OrderRow>().Property(o => o.Id).HasCharSet(IdCharSet).UseCollation(Id);
         model.Entity<OrderRow>().Property(o => o.UserId).HasCharSet(IdCharSet).UseCollation(Id);
         model.Entity<OrderItemRow>().Property(i => i.OrderId).HasCharSet(IdCharSet).UseCollation(Id);
+        model.Entity<UserRow>().Property(u => u.WriteId).HasCharSet(IdCharSet).UseCollation(Id);
+        model.Entity<OrderRow>().Property(o => o.WriteId).HasCharSet(IdCharSet).UseCollation(Id);
     }
 }

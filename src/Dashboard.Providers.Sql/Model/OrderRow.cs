@@ -11,6 +11,8 @@ public sealed class OrderRow
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public long Version { get; set; }
+    /// <summary>The store call that last wrote this order (<see cref="WriteIds"/>); null for rows older than write ids.</summary>
+    public string? WriteId { get; set; }
     public List<OrderItemRow> Items { get; set; } = [];
 }
 

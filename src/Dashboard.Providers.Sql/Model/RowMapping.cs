@@ -2,22 +2,25 @@ using Dashboard.Core.Domain;
 
 namespace Dashboard.Providers.Sql.Model;
 
-/// <summary>Between domain records and rows. Times are stored as UTC DateTime at millisecond precision.</summary>
+/// <summary>
+/// Between domain records and rows. Times are stored as UTC DateTime at millisecond precision. The write id is
+/// the store's, not the domain's: it names the call that writes the row.
+/// </summary>
 internal static class RowMapping
 {
-    public static UserRow ToRow(this User u) => new()
+    public static UserRow ToRow(this User u, string writeId) => new()
     {
         Id = u.Id, Email = u.Email, Name = u.Name, NameKey = NameKeyOf(u.Name), AvatarUrl = u.AvatarUrl,
-        CreatedAt = u.CreatedAt.UtcDateTime, UpdatedAt = u.UpdatedAt.UtcDateTime, Version = u.Version,
+        CreatedAt = u.CreatedAt.UtcDateTime, UpdatedAt = u.UpdatedAt.UtcDateTime, Version = u.Version, WriteId = writeId,
     };
 
     public static User ToDomain(this UserRow r) =>
         new(r.Id, r.Email, r.Name, r.AvatarUrl, Utc(r.CreatedAt), Utc(r.UpdatedAt), r.Version);
 
-    public static OrderRow ToRow(this Order o) => new()
+    public static OrderRow ToRow(this Order o, string writeId) => new()
     {
         Id = o.Id, UserId = o.UserId, Status = o.Status.ToString(), Total = o.Total, Currency = o.Currency,
-        CreatedAt = o.CreatedAt.UtcDateTime, UpdatedAt = o.UpdatedAt.UtcDateTime, Version = o.Version,
+        CreatedAt = o.CreatedAt.UtcDateTime, UpdatedAt = o.UpdatedAt.UtcDateTime, Version = o.Version, WriteId = writeId,
         Items = ItemRows(o),
     };
 

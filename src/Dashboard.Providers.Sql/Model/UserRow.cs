@@ -11,4 +11,6 @@ public sealed class UserRow
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public long Version { get; set; }
+    /// <summary>The store call that last wrote this row (<see cref="WriteIds"/>); null for rows older than write ids.</summary>
+    public string? WriteId { get; set; }
 }
