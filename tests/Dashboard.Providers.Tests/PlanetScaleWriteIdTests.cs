@@ -3,17 +3,22 @@ using Dashboard.Core.Errors;
 using Dashboard.Core.Stores;
 using Dashboard.Providers.Sql;
 using Dashboard.Providers.Sql.Dialects;
+using Dashboard.Providers.Sql.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Dashboard.Providers.Tests.Fixtures;
 
 namespace Dashboard.Providers.Tests;
 
 /// <summary>
-/// A write that committed but whose answer was lost is replayed by the execution strategy; the replay must
-/// recognise its own committed attempt by the call's write id (no false conflict, no duplicate) and must not
-/// take anyone else's write for its own.
+/// Write ids on PlanetScale: a write that committed but whose answer was lost is replayed by the execution
+/// strategy and must recognise its own committed attempt by the call's write id (no false conflict, no
+/// duplicate) without taking anyone else's write for its own; a database migrated before write ids existed
+/// gets the column and keeps its rows.
 /// </summary>
 [Trait("Backend", "PlanetScale")]
-public sealed class PlanetScaleLostAnswerTests(MariaDbFixture fixture) : IClassFixture<MariaDbFixture>
+public sealed class PlanetScaleWriteIdTests(MariaDbFixture fixture) : IClassFixture<MariaDbFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -53,6 +58,41 @@ public sealed class PlanetScaleLostAnswerTests(MariaDbFixture fixture) : IClassF
             replaying.UpdateUserAsync(winner with { Name = "Stale" }, expectedVersion: 1, Ct));
         Assert.Equal(5, lossy.Lost);
         Assert.Equal(("After", 2L), await NameAndVersionAsync(store, user.Id));
+    }
+
+    [Fact]
+    public async Task A_database_at_the_initial_schema_migrates_to_write_ids_and_keeps_its_rows()
+    {
+        var tenant = MariaDbFixture.NewTenant(fixture.Server.ConnectionString($"before_write_ids_{Guid.NewGuid():N}"[..32]));
+        var connectionString = tenant.RequiredSetting(PlanetScaleStoreProvider.ConnectionStringKey);
+        var options = new DbContextOptionsBuilder<DashboardDbContext>();
+        new MySqlDialect(connectionString, MySqlDialect.DefaultServerVersion).Configure(options);
+        await using (var db = new DashboardDbContext(options.Options))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("InitialSchema", Ct);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO users VALUES ('01KB0000000000000000000ADA', 'ada@example.com', 'Ada Lovelace', 'ada lovelace', NULL,
+                    '2026-11-30 10:00:00.123', '2026-11-30 10:00:00.123', 1);
+                INSERT INTO orders VALUES ('01KB0000000000000000000RD1', '01KB0000000000000000000ADA', 'Pending', 12.50, 'USD',
+                    '2026-11-30 10:01:00.500', '2026-11-30 10:01:00.500', 1);
+                INSERT INTO order_items (order_id, position, product_id, product_name, quantity, unit_price)
+                    VALUES ('01KB0000000000000000000RD1', 0, 'SKU-1', 'Analytical engine gear', 2, 6.25);
+                """, Ct);
+        }
+
+        var data = new PlanetScaleStoreProvider().Create(tenant);
+        await data.EnsureSchemaAsync(Ct);
+        var store = new TenantStore(tenant, data, TimeProvider.System, new UlidGenerator());
+
+        var ada = await store.GetUserAsync("01KB0000000000000000000ADA", Ct);
+        var renamed = await store.UpdateUserAsync(ada.Id, 1, new UserChanges(ada.Email, "Ada King"), Ct);
+        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(renamed with { Name = "Stale" }, expectedVersion: 1, Ct));
+        var order = await store.GetOrderAsync("01KB0000000000000000000RD1", Ct);
+        var moved = await store.UpdateOrderAsync(order.Id, 1, new OrderChanges(OrderStatus.Processing, order.Items), Ct);
+
+        Assert.Equal(("Ada King", 2L), await NameAndVersionAsync(store, ada.Id));
+        Assert.Equal(moved, await store.GetOrderAsync(order.Id, Ct));
+        Assert.Equal(12.50m, moved.Total);
     }
 
     private static async Task<(string, long)> NameAndVersionAsync(TenantStore store, string id)
