@@ -8,7 +8,7 @@ namespace Dashboard.Tests.Resilience;
 /// <summary>Retry on throttling: how often, how far apart, and how each attempt is metered.</summary>
 public sealed class RetryPolicyTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(2);
     private readonly FakeTimeProvider _clock = new();
     private FaultySandbox _backend = null!;
 
