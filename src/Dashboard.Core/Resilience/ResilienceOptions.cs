@@ -32,8 +32,11 @@ public sealed class ResilienceOptions
     /// <summary>Share of those calls that must have found the backend unavailable (or timed out) to open the circuit.</summary>
     public double FailureRatio { get; set; } = 0.5;
 
-    /// <summary>The window the failure ratio is measured over.</summary>
-    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The window the failure ratio is measured over. Short, because it decides how fast a busy tenant's circuit
+    /// opens: the successes from before a backend died count until they leave the window.
+    /// </summary>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How long an open circuit refuses calls before Polly lets one trial call through. A fallback only: the
