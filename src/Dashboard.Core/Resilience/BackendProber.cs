@@ -11,7 +11,7 @@ namespace Dashboard.Core.Resilience;
 /// </summary>
 internal sealed class BackendProber(
     Func<CancellationToken, Task> ping, Func<bool> isOpen, Func<CancellationToken, Task> close, Action<ProbeResult> report,
-    ResilienceOptions options, TimeProvider clock) : IAsyncDisposable
+    ResilienceOptions options, TimeProvider clock) : IAsyncDisposable, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private int _running;
@@ -81,6 +81,9 @@ internal sealed class BackendProber(
             return new ProbeResult(at, false, NetworkFailure.Describe(e));
         }
     }
+
+    /// <summary>Stops the loop without waiting for it (a ping in flight ends at its deadline).</summary>
+    public void Dispose() => _stopping.Cancel();
 
     public async ValueTask DisposeAsync()
     {

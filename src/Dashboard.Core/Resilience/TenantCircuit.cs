@@ -12,7 +12,7 @@ namespace Dashboard.Core.Resilience;
 /// (state, open since, calls refused, the last probe) and the prober that closes it when the backend answers.
 /// A dead backend costs its own tenant fast errors and costs other tenants nothing.
 /// </summary>
-public sealed class TenantCircuit : IAsyncDisposable
+public sealed class TenantCircuit : IAsyncDisposable, IDisposable
 {
     private readonly ResilienceOptions _options;
     private readonly TimeProvider _clock;
@@ -117,4 +117,6 @@ public sealed class TenantCircuit : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _prober.DisposeAsync();
+
+    public void Dispose() => _prober.Dispose();
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Core.Resilience;
 
 /// <summary>Every tenant's circuit, made on first use; the throttling page shows them, /metrics counts their events.</summary>
-public sealed class TenantCircuits : IAsyncDisposable
+public sealed class TenantCircuits : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<TenantCircuit>> _byTenant = new(StringComparer.Ordinal);
     private readonly ResilienceOptions _options;
@@ -30,6 +30,13 @@ public sealed class TenantCircuits : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var circuit in All) await circuit.DisposeAsync();
+        _metrics.Dispose();
+    }
+
+    /// <summary>For a container disposed synchronously: stops the probers without waiting for them.</summary>
+    public void Dispose()
+    {
+        foreach (var circuit in All) circuit.Dispose();
         _metrics.Dispose();
     }
 }
