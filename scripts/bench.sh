@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, each printing its figures (they are measurements, not tests: nothing here fails a build).
-# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering]...   (default: all of them)
+# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery]...   (default: all of them)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 load_libs
@@ -13,10 +13,11 @@ run_bench() {
     planetscale) bash tests/Dashboard.PlanetScale.Bench/run.sh ;;
     fauna)       bash tests/Dashboard.DynamoDb.Bench/point-vs-fauna.sh --seconds 3 ;;
     metering)    dotnet run -c Release --project tests/Dashboard.Metering.Bench ;;
-    *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering)" ;;
+    recovery)    bash tests/Dashboard.Resilience.Bench/run.sh ;;
+    *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering, recovery)" ;;
   esac
 }
 
 benches=("$@")
-[ ${#benches[@]} -eq 0 ] && benches=(dynamodb planetscale fauna metering)
+[ ${#benches[@]} -eq 0 ] && benches=(dynamodb planetscale fauna metering recovery)
 for b in "${benches[@]}"; do say "benchmark: $b"; run_bench "$b"; done

@@ -41,12 +41,14 @@ public sealed class ThrottledException(string tenant, string provider, string ca
 }
 
 /// <summary>The backend could not be reached or answered with a fault.</summary>
-public sealed class BackendUnavailableException(string tenant, string provider, string reason, Exception? inner = null)
+/// <param name="retryAfter">When known (an open circuit), how soon trying again may succeed.</param>
+public sealed class BackendUnavailableException(string tenant, string provider, string reason, Exception? inner = null, TimeSpan? retryAfter = null)
     : StoreException($"backend unavailable: {tenant} ({provider}): {reason}", inner)
 {
     public string Tenant { get; } = tenant;
     public string Provider { get; } = provider;
     public string Reason { get; } = reason;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
 /// <summary>The signed-in person may not do this on this tenant.</summary>

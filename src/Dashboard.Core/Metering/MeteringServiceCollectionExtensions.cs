@@ -22,7 +22,7 @@ public static class MeteringServiceCollectionExtensions
         services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.Section));
         services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.Section));
 
-        services.TryAddSingleton<CircuitBreakers>();
+        services.TryAddSingleton<TenantCircuits>();
         services.TryAddSingleton(new ThrottleLog());
         services.TryAddSingleton<RollingStore>();
         services.TryAddSingleton<StoreMetrics>();

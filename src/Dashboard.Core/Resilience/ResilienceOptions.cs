@@ -12,7 +12,10 @@ public sealed class ResilienceOptions
     /// <summary>Attempts per call when the store answers "throttled" (1 = no retry of our own).</summary>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>First backoff; doubles each retry, capped at <see cref="MaxDelay"/>, with "equal jitter".</summary>
+    /// <summary>
+    /// Median wait before the first retry; later ones grow exponentially (Polly's decorrelated jitter), each
+    /// capped at <see cref="MaxDelay"/>.
+    /// </summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -20,9 +23,33 @@ public sealed class ResilienceOptions
     /// <summary>Longest wait for one attempt of a request-path call; then the backend counts as unavailable.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Consecutive unavailable answers (or timeouts) that open a tenant's circuit.</summary>
+    /// <summary>
+    /// Fewest calls within <see cref="SamplingDuration"/> before the circuit may open (so two unlucky calls on a
+    /// quiet tenant do not cut it off).
+    /// </summary>
     public int BreakAfterFailures { get; set; } = 5;
 
-    /// <summary>How long an open circuit fails calls at once before letting one trial call through.</summary>
+    /// <summary>Share of those calls that must have found the backend unavailable (or timed out) to open the circuit.</summary>
+    public double FailureRatio { get; set; } = 0.5;
+
+    /// <summary>
+    /// The window the failure ratio is measured over. Short, because it decides how fast a busy tenant's circuit
+    /// opens: the successes from before a backend died count until they leave the window.
+    /// </summary>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long an open circuit refuses calls before Polly lets one trial call through. A fallback only: the
+    /// prober closes the circuit as soon as the backend answers, usually much sooner.
+    /// </summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>While a circuit is open, the backend is pinged directly this often (one prober per open tenant).</summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Longest wait for one probe, and for one health-check ping through a closed circuit. Below the tenants
+    /// page's 3 s health timeout, so a hung backend's pings count as failures rather than as abandoned calls.
+    /// </summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

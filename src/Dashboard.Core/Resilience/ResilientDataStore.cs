@@ -3,24 +3,26 @@ using Dashboard.Core.Errors;
 using Dashboard.Core.Metering;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Dashboard.Core.Resilience;
 
 /// <summary>
-/// One tenant's store behind three simple guards:
-/// <list type="number">
-/// <item>its circuit (<see cref="CircuitBreaker"/>): while open, calls fail at once as "unavailable";</item>
-/// <item>a timeout per attempt: a backend that does not answer fails the call after
-/// <see cref="ResilienceOptions.Timeout"/> even if its driver ignores cancellation, so callers never pile up;</item>
-/// <item>retry with jittered backoff when the store answers "throttled" (it refused the work, so repeating
-/// it is safe; versioned writes stay conditional).</item>
-/// </list>
-/// Each throttled attempt is left in the metering scope as one event marked retried or surfaced: a provider's
-/// own event is re-marked, and one is added for providers that report none (the SQLite sandbox).
+/// One tenant's store behind its <see cref="TenantCircuit"/>'s pipeline (retry on throttling, circuit breaker,
+/// timeout per attempt). Callers still see only the typed errors: an open circuit or a timeout is a
+/// <see cref="BackendUnavailableException"/>, saying why and when to try again.
+/// <para>
+/// Health checks and the breaker: a ping through a closed circuit goes to the backend like any call (with the
+/// shorter probe timeout) and its failure counts toward opening the circuit. A ping while the circuit is open
+/// or half-open does not touch the backend and does not use up Polly's trial call: it answers at once from the
+/// breaker's state and the prober's last ping. So /healthz and the tenants page are never held up by a dead
+/// backend, never keep its circuit open, and show it healthy as soon as the prober has closed the circuit.
+/// </para>
 /// Schema and bulk loads pass straight through: they are long by nature and run off the request path.
 /// </summary>
-public sealed class ResilientDataStore(
-    IDataStore inner, string tenant, string provider, ResilienceOptions options, CircuitBreaker breaker, TimeProvider clock) : IDataStore, Costs.IDataStoreWrapper
+public sealed class ResilientDataStore(IDataStore inner, TenantCircuit circuit) : IDataStore, Costs.IDataStoreWrapper
 {
     public IDataStore Inner => inner;
 
@@ -46,72 +48,56 @@ public sealed class ResilientDataStore(
     public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) =>
         Run(t => inner.UpdateOrderAsync(order, expectedVersion, t), ct);
 
-    public Task PingAsync(CancellationToken ct) => Run(t => inner.PingAsync(t), ct);
+    public Task PingAsync(CancellationToken ct) =>
+        circuit.IsOpen ? Task.FromException(circuit.Refuse(null)) : Run(t => inner.PingAsync(t), ct, ping: true);
 
     public Task EnsureSchemaAsync(CancellationToken ct) => inner.EnsureSchemaAsync(ct);
 
     public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) =>
         inner.BulkLoadAsync(users, orders, ct);
 
-    private Task Run(Func<CancellationToken, Task> call, CancellationToken ct) => Run(async t =>
+    private Task Run(Func<CancellationToken, Task> call, CancellationToken ct, bool ping = false) => Run(async t =>
     {
         await call(t);
         return true;
-    }, ct);
+    }, ct, ping);
 
-    private async Task<T> Run<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    private async Task<T> Run<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct, bool ping = false)
     {
-        for (var attempt = 1; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(TenantPipeline.Usage, UsageScope.Current);
+        if (ping) context.Properties.Set(TenantPipeline.IsPing, true);
+        try
         {
-            if (!breaker.TryEnter())
-                throw new BackendUnavailableException(tenant, provider,
-                    $"circuit open after repeated failures; next trial at {breaker.RetryAfter:HH:mm:ss} UTC");
-            var usage = UsageScope.Current;
-            var throttlesBefore = usage?.ThrottleCount ?? 0;
-            try
-            {
-                var result = await WithTimeout(call, ct);
-                breaker.Answered();
-                return result;
-            }
-            catch (ThrottledException e)
-            {
-                breaker.Answered();
-                var retry = attempt < options.MaxAttempts;
-                if (usage is not null && !usage.MarkLastThrottle(throttlesBefore, retry)) usage.RecordThrottle(e.Cause, retry);
-                if (!retry) throw;
-                await Task.Delay(Backoff.Delay(attempt, options.BaseDelay, options.MaxDelay), clock, ct);
-            }
-            catch (BackendUnavailableException)
-            {
-                breaker.Failed();
-                throw;
-            }
-            catch (StoreException)
-            {
-                breaker.Answered();
-                throw;
-            }
-            catch
-            {
-                breaker.Abandoned();
-                throw;
-            }
+            return await circuit.Pipeline.ExecuteAsync(static (ctx, call) => AttemptAsync(ctx, call), context, call);
+        }
+        catch (BrokenCircuitException e)
+        {
+            throw circuit.Refuse(e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new BackendUnavailableException(circuit.Tenant, circuit.Provider, $"no answer within {e.Timeout.TotalSeconds:0.#} s", e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
-    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    private static async ValueTask<T> AttemptAsync<T>(ResilienceContext context, Func<CancellationToken, Task<T>> call)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Timeout);
+        var usage = context.Properties.GetValue(TenantPipeline.Usage, null);
+        var throttlesBefore = usage?.ThrottleCount ?? 0;
         try
         {
-            // WaitAsync returns at the deadline even if the driver ignores the token.
-            return await call(timeout.Token).WaitAsync(timeout.Token);
+            // WaitAsync gives up at the attempt's timeout even if the driver ignores the token.
+            return await call(context.CancellationToken).WaitAsync(context.CancellationToken);
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (ThrottledException e)
         {
-            throw new BackendUnavailableException(tenant, provider, $"no answer within {options.Timeout.TotalSeconds:0.#} s", e);
+            ThrottleAccounting.Surfaced(usage, throttlesBefore, e);
+            throw;
         }
     }
 }

@@ -4,7 +4,7 @@ using Dashboard.Core.Resilience;
 namespace Dashboard.Core.Metering.Ops;
 
 /// <summary>Builds the throttling page's model from the rolling store, the throttle log and the circuits.</summary>
-public sealed class ThrottlingQuery(RollingStore store, CircuitBreakers circuits)
+public sealed class ThrottlingQuery(RollingStore store, TenantCircuits circuits)
 {
     public const int LatestShown = 200;
 
@@ -33,7 +33,7 @@ public sealed class ThrottlingQuery(RollingStore store, CircuitBreakers circuits
 
         var circuitRows = circuits.All
             .Where(c => tenant is null || c.Tenant == tenant)
-            .Select(c => new CircuitRow(c.Tenant, c.Provider, c.State, c.OpenedAt, c.Rejected))
+            .Select(c => new CircuitRow(c.Tenant, c.Provider, c.State, c.OpenedAt, c.Rejected, c.LastProbe))
             .ToList();
         return new ThrottlingReport(window, labels, lines, byCause, events.Take(LatestShown).ToList(),
             total.ThrottlesRetried, total.ThrottlesSurfaced, covers, circuitRows);

@@ -17,7 +17,8 @@ public sealed record ThrottlingReport(
 
 public sealed record ThrottleCauseRow(string Provider, string Tenant, string Operation, string Cause, int Retried, int Surfaced, DateTimeOffset LastSeen);
 
-public sealed record CircuitRow(string Tenant, string Provider, CircuitState State, DateTimeOffset? OpenedAt, long Rejected);
+/// <param name="LastProbe">The prober's latest ping of the backend (null until the circuit first opened).</param>
+public sealed record CircuitRow(string Tenant, string Provider, CircuitState State, DateTimeOffset? OpenedAt, long Rejected, ProbeResult? LastProbe);
 
 /// <summary>Each provider's throttling vocabulary, shown on the page so the causes read as the provider's docs do.</summary>
 public static class ThrottleVocabulary
