@@ -29,10 +29,16 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
     private readonly string _table;
 
     public DynamoDbDataStore(TenantDescriptor tenant, DynamoDbSettings settings, TimeProvider? clock = null)
+        : this(tenant, settings, clock, transport: null)
+    {
+    }
+
+    /// <summary>With <paramref name="transport"/> sending the SDK's HTTP requests (tests put a network fault there).</summary>
+    internal DynamoDbDataStore(TenantDescriptor tenant, DynamoDbSettings settings, TimeProvider? clock, Func<HttpMessageHandler>? transport)
     {
         _settings = settings;
         _table = settings.TableName;
-        _clients = new DynamoClients(settings);
+        _clients = new DynamoClients(settings, transport);
         _call = new DynamoCall(tenant.Id, _table);
         _userCount = new UserCountEstimate(_clients.Pages, _table, clock ?? TimeProvider.System);
     }
