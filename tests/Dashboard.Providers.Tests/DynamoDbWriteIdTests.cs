@@ -3,6 +3,7 @@ using Dashboard.Core.Errors;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.DynamoDb;
+using Dashboard.Providers.DynamoDb.Model;
 using Dashboard.Providers.Tests.Contract;
 using Dashboard.Providers.Tests.Fixtures;
 using Fault = Dashboard.Providers.Tests.Fixtures.DynamoDbLostAnswerHandler.Fault;
@@ -221,5 +222,27 @@ public sealed class DynamoDbWriteIdTests(DynamoDbFixture fixture) : IClassFixtur
         Assert.Equal(holder, await t.Store.GetUserAsync(holder.Id, Ct));
         Assert.Null(await t.Store.FindUserByEmailAsync("other@example.com", Ct));
         Assert.Equal(order, await t.Store.GetOrderAsync(order.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Items_written_before_write_ids_update_normally_and_are_never_taken_for_our_own_write()
+    {
+        using var t = await TenantAsync(Fault.ConnectionReset);
+        var now = DateTimeOffset.UnixEpoch.AddYears(56);
+        var ada = new User(new UlidGenerator().Next(now), "ada@example.com", "Ada", null, now, now, 1);
+        var order = new Order(new UlidGenerator().Next(now), ada.Id, OrderStatus.Pending, [Item(1)], 2.50m, "USD", now, now, 1);
+        foreach (var item in new[] { ada.ToItem("unused"), ItemMapping.EmailMarker(ada.Email, ada.Id), order.ToItem("unused") })
+        {
+            item.Remove(ItemNames.WriteId);
+            await t.LossyData.Client.PutItemAsync(t.LossyData.TableName, item, Ct);
+        }
+
+        var renamed = await t.LossyStore.UpdateUserAsync(ada.Id, 1, new UserChanges(ada.Email, "Ada King"), Ct);
+        t.Lossy.LoseNext = 1;
+        await Assert.ThrowsAsync<ConflictException>(() => t.LossyData.InsertOrderAsync(order with { Items = [Item(2)], Total = 5m }, Ct));
+        var moved = await t.LossyStore.UpdateOrderAsync(order.Id, 1, new OrderChanges(OrderStatus.Processing, [Item(2)]), Ct);
+
+        Assert.Equal(renamed, await t.Store.GetUserAsync(ada.Id, Ct));
+        Assert.Equal(moved, await t.Store.GetOrderAsync(order.Id, Ct));
     }
 }
