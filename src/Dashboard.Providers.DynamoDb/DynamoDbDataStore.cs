@@ -15,7 +15,10 @@ namespace Dashboard.Providers.DynamoDb;
 /// <summary>
 /// One tenant's users and orders in one DynamoDB table (<see cref="TableLayout"/>). Pages are single Queries on
 /// the base table or a sparse index, never a Scan; writes are conditional on the version; a user and its email
-/// marker change in one transaction. Every request asks for ConsumedCapacity, reported per call.
+/// marker change in one transaction. Every request asks for ConsumedCapacity, reported per call. Every write stores
+/// its call's write id (<see cref="WriteIds"/>): when the SDK retries a write whose first attempt was applied but whose
+/// answer was lost, the retry fails its condition, and the item DynamoDB returns with that failure tells whether the
+/// applied attempt was this call's.
 /// </summary>
 public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDisposable
 {
@@ -29,10 +32,16 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
     private readonly string _table;
 
     public DynamoDbDataStore(TenantDescriptor tenant, DynamoDbSettings settings, TimeProvider? clock = null)
+        : this(tenant, settings, clock, transport: null)
+    {
+    }
+
+    /// <summary>With <paramref name="transport"/> sending the SDK's HTTP requests (tests put a network fault there).</summary>
+    internal DynamoDbDataStore(TenantDescriptor tenant, DynamoDbSettings settings, TimeProvider? clock, Func<HttpMessageHandler>? transport)
     {
         _settings = settings;
         _table = settings.TableName;
-        _clients = new DynamoClients(settings);
+        _clients = new DynamoClients(settings, transport);
         _call = new DynamoCall(tenant.Id, _table);
         _userCount = new UserCountEstimate(_clients.Pages, _table, clock ?? TimeProvider.System);
     }
@@ -99,23 +108,31 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
 
     public Task InsertUserAsync(User user, CancellationToken ct) => _call.Run(async () =>
     {
-        var profile = user.ToItem();
+        var profile = user.ToItem(WriteIds.New());
         var marker = ItemMapping.EmailMarker(user.Email, user.Id);
         ItemGuard.Check(profile, "user");
         ItemGuard.Check(marker, "email");
         var reasons = await TransactAsync(
         [
-            new() { Put = new Put { TableName = _table, Item = profile, ConditionExpression = "attribute_not_exists(PK)" } },
+            new()
+            {
+                Put = new Put
+                {
+                    TableName = _table, Item = profile, ConditionExpression = "attribute_not_exists(PK)",
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                },
+            },
             new() { Put = new Put { TableName = _table, Item = marker, ConditionExpression = "attribute_not_exists(PK)" } },
         ], ct);
-        if (reasons is null) return;
-        if (reasons[1] == ConditionalCheckFailed) throw EmailTaken();
+        // Our profile with our write id: an earlier attempt of this call was applied (with its marker, atomically).
+        if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, profile)) return;
+        if (reasons[1].Code == ConditionalCheckFailed) throw EmailTaken();
         throw new ConflictException("User", user.Id, 0);
     }, ct);
 
     public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => _call.Run(async () =>
     {
-        var profile = user.ToItem();
+        var profile = user.ToItem(WriteIds.New());
         ItemGuard.Check(profile, "user");
         // The current email says which marker to give up; the version condition below guards the race.
         var current = await ReadUserAsync(user.Id, ct) ?? throw new NotFoundException("User", user.Id);
@@ -142,11 +159,13 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
             },
             new() { Put = new Put { TableName = _table, Item = marker, ConditionExpression = "attribute_not_exists(PK)" } },
         ], ct);
-        if (reasons is null) return;
+        // Our profile with our write id: an earlier attempt of this call swapped the markers too (one transaction).
+        if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, profile)) return;
         // A stale version wins over a taken email: the person must reload before anything else makes sense.
-        if (reasons[0] == ConditionalCheckFailed || reasons[1] == ConditionalCheckFailed || reasons.Contains(TransactionConflict))
+        var codes = reasons.Select(r => r.Code).ToArray();
+        if (codes[0] == ConditionalCheckFailed || codes[1] == ConditionalCheckFailed || codes.Contains(TransactionConflict))
             throw new ConflictException("User", user.Id, expectedVersion);
-        if (reasons[2] == ConditionalCheckFailed) throw EmailTaken();
+        if (codes[2] == ConditionalCheckFailed) throw EmailTaken();
         throw new ConflictException("User", user.Id, expectedVersion);
     }, ct);
 
@@ -192,7 +211,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
 
     public Task InsertOrderAsync(Order order, CancellationToken ct) => _call.Run(async () =>
     {
-        var item = order.ToItem();
+        var item = order.ToItem(WriteIds.New());
         ItemGuard.Check(item, "items");
         // One item, so a conditional put is atomic; the owner's existence is checked by the service (users are never deleted).
         try
@@ -200,19 +219,21 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
             var response = await Db.PutItemAsync(new PutItemRequest
             {
                 TableName = _table, Item = item, ConditionExpression = "attribute_not_exists(PK)",
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             }, ct);
             CapacityMeter.Write(response.ConsumedCapacity);
         }
-        catch (ConditionalCheckFailedException)
+        catch (ConditionalCheckFailedException e)
         {
+            if (WriteIds.IsOwnWrite(e.Item, item)) return;
             throw new ConflictException("Order", order.Id, 0);
         }
     }, ct);
 
     public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => _call.Run(async () =>
     {
-        var item = order.ToItem();
+        var item = order.ToItem(WriteIds.New());
         ItemGuard.Check(item, "items");
         // Status, items and total live in one item: one conditional put replaces them atomically, at half the
         // write units of a one-item TransactWriteItems.
@@ -233,13 +254,14 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
 
     public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => _call.Run(async () =>
     {
+        var writeId = WriteIds.New();
         var items = new List<Dictionary<string, AttributeValue>>(users.Count * 2 + orders.Count);
         foreach (var user in users)
         {
-            items.Add(user.ToItem());
+            items.Add(user.ToItem(writeId));
             items.Add(ItemMapping.EmailMarker(user.Email, user.Id));
         }
-        items.AddRange(orders.Select(o => o.ToItem()));
+        items.AddRange(orders.Select(o => o.ToItem(writeId)));
         foreach (var item in items) ItemGuard.Check(item, item[ItemNames.Type].S == ItemNames.OrderType ? "items" : "user");
         await new BulkWriter(_clients.Bulk, _call.TenantId, _table).WriteAsync(items, ct);
     }, ct);
@@ -283,6 +305,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         }
     }
 
+    /// <summary>A put conditional on the stored version; a refusal returns the stored item (no extra read, no extra units).</summary>
     private Put VersionedPut(Dictionary<string, AttributeValue> item, long expectedVersion) => new()
     {
         TableName = _table,
@@ -290,6 +313,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         ConditionExpression = "#v = :expected",
         ExpressionAttributeNames = new() { ["#v"] = ItemNames.Version },
         ExpressionAttributeValues = new() { [":expected"] = ItemMapping.N(expectedVersion) },
+        ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
     };
 
     private async Task PutIfVersionAsync(Dictionary<string, AttributeValue> item, string entity, string id, long expectedVersion, CancellationToken ct)
@@ -301,13 +325,15 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
             {
                 TableName = _table, Item = put.Item, ConditionExpression = put.ConditionExpression,
                 ExpressionAttributeNames = put.ExpressionAttributeNames, ExpressionAttributeValues = put.ExpressionAttributeValues,
-                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                ReturnValuesOnConditionCheckFailure = put.ReturnValuesOnConditionCheckFailure,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             }, ct);
             CapacityMeter.Write(response.ConsumedCapacity);
         }
         catch (ConditionalCheckFailedException e)
         {
+            // Our write id and version: the SDK's retry met the attempt of this call that DynamoDB applied.
+            if (WriteIds.IsOwnWrite(e.Item, item)) return;
             if (e.Item is not { Count: > 0 }) throw new NotFoundException(entity, id);
             throw new ConflictException(entity, id, expectedVersion);
         }
@@ -320,9 +346,10 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
 
     /// <summary>
     /// Runs a transaction (at most 100 items, DynamoDB's limit); returns null on success or the cancellation reason
-    /// code of each item. A transaction that only collided with another in flight is tried once more.
+    /// of each item (its code, "None" for an item that passed, and the stored item where ALL_OLD was asked for). A
+    /// transaction that only collided with another in flight is tried once more.
     /// </summary>
-    private async Task<string[]?> TransactAsync(List<TransactWriteItem> items, CancellationToken ct)
+    private async Task<CancellationReason[]?> TransactAsync(List<TransactWriteItem> items, CancellationToken ct)
     {
         if (items.Count > 100) throw new InvalidOperationException("A DynamoDB transaction holds at most 100 items.");
         for (var attempt = 0; ; attempt++)
@@ -338,9 +365,11 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
             }
             catch (TransactionCanceledException e) when (DynamoCall.ThrottleCause(e) is null)
             {
-                var reasons = e.CancellationReasons?.Select(r => r.Code ?? "None").ToArray() ?? [];
-                if (reasons.Length != items.Count) reasons = [.. Enumerable.Repeat(TransactionConflict, items.Count)];
-                var onlyCollided = reasons.All(r => r is "None" or TransactionConflict) && reasons.Contains(TransactionConflict);
+                var reasons = e.CancellationReasons?.Select(r => new CancellationReason { Code = r.Code ?? "None", Item = r.Item }).ToArray() ?? [];
+                if (reasons.Length != items.Count)
+                    reasons = [.. Enumerable.Range(0, items.Count).Select(_ => new CancellationReason { Code = TransactionConflict })];
+                var codes = reasons.Select(r => r.Code).ToArray();
+                var onlyCollided = codes.All(c => c is "None" or TransactionConflict) && codes.Contains(TransactionConflict);
                 if (!onlyCollided || attempt > 0) return reasons;
                 await Task.Delay(Random.Shared.Next(20, 60), ct);
             }

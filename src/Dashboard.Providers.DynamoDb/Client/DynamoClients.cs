@@ -15,17 +15,19 @@ namespace Dashboard.Providers.DynamoDb.Client;
 /// rate when DynamoDB throttles, and 8 retries: nobody waits on a page, finishing the load matters more.</item>
 /// </list>
 /// Credentials are explicit (<c>local/local</c>), so the SDK never walks the machine's credential chain.
+/// <paramref name="transport"/> replaces the socket handler under both clients' pipelines (tests inject faults there).
 /// </summary>
-internal sealed class DynamoClients(DynamoDbSettings settings) : IDisposable
+internal sealed class DynamoClients(DynamoDbSettings settings, Func<HttpMessageHandler>? transport = null) : IDisposable
 {
     public const int PageMaxErrorRetry = 2;
     public const int BulkMaxErrorRetry = 8;
 
-    public AmazonDynamoDBClient Pages { get; } = Create(settings, RequestRetryMode.Standard, PageMaxErrorRetry, TimeSpan.FromSeconds(5));
+    public AmazonDynamoDBClient Pages { get; } = Create(settings, RequestRetryMode.Standard, PageMaxErrorRetry, TimeSpan.FromSeconds(5), transport);
 
-    public AmazonDynamoDBClient Bulk { get; } = Create(settings, RequestRetryMode.Adaptive, BulkMaxErrorRetry, TimeSpan.FromSeconds(30));
+    public AmazonDynamoDBClient Bulk { get; } = Create(settings, RequestRetryMode.Adaptive, BulkMaxErrorRetry, TimeSpan.FromSeconds(30), transport);
 
-    private static AmazonDynamoDBClient Create(DynamoDbSettings settings, RequestRetryMode mode, int retries, TimeSpan timeout)
+    private static AmazonDynamoDBClient Create(DynamoDbSettings settings, RequestRetryMode mode, int retries, TimeSpan timeout,
+        Func<HttpMessageHandler>? transport)
     {
         var config = new AmazonDynamoDBConfig
         {
@@ -35,7 +37,7 @@ internal sealed class DynamoClients(DynamoDbSettings settings) : IDisposable
             MaxErrorRetry = retries,
             Timeout = timeout,
             ConnectTimeout = TimeSpan.FromSeconds(2),
-            HttpClientFactory = new CountingHttpClientFactory(),
+            HttpClientFactory = new CountingHttpClientFactory(transport),
         };
         return new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config);
     }

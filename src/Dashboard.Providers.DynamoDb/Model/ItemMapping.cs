@@ -13,7 +13,7 @@ internal static class ItemMapping
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
-    public static Dictionary<string, AttributeValue> ToItem(this User u)
+    public static Dictionary<string, AttributeValue> ToItem(this User u, string writeId)
     {
         var item = TableLayout.ProfileKey(u.Id);
         item[ItemNames.Type] = S(UserType);
@@ -24,6 +24,7 @@ internal static class ItemMapping
         item[CreatedAt] = S(Time(u.CreatedAt));
         item[UpdatedAt] = S(Time(u.UpdatedAt));
         item[ItemNames.Version] = N(u.Version);
+        item[WriteId] = S(writeId);
         item[TableLayout.UserList] = S(TableLayout.UserListValue);
         item[TableLayout.NameOrder] = S(NameKeyOf(u.Name) + TableLayout.NameOrderSeparator + u.Id);
         return item;
@@ -42,7 +43,7 @@ internal static class ItemMapping
         return item;
     }
 
-    public static Dictionary<string, AttributeValue> ToItem(this Order o)
+    public static Dictionary<string, AttributeValue> ToItem(this Order o, string writeId)
     {
         var item = TableLayout.OrderKey(o.UserId, o.Id);
         item[ItemNames.Type] = S(OrderType);
@@ -55,6 +56,7 @@ internal static class ItemMapping
         item[CreatedAt] = S(Time(o.CreatedAt));
         item[UpdatedAt] = S(Time(o.UpdatedAt));
         item[ItemNames.Version] = N(o.Version);
+        item[WriteId] = S(writeId);
         return item;
     }
 

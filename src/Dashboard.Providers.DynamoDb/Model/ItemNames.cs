@@ -16,6 +16,8 @@ internal static class ItemNames
     public const string CreatedAt = "CreatedAt";
     public const string UpdatedAt = "UpdatedAt";
     public const string Version = "Version";
+    /// <summary>The store call that wrote the item (<see cref="WriteIds"/>); on user and order items.</summary>
+    public const string WriteId = "WriteId";
 
     public const string ProductId = "ProductId";
     public const string ProductName = "ProductName";
