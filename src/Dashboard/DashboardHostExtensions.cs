@@ -42,8 +42,7 @@ public static class DashboardHostExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddScoped<TenantOverviewService>();
-        services.AddScoped<ThemePreference>();
+        services.AddPageServices();
         return services;
     }
 

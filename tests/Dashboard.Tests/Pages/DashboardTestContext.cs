@@ -48,16 +48,20 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddDashboardCore(configuration);
         Services.AddSqlProviders();
+        // Outermost around every tenant's real store: lets a test make the backend fail on cue.
+        Services.AddSingleton<IDataStoreDecorator>(Faults);
         Services.AddAppStore(configuration);
         // The host's own person-from-principal, over an authentication state the test controls.
         Services.AddSingleton<AuthenticationStateProvider>(SignedIn);
         Services.AddHttpContextAccessor();
         Services.AddScoped<ICurrentPerson, ClaimsCurrentPerson>();
         Services.AddMudServices();
-        Services.AddScoped<TenantOverviewService>();
-        Services.AddScoped<ThemePreference>();
+        Services.AddPageServices();
         Services.AddScoped<Dashboard.Core.Metering.ActionUsage>();
     }
+
+    /// <summary>Failures to inject around the real sandbox store (nothing fails until a test arms one).</summary>
+    protected StoreFaults Faults { get; } = new();
 
     /// <summary>Who the rendered pages act for; Ops unless a test calls <see cref="SignInAs"/> before rendering.</summary>
     protected TestAuthenticationState SignedIn { get; } = new(DashboardClaims.Principal("ops@example.com", "Olivia Ops", Role.Ops, []));
