@@ -103,6 +103,15 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         return _dialogs ??= Render<MudDialogProvider>();
     }
 
+    private IRenderedComponent<MudSnackbarProvider>? _snackbars;
+
+    /// <summary>Where snackbar messages show, as in the layout.</summary>
+    protected IRenderedComponent<MudSnackbarProvider> Snackbars => _snackbars ??= Render<MudSnackbarProvider>();
+
+    /// <summary>The texts of the snackbar messages shown now.</summary>
+    protected IReadOnlyList<string> SnackbarTexts() =>
+        Snackbars.FindAll(".mud-snackbar-content-message").Select(m => m.TextContent.Trim()).ToList();
+
     /// <summary>Where open selects and menus render their options.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers
     {
