@@ -48,7 +48,9 @@ public static class DashboardHostExtensions
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/not-found", createScopeForErrors: true);
+        // A server error shows the error page with its request id, in every environment (Development adds the
+        // exception's type and message there); the stack trace stays in the log.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseDashboardAccess();
         app.UseAntiforgery();
