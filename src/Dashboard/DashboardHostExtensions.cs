@@ -42,14 +42,15 @@ public static class DashboardHostExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddScoped<TenantOverviewService>();
-        services.AddScoped<ThemePreference>();
+        services.AddPageServices();
         return services;
     }
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/not-found", createScopeForErrors: true);
+        // A server error shows the error page with its request id, in every environment (Development adds the
+        // exception's type and message there); the stack trace stays in the log.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseDashboardAccess();
         app.UseAntiforgery();

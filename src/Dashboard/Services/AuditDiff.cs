@@ -21,19 +21,33 @@ public static class AuditDiff
             .ToList();
     }
 
+    /// <summary>The entry's fields; JSON that cannot be read (a damaged row) shows as one "raw" field instead of failing the page.</summary>
     private static Dictionary<string, string?> Fields(string? json)
     {
         if (string.IsNullOrEmpty(json)) return [];
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Text(p.Value));
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return new() { ["raw"] = json };
+            var fields = new Dictionary<string, string?>();
+            foreach (var p in doc.RootElement.EnumerateObject()) fields[p.Name] = Text(p.Value); // a repeated name keeps the last
+            return fields;
+        }
+        catch (JsonException)
+        {
+            return new() { ["raw"] = json };
+        }
     }
 
     private static string? Text(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null => null,
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Array when value.EnumerateArray().All(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("quantity", out _)) =>
-            string.Join(", ", value.EnumerateArray().Select(i => $"{i.GetProperty("quantity")} × {i.GetProperty("productName").GetString()} at {i.GetProperty("unitPrice")}")),
+        JsonValueKind.Array when value.EnumerateArray().All(IsItem) =>
+            string.Join(", ", value.EnumerateArray().Select(i => $"{i.GetProperty("quantity")} × {i.GetProperty("productName")} at {i.GetProperty("unitPrice")}")),
         _ => value.GetRawText(),
     };
+
+    private static bool IsItem(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("quantity", out _) && e.TryGetProperty("productName", out _) && e.TryGetProperty("unitPrice", out _);
 }

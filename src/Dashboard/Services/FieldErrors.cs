@@ -11,7 +11,9 @@ public sealed class FieldErrors
 
     public void Clear() => _errors = new Dictionary<string, string[]>();
 
-    public void Set(ValidationException error) => _errors = error.Errors;
+    public void Set(ValidationException error) => Set(error.Errors);
+
+    public void Set(IReadOnlyDictionary<string, string[]> errors) => _errors = errors;
 
     public bool Has(string field) => _errors.ContainsKey(field);
 

@@ -2,24 +2,6 @@ using Dashboard.Core.Domain;
 
 namespace Dashboard.Services;
 
-/// <summary>One editable line of an order form.</summary>
-public sealed class ItemDraft
-{
-    public string ProductId { get; set; } = "";
-    public string ProductName { get; set; } = "";
-    public int Quantity { get; set; } = 1;
-    public decimal UnitPrice { get; set; }
-
-    public decimal LineTotal => Quantity * UnitPrice;
-
-    public static ItemDraft From(OrderItem item) => new()
-    {
-        ProductId = item.ProductId, ProductName = item.ProductName, Quantity = item.Quantity, UnitPrice = item.UnitPrice,
-    };
-
-    public OrderItem ToItem() => new(ProductId, ProductName, Quantity, UnitPrice);
-}
-
 /// <summary>
 /// The order page's edit state: a status and item lines based on one version of the order. The total shown
 /// is recomputed live; the service computes it again on save.
@@ -40,14 +22,19 @@ public sealed class OrderDraft
 
     public List<ItemDraft> Items { get; }
 
-    public decimal Total => Items.Sum(i => i.LineTotal);
+    /// <summary>The live total, or null when it is too large to compute.</summary>
+    public decimal? Total => ItemDraft.TotalOf(Items);
+
+    /// <summary>What Save refuses before asking the store (text that is not a number, a total too large).</summary>
+    public IReadOnlyDictionary<string, string[]> Problems => ItemDraft.ProblemsOf(Items);
 
     public bool ItemsEditable => OrderStatusRules.ItemsEditable(Basis.Status);
 
     /// <summary>The current status and the statuses it may move to: all a status select should offer.</summary>
     public IReadOnlyList<OrderStatus> StatusChoices => [Basis.Status, .. OrderStatusRules.AllowedNext(Basis.Status)];
 
-    public bool HasChanges => Status != Basis.Status || !Items.Select(i => i.ToItem()).SequenceEqual(Basis.Items);
+    /// <summary>True when anything differs from the basis, including text typed into a number field that is not a number.</summary>
+    public bool HasChanges => Status != Basis.Status || Items.Any(i => i.HasTypingProblem) || !Items.Select(i => i.ToItem()).SequenceEqual(Basis.Items);
 
     public OrderChanges ToChanges() => new(Status, Items.Select(i => i.ToItem()).ToList());
 

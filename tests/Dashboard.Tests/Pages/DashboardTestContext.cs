@@ -48,16 +48,20 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddDashboardCore(configuration);
         Services.AddSqlProviders();
+        // Outermost around every tenant's real store: lets a test make the backend fail on cue.
+        Services.AddSingleton<IDataStoreDecorator>(Faults);
         Services.AddAppStore(configuration);
         // The host's own person-from-principal, over an authentication state the test controls.
         Services.AddSingleton<AuthenticationStateProvider>(SignedIn);
         Services.AddHttpContextAccessor();
         Services.AddScoped<ICurrentPerson, ClaimsCurrentPerson>();
         Services.AddMudServices();
-        Services.AddScoped<TenantOverviewService>();
-        Services.AddScoped<ThemePreference>();
+        Services.AddPageServices();
         Services.AddScoped<Dashboard.Core.Metering.ActionUsage>();
     }
+
+    /// <summary>Failures to inject around the real sandbox store (nothing fails until a test arms one).</summary>
+    protected StoreFaults Faults { get; } = new();
 
     /// <summary>Who the rendered pages act for; Ops unless a test calls <see cref="SignInAs"/> before rendering.</summary>
     protected TestAuthenticationState SignedIn { get; } = new(DashboardClaims.Principal("ops@example.com", "Olivia Ops", Role.Ops, []));
@@ -98,6 +102,15 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         _popovers ??= Render<MudPopoverProvider>();
         return _dialogs ??= Render<MudDialogProvider>();
     }
+
+    private IRenderedComponent<MudSnackbarProvider>? _snackbars;
+
+    /// <summary>Where snackbar messages show, as in the layout.</summary>
+    protected IRenderedComponent<MudSnackbarProvider> Snackbars => _snackbars ??= Render<MudSnackbarProvider>();
+
+    /// <summary>The texts of the snackbar messages shown now.</summary>
+    protected IReadOnlyList<string> SnackbarTexts() =>
+        Snackbars.FindAll(".mud-snackbar-content-message").Select(m => m.TextContent.Trim()).ToList();
 
     /// <summary>Where open selects and menus render their options.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers

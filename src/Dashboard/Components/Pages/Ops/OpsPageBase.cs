@@ -19,6 +19,11 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
     protected bool AutoRefresh { get; private set; } = true;
     protected DateTimeOffset? UpdatedAt { get; private set; }
 
+    /// <summary>Why the last refresh failed, shown by the toolbar; the previous figures stay on the page.</summary>
+    protected string? Problem { get; private set; }
+
+    [Inject] private Dashboard.Services.GuardedCalls Calls { get; set; } = null!;
+
     /// <summary>Builds the page's model from the in-process store (cheap: no backend is called).</summary>
     protected abstract void Build();
 
@@ -30,8 +35,8 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
 
     protected void Refresh()
     {
-        Build();
-        UpdatedAt = DateTimeOffset.UtcNow;
+        Problem = Calls.Run(Build, "These figures could not be computed right now; the next refresh tries again.");
+        if (Problem is null) UpdatedAt = DateTimeOffset.UtcNow;
     }
 
     protected Task RefreshNow()

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Services;
+
+/// <summary>The services pages inject, registered in one place for the host and for component tests.</summary>
+public static class PageServices
+{
+    public static IServiceCollection AddPageServices(this IServiceCollection services)
+    {
+        services.AddScoped<TenantOverviewService>();
+        services.AddScoped<ThemePreference>();
+        services.AddScoped<GuardedCalls>();
+        return services;
+    }
+}
