@@ -28,7 +28,7 @@ public static partial class OrderRules
         if (items.Count > MaxItems)
         {
             errors.Add("items", $"An order can have at most {MaxItems} items (it has {items.Count}).");
-            return items;
+            return [];
         }
         var cleaned = new List<OrderItem>(items.Count);
         for (var i = 0; i < items.Count; i++)
