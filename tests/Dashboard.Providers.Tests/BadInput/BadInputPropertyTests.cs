@@ -43,11 +43,12 @@ public abstract class BadInputPropertyTests<TFixture>(TFixture fixture) : IClass
             var c = BadInputCases.All.Generate(pcg, null, out _);
             try
             {
-                await runner.RunAsync(c, i);
+                await runner.RunAsync(c);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Assert.Fail($"Case {i} on {tenant.ProviderKind} failed. Replay it first with BAD_INPUT_SEED={seed} BAD_INPUT_CASES=1 (run seed {FirstSeed}).{Environment.NewLine}{c}{Environment.NewLine}{e}");
+                Assert.Fail($"Case {i} on {tenant.ProviderKind} failed. The run replays exactly with BAD_INPUT_SEED={FirstSeed} BAD_INPUT_CASES={i + 1}; "
+                    + $"the case alone (on a fresh tenant) with BAD_INPUT_SEED={seed} BAD_INPUT_CASES=1.{Environment.NewLine}{c}{Environment.NewLine}{e}");
             }
         }
 

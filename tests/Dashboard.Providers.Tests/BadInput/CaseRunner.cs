@@ -14,12 +14,19 @@ namespace Dashboard.Providers.Tests.BadInput;
 /// </summary>
 public sealed class CaseRunner(ITenantStore store, StoreModel model, OutcomeCounts counts, CancellationToken ct)
 {
-    public async Task RunAsync(BadInputCase c, int index)
+    private User? _lastUser;
+    private Order? _lastOrder;
+
+    /// <summary>
+    /// When a case's own user or order is refused, its later steps work on the last one that was stored (as the
+    /// model now holds it), so every step runs on a real entity and orders meet every status of the life cycle.
+    /// </summary>
+    public async Task RunAsync(BadInputCase c)
     {
-        var subject = await CreateUserAsync(c.NewUser) ?? await SpareUserAsync(index);
-        await UpdateUserAsync(subject, c);
-        var order = await CreateOrderAsync(subject, c) ?? await SpareOrderAsync(subject);
-        await UpdateOrderAsync(order, c);
+        var subject = await CreateUserAsync(c.NewUser) ?? (_lastUser ??= await StartingUserAsync());
+        _lastUser = await UpdateUserAsync(subject, c);
+        var order = await CreateOrderAsync(subject, c) ?? (_lastOrder ??= await StartingOrderAsync(subject));
+        _lastOrder = await UpdateOrderAsync(order, c);
     }
 
     private async Task<User?> CreateUserAsync(UserInput input)
@@ -46,7 +53,7 @@ public sealed class CaseRunner(ITenantStore store, StoreModel model, OutcomeCoun
         return user;
     }
 
-    private async Task UpdateUserAsync(User current, BadInputCase c)
+    private async Task<User> UpdateUserAsync(User current, BadInputCase c)
     {
         var id = IdSamples.Resolve(c.UserTarget, current.Id, c.Salt);
         var version = IdSamples.Resolve(c.UserVersion, current.Version);
@@ -62,7 +69,7 @@ public sealed class CaseRunner(ITenantStore store, StoreModel model, OutcomeCoun
             await ReadsBackAsync(current);
             if (email is not null && email != current.Email)
                 Require(Equals(await store.FindUserByEmailAsync(email, ct), taken), "after a refused update, its new email finds something new");
-            return;
+            return current;
         }
         Require(idReal && versionOk, $"an update with id {Show.Value(id)} at version {version} succeeded");
         Require(taken is null, $"a user took the email of {taken?.Id}");
@@ -78,6 +85,7 @@ public sealed class CaseRunner(ITenantStore store, StoreModel model, OutcomeCoun
         if (current.Email != user.Email) Require(await store.FindUserByEmailAsync(current.Email, ct) is null, "the old email still finds the user");
         model.Users[user.Id] = user;
         counts.Cover(Coverage.Of(user, c.Changes.Email.Value));
+        return user;
     }
 
     private async Task<Order?> CreateOrderAsync(User owner, BadInputCase c)
@@ -107,29 +115,34 @@ public sealed class CaseRunner(ITenantStore store, StoreModel model, OutcomeCoun
         return order;
     }
 
-    private async Task UpdateOrderAsync(Order current, BadInputCase c)
+    private async Task<Order> UpdateOrderAsync(Order current, BadInputCase c)
     {
         var id = IdSamples.Resolve(c.OrderTarget, current.Id, c.Salt);
         var version = IdSamples.Resolve(c.OrderVersion, current.Version);
         var (idReal, versionOk) = (id == current.Id, version == current.Version);
         var statusOk = Enum.IsDefined(c.Status) && OrderStatusRules.CanMove(current.Status, c.Status);
+        // Once shipped, an order's items are a record: only the very same items may be sent again.
+        var itemsOk = c.NewItems.Valid && (OrderStatusRules.ItemsEditable(current.Status) || Expected.Items(c.NewItems).SequenceEqual(current.Items));
         var changes = new OrderChanges(c.Status, c.NewItems.ToItems()!);
 
         var (order, error) = await AttemptAsync("update order", () => store.UpdateOrderAsync(id!, version, changes, ct));
         if (order is null)
         {
-            RequireFault(error!, idReal, versionOk, statusOk && c.NewItems.Valid);
+            RequireFault(error!, idReal, versionOk, statusOk && itemsOk);
             await ReadsBackAsync(current);
-            return;
+            return current;
         }
-        Require(idReal && versionOk && statusOk, $"an update with id {Show.Value(id)}, version {version}, status {c.Status} succeeded");
+        Require(idReal && versionOk && statusOk, $"an update with id {Show.Value(id)}, version {version}, status {c.Status} from {current.Status} succeeded");
+        Require(OrderStatusRules.ItemsEditable(current.Status) || order.Items.SequenceEqual(current.Items), $"the items of a {current.Status} order changed");
         Require(Expected.Violation(order) is null, $"the updated order breaks a rule: {Expected.Violation(order)}");
         var items = Expected.Items(c.NewItems);
         var wanted = current with { Status = c.Status, Items = items, Total = Expected.Total(items), UpdatedAt = order.UpdatedAt, Version = current.Version + 1 };
         Require(order == wanted, $"the service returned {Describe(order)}, not the normalised input {Describe(wanted)}");
         model.Orders[order.Id] = order;
         counts.Cover(Coverage.Of(order));
+        counts.Cover([$"stored: {current.Status} → {order.Status}"]);
         await ReadsBackAsync(order);
+        return order;
     }
 
     /// <summary>A refused write's error must fit the input: not-found only for an odd id, conflict only for a wrong version.</summary>
@@ -149,16 +162,16 @@ public sealed class CaseRunner(ITenantStore store, StoreModel model, OutcomeCoun
         }
     }
 
-    private async Task<User> SpareUserAsync(int index)
+    private async Task<User> StartingUserAsync()
     {
-        var user = await store.CreateUserAsync(new NewUser($"spare.{index}@example.org", $"Spare {index}"), ct);
+        var user = await store.CreateUserAsync(new NewUser("first.subject@example.org", "First Subject"), ct);
         model.Users[user.Id] = user;
         return user;
     }
 
-    private async Task<Order> SpareOrderAsync(User owner)
+    private async Task<Order> StartingOrderAsync(User owner)
     {
-        var order = await store.CreateOrderAsync(new NewOrder(owner.Id, "USD", [new OrderItem("SKU-1", "Spare", 1, 1m)]), ct);
+        var order = await store.CreateOrderAsync(new NewOrder(owner.Id, "USD", [new OrderItem("SKU-1", "First", 1, 1m)]), ct);
         model.Orders[order.Id] = order;
         return order;
     }

@@ -4,8 +4,8 @@ namespace Dashboard.Providers.Tests.BadInput;
 
 /// <summary>
 /// Emails: fresh valid ones (full-width, upper-case, non-Latin, at the length limit), lookalikes of the anchor
-/// user's <see cref="Anchor"/> (full-width, zero-width and other invisible characters, a Cyrillic homoglyph), bad
-/// shapes, and free-text fragments with an @.
+/// user's <see cref="Anchor"/> (full-width, zero-width and other invisible characters, a Cyrillic homoglyph, accents),
+/// bad shapes, and free-text fragments with an @.
 /// </summary>
 public static class EmailSamples
 {
@@ -14,9 +14,18 @@ public static class EmailSamples
     private static readonly string[] Locals = ["ada", "Ada.Lovelace", "o'brien", "user+tag", "ädä", "山田", "😀", "ａｄａ", "ADA", "x"];
     private static readonly string[] Domains = ["example.com", "EXAMPLE.COM", "ｅｘａｍｐｌｅ.com", "例え.jp", "sub.example.co.uk", "ｅｘａｍｐｌｅ．ｃｏｍ"];
 
+    /// <summary>The anchor's address in forms that fold to it: each must be refused as in use.</summary>
+    private static readonly string[] SameAddress = [Anchor, "ADA@EXAMPLE.COM", "ａｄａ@example.com", "ada@ｅｘａｍｐｌｅ．ｃｏｍ", " ada@example.com ", "Ａda@Example.com"];
+
+    /// <summary>
+    /// Distinct addresses that only an accent- or case-blind comparison would merge with the anchor (a wrong
+    /// collation would): each is stored once, and refused as in use when it comes again.
+    /// </summary>
+    private static readonly string[] AccentVariants = ["adá@example.com", "àda@example.com", "ada@exämple.com", "adå@example.com", "aða@example.com", "adı@example.com", "aſa@example.com", "ädä@example.com"];
+
     private static readonly string[] Lookalikes =
     [
-        Anchor, "ADA@EXAMPLE.COM", "ａｄａ@example.com", "ada@ｅｘａｍｐｌｅ．ｃｏｍ", " ada@example.com ", "ada\u200B@example.com",
+        .. SameAddress, "ada\u200B@example.com",
         "a\u00ADda@example.com", "\u2060ada@example.com", "ada@example.com\uFEFF", "ada\uFE0F@example.com", "ada\u200D@example.com",
         "ada@exa\u200Cmple.com", "ada\U000E0041@example.com", "\u202Eada@example.com", "ada@\u0435xample.com", "ada\u3164@example.com",
     ];
@@ -40,6 +49,8 @@ public static class EmailSamples
     public static readonly Gen<Sample<string?>> Any = Gen.Frequency(
         (8, Fresh),
         (3, Gen.OneOf(Lookalikes).Select(e => new Sample<string?>(e, false))),
+        (1, Gen.OneOf(SameAddress).Select(e => new Sample<string?>(e, true))),
+        (1, Gen.OneOf(AccentVariants).Select(e => new Sample<string?>(e, true))),
         (3, Gen.OneOf(BadShapes).Select(e => new Sample<string?>(e, false))),
         (1, Gen.OneOf<string?>(null, Longest).Select(e => new Sample<string?>(e, e is not null))),
         (3, Gen.Select(Gen.OneOf(TextSamples.Fragments), Token, (f, t) => new Sample<string?>($"{f.Text}{t}@example.com", false))));

@@ -40,6 +40,7 @@ public static class TextSamples
 
     private static readonly Gen<Fragment> AnyFragment = Gen.OneOf(Fragments);
     private static readonly Gen<Fragment> PlainFragment = Gen.OneOf(Fragments.Where(f => f.Kind == FragmentKind.Plain).ToArray());
+    private static readonly Gen<Fragment> NameOnlyFragment = Gen.OneOf(Fragments.Where(f => f.Kind == FragmentKind.NameOnly).ToArray());
 
     /// <summary>What the service stores for accepted text: trimmed, NFC.</summary>
     public static string Cleaned(string text) => text.Trim().Normalize(NormalizationForm.FormC);
@@ -49,8 +50,25 @@ public static class TextSamples
     /// <summary>A user name or product name of at most <paramref name="max"/> characters.</summary>
     public static Gen<Sample<string?>> Name(int max) => Text(max, identifier: false);
 
-    /// <summary>Text certainly accepted as a name or an id: plain fragments within the limit.</summary>
-    public static Gen<Sample<string?>> PlainName(int max) => Composite(PlainFragment, max, identifier: true);
+    /// <summary>Text certainly accepted as an id (and as a name): plain fragments, within the limit or exactly at it.</summary>
+    public static Gen<Sample<string?>> PlainName(int max) => Gen.Frequency(
+        (8, Composite(PlainFragment, max, identifier: true)),
+        (1, PlainFragment.Select(f => AtLimit(f, max, identifier: true))));
+
+    /// <summary>Text a name accepts: plain fragments and visible ones with joiners, marks or selectors, up to the limit.</summary>
+    public static Gen<Sample<string?>> FriendlyName(int max) => Gen.Frequency(
+        (8, Composite(Gen.Frequency((3, PlainFragment), (1, NameOnlyFragment)), max, identifier: false)),
+        (1, Gen.Frequency((3, PlainFragment), (1, NameOnlyFragment)).Select(f => AtLimit(f, max, identifier: false))));
+
+    /// <summary>Exactly <paramref name="max"/> characters after NFC: the fragment repeated, topped up with "x".</summary>
+    private static Sample<string?> AtLimit(Fragment f, int max, bool identifier)
+    {
+        var per = Characters(Cleaned(f.Text));
+        var count = max / per;
+        var text = string.Concat(Enumerable.Repeat(f.Text, count));
+        text += new string('x', max - Characters(Cleaned(text)));
+        return Judge(text, [f], max, identifier);
+    }
 
     /// <summary>A product id: like a name, but nothing invisible is accepted.</summary>
     public static Gen<Sample<string?>> Identifier(int max) => Text(max, identifier: true);
