@@ -10,8 +10,8 @@ namespace Dashboard.Providers.Tests.BadInput;
 /// <summary>
 /// Generated bad input through <see cref="ITenantStore"/> on a real backend: <see cref="Cases"/> cases (500 unless
 /// BAD_INPUT_CASES says otherwise), each creating and updating a user and an order. The run is deterministic: it
-/// starts from a fixed seed (or BAD_INPUT_SEED) and a failure names the seed of the failing case, so
-/// <c>BAD_INPUT_SEED=&lt;seed&gt; BAD_INPUT_CASES=1</c> replays that case first.
+/// starts from a fixed seed (or BAD_INPUT_SEED, a CsCheck seed string), and a failure names both the run's seed
+/// and the failing case's own seed, so either the whole run or that case alone can be replayed.
 /// </summary>
 public abstract class BadInputPropertyTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : class, IBackendFixture
@@ -93,15 +93,3 @@ public abstract class BadInputPropertyTests<TFixture>(TFixture fixture) : IClass
         foreach (var label in Coverage.Required) Require(counts.Covered(label) > 0, $"the run never met \"{label}\": {counts}");
     }
 }
-
-[Trait("Backend", "Sqlite")]
-public sealed class SqliteBadInputTests(SqliteFixture fixture) : BadInputPropertyTests<SqliteFixture>(fixture);
-
-[Trait("Backend", "PlanetScale")]
-public sealed class PlanetScaleBadInputTests(MariaDbFixture fixture) : BadInputPropertyTests<MariaDbFixture>(fixture);
-
-[Trait("Backend", "DynamoDb")]
-public sealed class DynamoDbBadInputTests(DynamoDbFixture fixture) : BadInputPropertyTests<DynamoDbFixture>(fixture);
-
-[Trait("Backend", "Fauna")]
-public sealed class FaunaBadInputTests(FaunaFixture fixture) : BadInputPropertyTests<FaunaFixture>(fixture);
