@@ -86,7 +86,7 @@ public static class DemoDataGenerator
                 2 => random.Next(2) == 0 ? OrderStatus.Pending : OrderStatus.Processing,
                 _ => random.Next(10) switch { 0 => OrderStatus.Cancelled, < 3 => OrderStatus.Shipped, _ => OrderStatus.Delivered },
             };
-            var total = items.Sum(x => x.LineTotal);
+            var total = items.Sum(x => x.LineTotal!.Value); // catalogue prices × 1–3 always fit
             into.Add(new Order(ids.Next(at), user.Id, status, items, total, Currencies[random.Next(Currencies.Length)], at, at, Version: 1));
         }
     }

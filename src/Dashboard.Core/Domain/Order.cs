@@ -25,7 +25,8 @@ public sealed record Order(
 /// <summary>One line of an order. Unit prices carry at most two decimals.</summary>
 public sealed record OrderItem(string ProductId, string ProductName, int Quantity, decimal UnitPrice)
 {
-    public decimal LineTotal => Quantity * UnitPrice;
+    /// <summary>Quantity × unit price, or null when the product is too large for a decimal (input validation refuses).</summary>
+    public decimal? LineTotal => OrderAmounts.TryMultiply(Quantity, UnitPrice, out var total) ? total : null;
 }
 
 /// <summary>What a person supplies to create an order; the total is computed, never taken from the client.</summary>

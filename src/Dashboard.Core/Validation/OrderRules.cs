@@ -28,16 +28,21 @@ public static partial class OrderRules
         if (items.Count > MaxItems)
         {
             errors.Add("items", $"An order can have at most {MaxItems} items (it has {items.Count}).");
-            return items;
+            return [];
         }
         var cleaned = new List<OrderItem>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var item = items[i];
             var at = $"items[{i}]";
+            if (items[i] is not { } item)
+            {
+                errors.Add(at, "This item is empty.");
+                continue;
+            }
             var productId = TextRules.Clean(item.ProductId ?? "");
             var productName = TextRules.Clean(item.ProductName ?? "");
             TextRules.Check(errors, $"{at}.productId", productId, "Product id", ProductIdMax);
+            TextRules.CheckVisible(errors, $"{at}.productId", productId, "Product id");
             TextRules.Check(errors, $"{at}.productName", productName, "Product name", ProductNameMax);
             if (item.Quantity is < MinQuantity or > MaxQuantity)
                 errors.Add($"{at}.quantity", $"Quantity must be between {MinQuantity} and {MaxQuantity}.");
@@ -47,15 +52,25 @@ public static partial class OrderRules
                 errors.Add($"{at}.unitPrice", "Unit price can have at most 2 decimals.");
             else if (item.UnitPrice > MaxAmount)
                 errors.Add($"{at}.unitPrice", $"Unit price must be at most {MaxAmount:N2}.");
+            if (item.LineTotal is null)
+                errors.Add(at, "Line total is too large.");
             cleaned.Add(item with { ProductId = productId, ProductName = productName, UnitPrice = decimal.Round(item.UnitPrice, 2) });
         }
         return cleaned;
     }
 
-    /// <summary>Σ quantity × unit price, rounded to cents; refused when it would not fit the column.</summary>
+    /// <summary>
+    /// Σ quantity × unit price, rounded to cents; refused when it would not fit the column. Never throws: a line
+    /// or a sum too large for a decimal is a message on "items" (the line itself is named by <see cref="CheckItems"/>).
+    /// </summary>
     public static decimal Total(ValidationErrors errors, IReadOnlyList<OrderItem> items)
     {
-        var total = items.Sum(i => i.LineTotal);
+        var lines = items.Select(i => i.LineTotal).ToList();
+        if (lines.Any(l => l is null) || !OrderAmounts.TrySum(lines.Select(l => l!.Value), out var total))
+        {
+            errors.Add("items", $"The order total is too large: it exceeds the maximum of {MaxAmount:N2}.");
+            return 0;
+        }
         if (total > MaxAmount) errors.Add("items", $"The order total {total:N2} exceeds the maximum of {MaxAmount:N2}.");
         return decimal.Round(total, 2);
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Dashboard.Core.Domain;
 
@@ -19,6 +20,7 @@ public static partial class UserRules
         var errors = new ValidationErrors();
         var cleanEmail = NormalizeEmail(email ?? "");
         TextRules.Check(errors, "email", cleanEmail, "Email", EmailMax);
+        TextRules.CheckVisible(errors, "email", cleanEmail, "Email");
         if (!errors.Has("email") && !EmailShape().IsMatch(cleanEmail))
             errors.Add("email", "Email must look like name@example.com.");
 
@@ -27,6 +29,7 @@ public static partial class UserRules
 
         var cleanAvatar = string.IsNullOrWhiteSpace(avatarUrl) ? null : avatarUrl.Trim();
         TextRules.Check(errors, "avatarUrl", cleanAvatar, "Avatar URL", AvatarUrlMax, required: false);
+        TextRules.CheckVisible(errors, "avatarUrl", cleanAvatar, "Avatar URL");
         if (cleanAvatar is not null && !errors.Has("avatarUrl") && !IsHttpUrl(cleanAvatar))
             errors.Add("avatarUrl", "Avatar URL must be an absolute http or https address.");
 
@@ -34,8 +37,18 @@ public static partial class UserRules
         return new UserChanges(cleanEmail, cleanName, cleanAvatar);
     }
 
-    /// <summary>Emails are unique case-insensitively, so they are stored lower-case.</summary>
-    public static string NormalizeEmail(string email) => TextRules.Clean(email).ToLowerInvariant();
+    /// <summary>
+    /// The form an email is stored, looked up and kept unique in: trimmed, compatibility-folded (NFKC, so
+    /// full-width "ａｄａ@ｅｘａｍｐｌｅ.ｃｏｍ" is "ada@example.com") and lower-case. Folding again changes nothing.
+    /// Malformed text is only trimmed, for <see cref="TextRules.Check"/> to refuse.
+    /// </summary>
+    public static string NormalizeEmail(string email)
+    {
+        var trimmed = email.Trim();
+        if (!TextRules.IsWellFormed(trimmed)) return trimmed;
+        // Lower-casing can undo a composition NFKC made, so normalise once more; the result is a fixed point.
+        return trimmed.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Normalize(NormalizationForm.FormKC);
+    }
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
