@@ -1,3 +1,5 @@
+using Dashboard.Core.Validation;
+
 namespace Dashboard.Core.Stores;
 
 /// <summary>Which field a user listing is ordered and prefix-filtered by.</summary>
@@ -15,6 +17,10 @@ public sealed record UserQuery(UserSortField Field = UserSortField.Email, string
 {
     public static UserQuery All { get; } = new();
 
-    /// <summary>The prefix as stored for comparison: trimmed and lower-case, or null when empty.</summary>
-    public string? NormalizedPrefix => string.IsNullOrWhiteSpace(Prefix) ? null : Prefix.Trim().ToLowerInvariant();
+    /// <summary>
+    /// The prefix in the form the field is stored and compared in, or null when empty: an email prefix is folded
+    /// like an email (NFKC, so a full-width "ａｄａ" finds ada), a name prefix trimmed and lower-cased.
+    /// </summary>
+    public string? NormalizedPrefix => string.IsNullOrWhiteSpace(Prefix) ? null
+        : Field == UserSortField.Email ? UserRules.NormalizeEmail(Prefix) : Prefix.Trim().ToLowerInvariant();
 }

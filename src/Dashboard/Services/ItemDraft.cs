@@ -59,20 +59,7 @@ public sealed class ItemDraft
     public string? PriceProblem { get; private set; }
 
     /// <summary>Quantity × unit price, or null when it does not fit a decimal (huge price × quantity).</summary>
-    public decimal? LineTotal
-    {
-        get
-        {
-            try
-            {
-                return Quantity * UnitPrice;
-            }
-            catch (OverflowException)
-            {
-                return null;
-            }
-        }
-    }
+    public decimal? LineTotal => ToItem().LineTotal;
 
     public bool HasTypingProblem => QuantityProblem is not null || PriceProblem is not null;
 
@@ -86,20 +73,8 @@ public sealed class ItemDraft
     /// <summary>Σ line totals, or null when a line or the sum does not fit a decimal.</summary>
     public static decimal? TotalOf(IEnumerable<ItemDraft> items)
     {
-        var total = 0m;
-        foreach (var item in items)
-        {
-            if (item.LineTotal is not { } line) return null;
-            try
-            {
-                total += line;
-            }
-            catch (OverflowException)
-            {
-                return null;
-            }
-        }
-        return total;
+        var lines = items.Select(i => i.LineTotal).ToList();
+        return lines.All(l => l is not null) && OrderAmounts.TrySum(lines.Select(l => l!.Value), out var total) ? total : null;
     }
 
     /// <summary>What the form refuses before asking the store, by field path ("items[0].unitPrice"); empty when nothing.</summary>

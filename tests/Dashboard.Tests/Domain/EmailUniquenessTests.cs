@@ -1,5 +1,6 @@
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
+using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.Sql;
@@ -56,5 +57,16 @@ public sealed class EmailUniquenessTests : IAsyncLifetime
         Assert.Contains("email", error.Errors.Keys);
         Assert.Equal(bob, await _store.GetUserAsync(bob.Id, Ct));
         Assert.Equal(ada, await _store.FindUserByEmailAsync("ada@example.com", Ct));
+    }
+
+    [Fact]
+    public async Task A_full_width_email_search_finds_the_folded_email()
+    {
+        var ada = await _store.CreateUserAsync(new NewUser("ada@example.com", "Ada"), Ct);
+        await _store.CreateUserAsync(new NewUser("bob@example.com", "Bob"), Ct);
+
+        var page = await _store.ListUsersAsync(new UserQuery(UserSortField.Email, "ＡＤＡ"), new PageRequest(25), Ct);
+
+        Assert.Equal([ada], page.Items);
     }
 }
