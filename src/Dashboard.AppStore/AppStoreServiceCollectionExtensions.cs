@@ -55,13 +55,17 @@ public static class AppStoreServiceCollectionExtensions
     }
 }
 
-/// <summary>Creates the app store's schema before the server takes requests (the key ring and the audit log need it).</summary>
-internal sealed class AppStoreStartup(IDbContextFactory<AppStoreDbContext> contexts, IOptions<AppStoreOptions> options) : IHostedService
+/// <summary>
+/// Creates the app store's schema before the server takes requests (the key ring and the audit log need it), then,
+/// where the key ring is kept here, revokes keys stored in the clear before anything loads the ring.
+/// </summary>
+internal sealed class AppStoreStartup(IDbContextFactory<AppStoreDbContext> contexts, IOptions<AppStoreOptions> options, IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await AppStoreSchema.EnsureAsync(db, options.Value.IsMySql, ct);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            await AppStoreSchema.EnsureAsync(db, options.Value.IsMySql, ct);
+        if (services.GetService<KeyRing.PlaintextKeyRevoker>() is { } revoker) await revoker.RunAsync(ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -29,7 +29,7 @@ public static class KeyRingServiceCollectionExtensions
             .PersistKeysToDbContext<AppStoreDbContext>();
         if (certificates.Current is { } current)
             dataProtection.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([.. certificates.All]);
-        services.AddHostedService<PlaintextKeyRevoker>();
+        services.TryAddSingleton<PlaintextKeyRevoker>(); // run by AppStoreStartup, before the key ring is first loaded
         return services;
     }
 }

@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.AppStore.KeyRing;
@@ -9,13 +8,15 @@ namespace Dashboard.AppStore.KeyRing;
 /// <summary>
 /// At start, revokes every key an earlier version stored unencrypted: whoever read the store then could mint
 /// cookies with it. A revoked key neither protects nor unprotects, so such cookies are refused; people sign in again.
+/// The app store's start-up runs it right after the schema, before anything loads the key ring (a ring loaded
+/// earlier would keep using the old key for a while after the revocation).
 /// </summary>
 internal sealed class PlaintextKeyRevoker(
-    IDbContextFactory<AppStoreDbContext> contexts, IKeyManager keys, KeyProtectionCertificates certificates, ILogger<PlaintextKeyRevoker> log) : IHostedService
+    IDbContextFactory<AppStoreDbContext> contexts, IKeyManager keys, KeyProtectionCertificates certificates, ILogger<PlaintextKeyRevoker> log)
 {
     public const string Reason = "stored unencrypted in the app store";
 
-    public async Task StartAsync(CancellationToken ct)
+    public async Task RunAsync(CancellationToken ct)
     {
         if (certificates.DevelopmentCertificatePath is { } path)
             log.LogInformation("Data-protection keys are encrypted with the development certificate {Path}", path);
@@ -30,8 +31,6 @@ internal sealed class PlaintextKeyRevoker(
             log.LogWarning("Data-protection key {KeyId} was stored unencrypted; revoked it (cookies it signed are no longer accepted)", id);
         }
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>The id of a key element whose master key is readable as stored (an encrypted key holds only encryptedSecret).</summary>
     internal static Guid? PlaintextKeyId(string? xml)

@@ -22,7 +22,6 @@ public sealed class ProxyOptions
     /// <summary>How many proxies in a chain to walk back through (each must be known).</summary>
     public int ForwardLimit { get; set; } = 1;
 
-    public bool Any => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 
     /// <summary>Fills ASP.NET Core's options with exactly these proxies (its loopback defaults removed).</summary>
     public void ApplyTo(ForwardedHeadersOptions target)
@@ -40,10 +39,11 @@ public sealed class ProxyOptions
 
     public IEnumerable<string> Problems()
     {
+        // Blank entries (an unset environment variable, say) are ignored, not errors.
         for (var i = 0; i < KnownProxies.Count; i++)
-            if (!IPAddress.TryParse(KnownProxies[i]?.Trim(), out _)) yield return $"{Section}:KnownProxies:{i} '{KnownProxies[i]}' is not an IP address.";
+            if (!string.IsNullOrWhiteSpace(KnownProxies[i]) && !IPAddress.TryParse(KnownProxies[i].Trim(), out _)) yield return $"{Section}:KnownProxies:{i} '{KnownProxies[i]}' is not an IP address.";
         for (var i = 0; i < KnownNetworks.Count; i++)
-            if (!System.Net.IPNetwork.TryParse(KnownNetworks[i]?.Trim(), out _)) yield return $"{Section}:KnownNetworks:{i} '{KnownNetworks[i]}' is not a network in CIDR form (e.g. 10.0.0.0/24).";
+            if (!string.IsNullOrWhiteSpace(KnownNetworks[i]) && !System.Net.IPNetwork.TryParse(KnownNetworks[i].Trim(), out _)) yield return $"{Section}:KnownNetworks:{i} '{KnownNetworks[i]}' is not a network in CIDR form (e.g. 10.0.0.0/24).";
         if (ForwardLimit < 1) yield return $"{Section}:ForwardLimit must be at least 1.";
     }
 }

@@ -29,8 +29,12 @@ public static class SignInRateLimits
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // Sliding windows give no exact time; a whole window is an upper bound.
+                var limits = http.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.SignInRateLimit;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var exact)
+                    ? exact
+                    : TimeSpan.FromTicks(Math.Max(limits.PerAddress.Window.Ticks, limits.PerAccount.Window.Ticks));
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInRateLimits))
                     .LogWarning("Sign-in attempt from {Address} for {Email} refused: rate limit", ClientAddress.KeyOf(http), http.Items[EmailItem]);
                 http.Response.ContentType = "text/plain; charset=utf-8";

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Access;
 
@@ -22,6 +24,9 @@ public sealed partial class DashboardServer : WebApplicationFactory<Program>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     public string Environment { get; init; } = "Development";
+
+    /// <summary>Changes to the app's services (e.g. a recording decorator around a real one).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Serve over real sockets (the client address is then 127.0.0.1), not the in-memory test server.</summary>
     public bool Kestrel { get; init; }
@@ -51,6 +56,7 @@ public sealed partial class DashboardServer : WebApplicationFactory<Program>
             builder.UseSetting($"Tenants:{id}:Settings:SeedDemoData", "false");
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>Starts the app now (on Kestrel when asked), so a refusal to start surfaces here.</summary>
@@ -60,10 +66,20 @@ public sealed partial class DashboardServer : WebApplicationFactory<Program>
         {
             UseKestrel(0);
             _kestrelStarted = true;
+            StartServer();
+            // Port 0 picks a free port; clients go to it over IPv4 so the app sees 127.0.0.1.
+            var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+            ClientOptions.BaseAddress = new UriBuilder(address) { Host = "127.0.0.1" }.Uri;
         }
         StartServer();
         return this;
     }
+
+    /// <summary>A client that neither follows redirects nor keeps cookies (see <see cref="CookieJar"/>).</summary>
+    public HttpClient RawClient() => Started() is { Kestrel: true }
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = ClientOptions.BaseAddress }
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
     public HttpClient Browser()
