@@ -26,39 +26,67 @@ public static class AccessHostExtensions
     public static WebApplicationBuilder AddDashboardAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantsOptions>, DevelopmentSecretsRefused>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AppStoreOptions>, DevelopmentSecretsRefused>());
-        services.AddOptions<TenantsOptions>().ValidateOnStart();
-        services.AddOptions<AppStoreOptions>().ValidateOnStart();
-        services.AddOptions<AvatarOptions>().Bind(builder.Configuration.GetSection(AvatarOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AvatarOptions>, AvatarOptionsValidator>());
+        var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddAppStoreKeyRing(builder.Configuration, builder.Environment);
+        AddStartupChecks(services, configuration);
+        services.AddAppStoreKeyRing(configuration, builder.Environment);
+        AddSessions(services);
+        AddSignInProtection(services);
+        AddTrustedProxies(services);
+        AddCookieSignIn(services, configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions());
+        services.AddHttpContextAccessor();
+        services.RemoveAll<ICurrentPerson>();
+        services.AddScoped<ICurrentPerson, ClaimsCurrentPerson>();
+        services.AddAuthorization(AccessPolicies.Add);
+        services.AddSingleton<IAuthorizationHandler, AccessHandler>();
+        return builder;
+    }
 
+    /// <summary>Configuration that cannot work, or is not fit outside Development, stops start-up with messages naming the keys.</summary>
+    private static void AddStartupChecks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        services.AddOptions<TenantsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantsOptions>, DevelopmentSecretsRefused>());
+        services.AddOptions<AppStoreOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AppStoreOptions>, DevelopmentSecretsRefused>());
+        services.AddOptions<AvatarOptions>().Bind(configuration.GetSection(AvatarOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AvatarOptions>, AvatarOptionsValidator>());
+        services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>());
+    }
+
+    /// <summary>Server-side sessions, checked per request (cookie) and per circuit (revalidating state provider).</summary>
+    private static void AddSessions(IServiceCollection services)
+    {
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<PersonSessions>();
         services.AddScoped<SessionsAdmin>();
         services.AddHostedService<AccessHousekeeping>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
+    }
+
+    /// <summary>Local sign-in with equal work for unknown emails, lockout in the app store, and rate limits.</summary>
+    private static void AddSignInProtection(IServiceCollection services)
+    {
         services.AddSingleton<SignInLockout>();
         services.TryAddSingleton<IPasswordHasher<LocalAccount>, PasswordHasher<LocalAccount>>();
         services.AddSingleton<UnknownAccountHash>();
         services.AddSingleton<LocalSignIn>();
         services.AddSignInRateLimits();
-        services.AddHttpContextAccessor();
-        services.RemoveAll<ICurrentPerson>();
-        services.AddScoped<ICurrentPerson, ClaimsCurrentPerson>();
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
+    }
 
-        services.AddOptions<ProxyOptions>().Bind(builder.Configuration.GetSection(ProxyOptions.Section))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>());
+    /// <summary>X-Forwarded-For/-Proto from the configured proxies only; antiforgery cookies Secure like the sign-in cookie.</summary>
+    private static void AddTrustedProxies(IServiceCollection services)
+    {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) => proxies.Value.ApplyTo(forwarded));
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+    }
 
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+    private static void AddCookieSignIn(IServiceCollection services, AuthOptions auth)
+    {
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -78,10 +106,6 @@ public static class AccessHostExtensions
             });
         if (auth.UsesOpenIdConnect)
             authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, o => OpenIdConnectMapping.Configure(o, auth.OpenIdConnect));
-
-        services.AddAuthorization(AccessPolicies.Add);
-        services.AddSingleton<IAuthorizationHandler, AccessHandler>();
-        return builder;
     }
 
     /// <summary>
