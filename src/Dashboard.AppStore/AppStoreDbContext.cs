@@ -1,14 +1,20 @@
+using Dashboard.AppStore.Lockout;
+using Dashboard.AppStore.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log and the data-protection key ring.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions and sign-in lockouts.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    public DbSet<SignInLockoutRow> SignInLockouts => Set<SignInLockoutRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -33,5 +39,40 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             e.HasIndex(x => x.AtUnixMs);
         });
         model.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        model.Entity<SessionRow>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(64).ValueGeneratedNever();
+            e.Property(x => x.PersonId).HasColumnName("person_id").HasMaxLength(320);
+            e.Property(x => x.PersonName).HasColumnName("person_name").HasMaxLength(200);
+            e.Property(x => x.Role).HasColumnName("role").HasMaxLength(20);
+            e.Property(x => x.TenantsJson).HasColumnName("tenants_json");
+            e.Property(x => x.Source).HasColumnName("source").HasMaxLength(20);
+            e.Property(x => x.SourceRolesJson).HasColumnName("source_roles_json");
+            e.Property(x => x.Stamp).HasColumnName("stamp").HasMaxLength(64);
+            e.Property(x => x.CreatedAtUnixMs).HasColumnName("created_at_unix_ms");
+            e.Property(x => x.LastSeenAtUnixMs).HasColumnName("last_seen_at_unix_ms");
+            e.Property(x => x.ExpiresAtUnixMs).HasColumnName("expires_at_unix_ms");
+            e.Property(x => x.RevokedAtUnixMs).HasColumnName("revoked_at_unix_ms");
+            e.Property(x => x.RevokedBy).HasColumnName("revoked_by").HasMaxLength(320);
+            e.Property(x => x.ClientAddress).HasColumnName("client_address").HasMaxLength(64);
+            e.Property(x => x.UserAgent).HasColumnName("user_agent").HasMaxLength(200);
+            // A person's sessions (Ops page, revoke all) and the clean-up of ended ones.
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.ExpiresAtUnixMs);
+        });
+        model.Entity<SignInLockoutRow>(e =>
+        {
+            e.ToTable("sign_in_lockouts");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasColumnName("lock_key").HasMaxLength(64).ValueGeneratedNever();
+            e.Property(x => x.Failures).HasColumnName("failures");
+            e.Property(x => x.WindowStartUnixMs).HasColumnName("window_start_unix_ms");
+            e.Property(x => x.LockedUntilUnixMs).HasColumnName("locked_until_unix_ms");
+            e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
+            // Trimming removes the least recently touched rows first.
+            e.HasIndex(x => x.UpdatedAtUnixMs);
+        });
     }
 }

@@ -1,5 +1,6 @@
+using Dashboard.AppStore.Lockout;
+using Dashboard.AppStore.Sessions;
 using Dashboard.Core.Audit;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -12,10 +13,10 @@ namespace Dashboard.AppStore;
 
 public static class AppStoreServiceCollectionExtensions
 {
-    /// <summary>Application name the key ring is bound to: every instance behind a load balancer must share it.</summary>
-    public const string DataProtectionApplicationName = "serverless-admin";
-
-    /// <summary>The app store (created at start), the audit log on it, and data-protection keys kept in it.</summary>
+    /// <summary>
+    /// The app store (created at start), the audit log, sign-in sessions and lockouts on it. The web host adds
+    /// the data-protection key ring kept in it with <c>AddAppStoreKeyRing</c>.
+    /// </summary>
     public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AppStoreOptions>().Bind(configuration.GetSection(AppStoreOptions.Section));
@@ -35,10 +36,9 @@ public static class AppStoreServiceCollectionExtensions
             }
         });
         services.TryAddSingleton<IAuditLog, EfAuditLog>();
+        services.TryAddSingleton<SessionStore>();
+        services.TryAddSingleton<SignInLockoutStore>();
         services.AddHostedService<AppStoreStartup>();
-        services.AddDataProtection()
-            .SetApplicationName(DataProtectionApplicationName)
-            .PersistKeysToDbContext<AppStoreDbContext>();
         return services;
     }
 
@@ -55,13 +55,17 @@ public static class AppStoreServiceCollectionExtensions
     }
 }
 
-/// <summary>Creates the app store's schema before the server takes requests (the key ring and the audit log need it).</summary>
-internal sealed class AppStoreStartup(IDbContextFactory<AppStoreDbContext> contexts, IOptions<AppStoreOptions> options) : IHostedService
+/// <summary>
+/// Creates the app store's schema before the server takes requests (the key ring and the audit log need it), then,
+/// where the key ring is kept here, revokes keys stored in the clear before anything loads the ring.
+/// </summary>
+internal sealed class AppStoreStartup(IDbContextFactory<AppStoreDbContext> contexts, IOptions<AppStoreOptions> options, IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await AppStoreSchema.EnsureAsync(db, options.Value.IsMySql, ct);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            await AppStoreSchema.EnsureAsync(db, options.Value.IsMySql, ct);
+        if (services.GetService<KeyRing.PlaintextKeyRevoker>() is { } revoker) await revoker.RunAsync(ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

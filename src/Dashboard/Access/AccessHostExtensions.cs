@@ -1,16 +1,24 @@
+using Dashboard.AppStore;
+using Dashboard.AppStore.KeyRing;
 using Dashboard.Core.Access;
+using Dashboard.Core.Tenants;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 
-/// <summary>Sign-in (local accounts or OpenID Connect), the policies, the current person and the security headers.</summary>
+/// <summary>
+/// Sign-in (local accounts or OpenID Connect) with server-side sessions, the encrypted key ring that protects the
+/// cookie, sign-in rate limits and lockout, trusted proxies, the policies, the current person and the security headers.
+/// </summary>
 public static class AccessHostExtensions
 {
     public const string CookieName = "dashboard.auth";
@@ -18,17 +26,67 @@ public static class AccessHostExtensions
     public static WebApplicationBuilder AddDashboardAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SignInLockout>();
-        services.AddSingleton<LocalSignIn>();
+        AddStartupChecks(services, configuration);
+        services.AddAppStoreKeyRing(configuration, builder.Environment);
+        AddSessions(services);
+        AddSignInProtection(services);
+        AddTrustedProxies(services);
+        AddCookieSignIn(services, configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions());
         services.AddHttpContextAccessor();
         services.RemoveAll<ICurrentPerson>();
         services.AddScoped<ICurrentPerson, ClaimsCurrentPerson>();
-        services.AddCascadingAuthenticationState();
+        services.AddAuthorization(AccessPolicies.Add);
+        services.AddSingleton<IAuthorizationHandler, AccessHandler>();
+        return builder;
+    }
 
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+    /// <summary>Configuration that cannot work, or is not fit outside Development, stops start-up with messages naming the keys.</summary>
+    private static void AddStartupChecks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        services.AddOptions<TenantsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantsOptions>, DevelopmentSecretsRefused>());
+        services.AddOptions<AppStoreOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AppStoreOptions>, DevelopmentSecretsRefused>());
+        services.AddOptions<AvatarOptions>().Bind(configuration.GetSection(AvatarOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AvatarOptions>, AvatarOptionsValidator>());
+        services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>());
+    }
+
+    /// <summary>Server-side sessions, checked per request (cookie) and per circuit (revalidating state provider).</summary>
+    private static void AddSessions(IServiceCollection services)
+    {
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<PersonSessions>();
+        services.AddScoped<SessionsAdmin>();
+        services.AddHostedService<AccessHousekeeping>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
+    }
+
+    /// <summary>Local sign-in with equal work for unknown emails, lockout in the app store, and rate limits.</summary>
+    private static void AddSignInProtection(IServiceCollection services)
+    {
+        services.AddSingleton<SignInLockout>();
+        services.TryAddSingleton<IPasswordHasher<LocalAccount>, PasswordHasher<LocalAccount>>();
+        services.AddSingleton<UnknownAccountHash>();
+        services.AddSingleton<LocalSignIn>();
+        services.AddSignInRateLimits();
+    }
+
+    /// <summary>X-Forwarded-For/-Proto from the configured proxies only; antiforgery cookies Secure like the sign-in cookie.</summary>
+    private static void AddTrustedProxies(IServiceCollection services)
+    {
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) => proxies.Value.ApplyTo(forwarded));
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+    }
+
+    private static void AddCookieSignIn(IServiceCollection services, AuthOptions auth)
+    {
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -42,32 +100,39 @@ public static class AccessHostExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = auth.SessionIdleTimeout;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionCookieValidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             });
         if (auth.UsesOpenIdConnect)
             authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, o => OpenIdConnectMapping.Configure(o, auth.OpenIdConnect));
-
-        services.AddAuthorization(AccessPolicies.Add);
-        services.AddSingleton<IAuthorizationHandler, AccessHandler>();
-        return builder;
     }
 
-    /// <summary>Headers, HSTS outside Development, authentication and authorization, in that order.</summary>
+    /// <summary>
+    /// The forwarded scheme and client address (from known proxies only), headers, HSTS outside Development
+    /// (sent whenever the original request was https), sign-in rate limits, authentication and authorization.
+    /// </summary>
     public static WebApplication UseDashboardAccess(this WebApplication app)
     {
+        // With no proxy configured the middleware is left out: with empty lists it would believe any sender.
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value is { } forwarded
+            && (forwarded.KnownProxies.Count > 0 || forwarded.KnownIPNetworks.Count > 0))
+            app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSignInRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }
 
-    /// <summary>Sign-out (a form POST, so it carries an antiforgery token) and the identity provider's sign-in.</summary>
+    /// <summary>Sign-out (a form POST, so it carries an antiforgery token; it revokes the session) and the identity provider's sign-in.</summary>
     public static WebApplication MapDashboardSignIn(this WebApplication app)
     {
-        app.MapPost("/logout", async (HttpContext context, [FromForm] string? returnUrl, IOptions<AuthOptions> options) =>
+        app.MapPost("/logout", async (HttpContext context, [FromForm] string? returnUrl, IOptions<AuthOptions> options, PersonSessions sessions) =>
         {
+            // The session ends in the store, so a copy of the cookie is worthless from now on.
+            await sessions.EndAsync(context.User, context.RequestAborted);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             if (options.Value.UsesOpenIdConnect)
                 return Results.SignOut(new AuthenticationProperties { RedirectUri = "/login" }, [OpenIdConnectDefaults.AuthenticationScheme]);

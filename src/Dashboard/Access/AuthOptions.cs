@@ -17,6 +17,10 @@ public sealed class AuthOptions
 
     public LockoutOptions Lockout { get; set; } = new();
 
+    public SignInRateLimitOptions SignInRateLimit { get; set; } = new();
+
+    public SessionOptions Sessions { get; set; } = new();
+
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
 
     public MetricsAccessOptions Metrics { get; set; } = new();
@@ -35,14 +39,70 @@ public sealed class LocalAccount
 
     /// <summary>Tenant ids this account may see (Ops see all, whatever this says).</summary>
     public List<string> Tenants { get; set; } = [];
+
+    /// <summary>False refuses sign-in and ends the account's sessions on their next request.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Any value; changing it ends every session of the account (as does a new password, role or grant).</summary>
+    public string? SecurityStamp { get; set; }
 }
 
+/// <summary>
+/// Wrong passwords are counted per account from one client address and per account from anywhere, within
+/// <see cref="LockoutDuration"/>. The first lock keeps a guesser out without letting one stranger lock a person
+/// out everywhere; the second caps guesses spread over many addresses. Kept in the app store (every instance).
+/// </summary>
 public sealed class LockoutOptions
 {
-    /// <summary>Wrong passwords in a row before the account is locked.</summary>
+    /// <summary>Wrong passwords for an account from one client address before that address is locked out of it.</summary>
     public int MaxFailedAttempts { get; set; } = 5;
 
+    /// <summary>Wrong passwords for an account from all addresses together before the account is locked everywhere.</summary>
+    public int MaxFailedAttemptsPerAccount { get; set; } = 20;
+
+    /// <summary>How long a lock lasts, and the window failures are counted in.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Upper bound on stored counters; beyond it the least recently touched unlocked ones are dropped.</summary>
+    public int MaxTrackedEntries { get; set; } = 100_000;
+}
+
+/// <summary>ASP.NET Core rate limits on sign-in attempts (POST /login), per client address and per account, per instance.</summary>
+public sealed class SignInRateLimitOptions
+{
+    public RateLimitWindow PerAddress { get; set; } = new() { PermitLimit = 20 };
+
+    public RateLimitWindow PerAccount { get; set; } = new() { PermitLimit = 10 };
+}
+
+public sealed class RateLimitWindow
+{
+    public int PermitLimit { get; set; } = 10;
+
+    /// <summary>A sliding window of this length (six segments).</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>Server-side sessions: the cookie carries only a session id; the session lives in the app store.</summary>
+public sealed class SessionOptions
+{
+    /// <summary>A session ends this long after sign-in, active or not.</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long an instance trusts its last look at a session before reading the store again. Revocation is
+    /// immediate on the instance that revoked, and reaches the others within this time.
+    /// </summary>
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often an open circuit (a browser tab) checks that its session still holds.</summary>
+    public TimeSpan CircuitRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Activity is written to the store at most this often per session (the idle timeout's precision).</summary>
+    public TimeSpan ActivityWriteInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often ended sessions and stale lockout counters are deleted.</summary>
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>The identity provider, and which of its claims carry our role and tenant grants.</summary>

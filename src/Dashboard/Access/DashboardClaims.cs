@@ -7,9 +7,13 @@ namespace Dashboard.Access;
 public static class DashboardClaims
 {
     public const string TenantClaim = "dashboard:tenant";
+
+    /// <summary>The secret token naming the person's server-side session (see <see cref="SessionTokens"/>).</summary>
+    public const string SessionClaim = "dashboard:session";
+
     public const string AuthenticationType = "dashboard";
 
-    public static ClaimsPrincipal Principal(string id, string name, Role role, IEnumerable<string> tenants)
+    public static ClaimsPrincipal Principal(string id, string name, Role role, IEnumerable<string> tenants, string? sessionToken = null)
     {
         var claims = new List<Claim>
         {
@@ -18,6 +22,7 @@ public static class DashboardClaims
             new(ClaimTypes.Role, role.ToString()),
         };
         claims.AddRange(tenants.Distinct(StringComparer.Ordinal).Select(t => new Claim(TenantClaim, t)));
+        if (sessionToken is not null) claims.Add(new Claim(SessionClaim, sessionToken));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
@@ -31,4 +36,7 @@ public static class DashboardClaims
         var tenants = user.FindAll(TenantClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         return new Person(id, user.Identity.Name ?? id, role, tenants);
     }
+
+    public static string? SessionTokenOf(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(SessionClaim) : null;
 }

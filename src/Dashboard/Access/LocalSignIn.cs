@@ -1,46 +1,67 @@
-using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 
 /// <summary>The outcome of a sign-in attempt, with the message a person sees (never which part was wrong).</summary>
-public sealed record SignInResult(ClaimsPrincipal? Principal, string? Problem)
+public sealed record SignInResult(LocalAccount? Account, string? Problem)
 {
-    public bool Succeeded => Principal is not null;
+    public bool Succeeded => Account is not null;
 }
 
-/// <summary>Checks an email and password against the configured local accounts, with lockout.</summary>
-public sealed class LocalSignIn(IOptionsMonitor<AuthOptions> options, SignInLockout lockout, ILogger<LocalSignIn> log)
+/// <summary>
+/// Checks an email and password against the configured local accounts, with lockout, and starts a session.
+/// Every attempt that reaches the password check verifies exactly one hash, a dummy one for unknown emails.
+/// </summary>
+public sealed class LocalSignIn(
+    IOptionsMonitor<AuthOptions> options,
+    SignInLockout lockout,
+    IPasswordHasher<LocalAccount> hasher,
+    UnknownAccountHash unknownAccountHash,
+    PersonSessions sessions,
+    ILogger<LocalSignIn> log)
 {
     public const string WrongCredentials = "Email or password is not right.";
-    private static readonly PasswordHasher<LocalAccount> Hasher = new();
 
-    public SignInResult Check(string? email, string? password)
+    public async Task<SignInResult> CheckAsync(string? email, string? password, string addressKey, CancellationToken ct)
     {
-        email = (email ?? "").Trim().ToLowerInvariant();
+        email = AccountStamp.Normalize(email);
         if (email.Length == 0 || string.IsNullOrEmpty(password)) return new(null, "Enter your email and password.");
-        if (lockout.IsLocked(email, out var remaining))
+        if (await lockout.LockedForAsync(email, addressKey, ct) is { } remaining)
         {
-            log.LogWarning("Sign-in refused for {Email}: locked out", email);
+            log.LogWarning("Sign-in refused for {Email} from {Address}: locked out", email, addressKey);
             return new(null, $"Too many failed attempts. Try again in {Math.Max(1, (int)Math.Ceiling(remaining.TotalMinutes))} min.");
         }
 
-        var account = options.CurrentValue.LocalAccounts.FirstOrDefault(a => string.Equals(a.Email.Trim(), email, StringComparison.OrdinalIgnoreCase));
-        var verified = account is not null
-            && Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
-        if (!verified)
+        var account = options.CurrentValue.LocalAccounts.FirstOrDefault(a => AccountStamp.Normalize(a.Email) == email);
+        var matches = hasher.VerifyHashedPassword(account ?? new LocalAccount(), account?.PasswordHash ?? unknownAccountHash.Hash, password)
+            != PasswordVerificationResult.Failed;
+        if (account is null || !account.Enabled || !matches)
         {
-            var locked = lockout.Failed(email);
-            log.LogWarning("Sign-in failed for {Email}{Locked}", email, locked ? "; account locked" : "");
+            var locked = await lockout.FailedAsync(email, addressKey, ct);
+            log.LogWarning("Sign-in failed for {Email} from {Address}{Locked}", email, addressKey, locked ? "; locked" : "");
             return new(null, locked ? "Too many failed attempts. The account is locked for a while." : WrongCredentials);
         }
 
-        lockout.Succeeded(email);
-        log.LogInformation("{Email} signed in as {Role}", email, account!.Role);
-        return new(DashboardClaims.Principal(email, account.Name ?? email, account.Role, account.Tenants), null);
+        await lockout.SucceededAsync(email, addressKey, ct);
+        return new(account, null);
+    }
+
+    /// <summary>Checks the credentials and, when right, starts a session and sets the sign-in cookie on the response.</summary>
+    public async Task<SignInResult> SignInAsync(HttpContext http, string? email, string? password)
+    {
+        var result = await CheckAsync(email, password, ClientAddress.KeyOf(http), http.RequestAborted);
+        if (result.Account is not { } account) return result;
+        var id = AccountStamp.Normalize(account.Email);
+        var principal = await sessions.StartAsync(
+            new SessionSubject(id, account.Name ?? id, account.Role, account.Tenants, SessionSources.Local, [], AccountStamp.Of(account)),
+            http, http.RequestAborted);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return result;
     }
 
     /// <summary>A hash for appsettings (used to make the demo accounts' entries).</summary>
-    public static string Hash(string password) => Hasher.HashPassword(new LocalAccount(), password);
+    public static string Hash(string password) => new PasswordHasher<LocalAccount>().HashPassword(new LocalAccount(), password);
 }

@@ -44,12 +44,12 @@ public sealed class OpenIdConnectConfigurationTests
     [Fact]
     public void An_incomplete_OpenIdConnect_configuration_names_every_missing_key()
     {
-        var result = new AuthOptionsValidator().Validate(null, new AuthOptions { Mode = "OpenIdConnect", OpenIdConnect = new() { Authority = "http://not-https" } });
+        var result = new AuthOptionsValidator(new TestEnvironment("Development")).Validate(null, new AuthOptions { Mode = "OpenIdConnect", OpenIdConnect = new() { Authority = "http://not-https" } });
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.StartsWith("Auth:OpenIdConnect:Authority"));
         Assert.Contains(result.Failures!, f => f.StartsWith("Auth:OpenIdConnect:ClientId"));
         Assert.Contains(result.Failures!, f => f.StartsWith("Auth:OpenIdConnect:ClientSecret"));
-        Assert.True(new AuthOptionsValidator().Validate(null, new AuthOptions { Mode = "Saml" }).Failed);
+        Assert.True(new AuthOptionsValidator(new TestEnvironment("Development")).Validate(null, new AuthOptions { Mode = "Saml" }).Failed);
     }
 
     [Fact]
