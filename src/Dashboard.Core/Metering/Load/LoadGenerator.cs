@@ -7,39 +7,33 @@ using Dashboard.Core.Stores;
 
 namespace Dashboard.Core.Metering.Load;
 
-/// <summary>How much load: calls per second for how long, and how many may be in flight before calls are skipped.</summary>
-public sealed record LoadPlan(string Tenant, int RatePerSecond, TimeSpan Duration, int MaxInFlight = 256);
-
-/// <summary>What a run did: calls started, how they ended, and calls skipped because too many were in flight.</summary>
-public sealed record LoadSummary(long Started, long Skipped, IReadOnlyDictionary<StoreOutcome, long> ByOutcome, TimeSpan Elapsed)
-{
-    public long Completed => ByOutcome.Values.Sum();
-    public double AchievedRate => Elapsed.TotalSeconds == 0 ? 0 : Completed / Elapsed.TotalSeconds;
-}
-
 /// <summary>
 /// An open-loop load at a fixed rate with a support agent's mix: mostly lists and lookups (users pages, a
 /// user's orders, an order), some profile saves and a few new or changed orders. Writes keep the demo data
-/// valid: a profile is saved as it is (a real versioned write), new orders are ordinary ones.
+/// valid: a profile is saved as it is (a real versioned write), new orders are ordinary ones. The targets are
+/// sampled first, under <see cref="SamplingRetry"/>: a throttling or briefly unreachable backend delays the
+/// run, one that stays down stops it before any load with a <see cref="LoadNotStartedException"/>.
 /// </summary>
-public sealed class LoadGenerator(ITenantStore store)
+public sealed class LoadGenerator(ITenantStore store, TimeProvider? clock = null)
 {
+    private const int UsersWithSampledOrders = 10;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly List<User> _users = [];
     private readonly ConcurrentBag<string> _orderIds = [];
     private readonly ConcurrentDictionary<StoreOutcome, long> _outcomes = new();
 
     public async Task<LoadSummary> RunAsync(LoadPlan plan, CancellationToken ct)
     {
-        await SampleAsync(ct);
+        await SampleAsync(plan.Sampling, ct);
         var interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, plan.RatePerSecond));
         var total = (long)(plan.Duration.TotalSeconds * plan.RatePerSecond);
         var inFlight = 0;
         long started = 0, skipped = 0;
         var running = new List<Task>();
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         while (started + skipped < total && !ct.IsCancellationRequested)
         {
-            var due = (long)(clock.Elapsed / interval) + 1;
+            var due = (long)(elapsed.Elapsed / interval) + 1;
             while (started + skipped < Math.Min(due, total))
             {
                 if (Volatile.Read(ref inFlight) >= plan.MaxInFlight)
@@ -59,17 +53,21 @@ public sealed class LoadGenerator(ITenantStore store)
             await Task.Delay(1, CancellationToken.None);
         }
         await Task.WhenAll(running);
-        return new LoadSummary(started, skipped, new Dictionary<StoreOutcome, long>(_outcomes), clock.Elapsed);
+        return new LoadSummary(started, skipped, new Dictionary<StoreOutcome, long>(_outcomes), elapsed.Elapsed);
     }
 
-    private async Task SampleAsync(CancellationToken ct)
+    private async Task SampleAsync(SamplingPatience patience, CancellationToken ct)
     {
-        var page = await store.ListUsersAsync(UserQuery.All, new PageRequest(PageRequest.MaxSize), ct);
+        var tenant = store.Tenant.Id;
+        var page = await SamplingRetry.RunAsync(tenant, "picking users",
+            t => store.ListUsersAsync(UserQuery.All, new PageRequest(PageRequest.MaxSize), t), patience, _clock, ct);
         _users.AddRange(page.Items);
-        if (_users.Count == 0) throw new InvalidOperationException($"Tenant '{store.Tenant.Id}' has no users; seed demo data first (Settings:SeedDemoData).");
-        foreach (var user in _users.Take(10))
-            foreach (var order in (await store.ListOrdersAsync(user.Id, new PageRequest(10), ct)).Items)
-                _orderIds.Add(order.Id);
+        if (_users.Count == 0)
+            throw new LoadNotStartedException($"Tenant '{tenant}' has no users to load; seed demo data first (Settings:SeedDemoData).");
+        // At once rather than one by one: under heavy throttling each of these may need several tries.
+        var orders = await Task.WhenAll(_users.Take(UsersWithSampledOrders).Select(user => SamplingRetry.RunAsync(tenant, "picking orders",
+            t => store.ListOrdersAsync(user.Id, new PageRequest(10), t), patience, _clock, ct)));
+        foreach (var order in orders.SelectMany(p => p.Items)) _orderIds.Add(order.Id);
     }
 
     private async Task OneCallAsync(CancellationToken ct)
