@@ -9,7 +9,7 @@ namespace Dashboard.Commands.Tests;
 /// then at a 0.9 share), <c>scripts/run.sh</c> with the load tool's <c>--via</c>, and <c>scripts/stack.sh down</c>.
 /// They use the fixed ports, so they run alone; the session stops everything even when a step fails.
 /// </summary>
-[TestCaseOrderer(typeof(StepOrderer))]
+[TestMethodOrderer(typeof(StepOrderer))]
 public sealed class LocalStackCommandTests(LocalStackSession session) : IClassFixture<LocalStackSession>
 {
     private const string LoadTool = "dotnet run --project src/Dashboard.LoadTool -c Release --no-build --";

@@ -17,7 +17,7 @@ public static class AppProbe
         var deadline = DateTime.UtcNow + within;
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(command.HasExited, $"The command exited before the app answered.\n{await command.StopAsync()}");
+            if (command.HasExited) Assert.Fail($"The command exited before the app answered.\n{await command.StopAsync()}");
             try
             {
                 if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;

@@ -78,7 +78,9 @@ public sealed class Command : IAsyncDisposable
             Assert.Fail($"The command did not finish within {timeout.TotalSeconds:0} s.\n{Result()}");
         }
         _process.WaitForExit();   // drains the redirected output
-        return Result();
+        var result = Result();
+        TestContext.Current.TestOutputHelper?.WriteLine(result.ToString());
+        return result;
     }
 
     /// <summary>

@@ -11,14 +11,15 @@ public sealed class StepAttribute(int number) : Attribute
     public int Number { get; } = number;
 }
 
-/// <summary>Runs a class's tests in <see cref="StepAttribute"/> order.</summary>
-public sealed class StepOrderer : ITestCaseOrderer
+/// <summary>Runs a class's test methods in <see cref="StepAttribute"/> order.</summary>
+public sealed class StepOrderer : ITestMethodOrderer
 {
-    public IReadOnlyCollection<TTestCase> OrderTestCases<TTestCase>(IReadOnlyCollection<TTestCase> testCases)
-        where TTestCase : notnull, ITestCase =>
-        testCases.OrderBy(Step).ToList();
+    public IReadOnlyCollection<TTestMethod?> OrderTestMethods<TTestMethod>(IReadOnlyCollection<TTestMethod?> testMethods)
+        where TTestMethod : notnull, ITestMethod =>
+        testMethods.OrderBy(Step).ToList();
 
-    private static int Step<TTestCase>(TTestCase testCase) where TTestCase : notnull, ITestCase =>
-        (testCase as IXunitTestCase)?.TestMethod.Method.GetCustomAttribute<StepAttribute>()?.Number
-        ?? throw new InvalidOperationException($"{testCase.TestCaseDisplayName} has no [Step(n)].");
+    private static int Step<TTestMethod>(TTestMethod? testMethod) where TTestMethod : notnull, ITestMethod =>
+        testMethod is null ? 0
+        : (testMethod as IXunitTestMethod)?.Method.GetCustomAttribute<StepAttribute>()?.Number
+          ?? throw new InvalidOperationException($"{testMethod.MethodName} has no [Step(n)].");
 }

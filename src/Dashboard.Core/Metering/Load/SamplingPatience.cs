@@ -8,5 +8,5 @@ namespace Dashboard.Core.Metering.Load;
 public sealed record SamplingPatience(TimeSpan ThrottledFor, int UnavailableAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
 {
     public static SamplingPatience Default { get; } =
-        new(TimeSpan.FromSeconds(30), UnavailableAttempts: 4, BaseDelay: TimeSpan.FromMilliseconds(200), MaxDelay: TimeSpan.FromSeconds(2));
+        new(TimeSpan.FromSeconds(60), UnavailableAttempts: 4, BaseDelay: TimeSpan.FromMilliseconds(200), MaxDelay: TimeSpan.FromSeconds(1));
 }
