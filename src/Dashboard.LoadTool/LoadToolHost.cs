@@ -4,6 +4,7 @@ using Dashboard.Core.Metering;
 using Dashboard.Providers.DynamoDb;
 using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Sql;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,10 @@ internal static class LoadToolHost
             ContentRootPath = RepositoryRoot(),
             EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Development",
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // stdout is for the figures: the app's Information logs (appsettings.json) are not the tool's business, and
+        // warnings go to stderr.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Warning);
         builder.Services.AddDashboardCore(builder.Configuration);
         builder.Services.AddSqlProviders();
         builder.Services.AddDynamoDbProvider();
