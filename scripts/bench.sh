@@ -22,7 +22,7 @@ run_bench() {
   case "$1" in
     dynamodb)    bash tests/Dashboard.DynamoDb.Bench/run.sh ${quick:+--sizes 200,400 --runs 3 --admin-timeout 30} ;;
     planetscale) bash tests/Dashboard.PlanetScale.Bench/run.sh ${quick:+--sizes 200,400 --runs 3} ;;
-    fauna)       bash tests/Dashboard.DynamoDb.Bench/point-vs-fauna.sh --seconds "$point_seconds" ${quick:+--clients 2} ;;
+    fauna)       bash tests/Dashboard.DynamoDb.Bench/point-vs-fauna.sh --seconds "$point_seconds" ${quick:+--clients 2 --warmup 0.5} ;;
     metering)    dotnet run -c Release $no_build --project tests/Dashboard.Metering.Bench ;;
     *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering)" ;;
   esac
