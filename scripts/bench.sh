@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
 # Every benchmark, each printing its figures (they are measurements, not tests: nothing here fails a build).
 # Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery]...   (default: all of them)
+# BENCH_QUICK=1 scripts/bench.sh ...: a smoke run on the existing Release build (no rebuild) with tiny tables and
+# short figures, to check each benchmark still runs and prints its figures (the command-line tests use it); its
+# figures mean nothing.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 load_libs
 cd "$REPO_ROOT"
 ensure_all
 
+quick=${BENCH_QUICK:+1}
+point_seconds=3
+if [ -n "$quick" ]; then
+  export BENCH_NO_BUILD=1   # the benchmarks' own run scripts read it too
+  point_seconds=0.5
+fi
+no_build=${BENCH_NO_BUILD:+--no-build}
+
 run_bench() {
   case "$1" in
-    dynamodb)    bash tests/Dashboard.DynamoDb.Bench/run.sh ;;
-    planetscale) bash tests/Dashboard.PlanetScale.Bench/run.sh ;;
-    fauna)       bash tests/Dashboard.DynamoDb.Bench/point-vs-fauna.sh --seconds 3 ;;
-    metering)    dotnet run -c Release --project tests/Dashboard.Metering.Bench ;;
-    recovery)    bash tests/Dashboard.Resilience.Bench/run.sh ;;
+    dynamodb)    bash tests/Dashboard.DynamoDb.Bench/run.sh ${quick:+--sizes 200,400 --runs 3 --admin-timeout 30} ;;
+    planetscale) bash tests/Dashboard.PlanetScale.Bench/run.sh ${quick:+--sizes 200,400 --runs 3} ;;
+    fauna)       bash tests/Dashboard.DynamoDb.Bench/point-vs-fauna.sh --seconds "$point_seconds" ${quick:+--clients 2 --warmup 0.5} ;;
+    metering)    dotnet run -c Release $no_build --project tests/Dashboard.Metering.Bench ;;
+    recovery)    bash tests/Dashboard.Resilience.Bench/run.sh ${quick:+--rounds 1 --down-seconds 1} ;;
     *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering, recovery)" ;;
   esac
 }

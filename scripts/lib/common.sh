@@ -1,7 +1,8 @@
 # Shared helpers for the scripts. Source it; it defines functions only.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS_DIR="$REPO_ROOT/.tools"
-STACK_DIR="$REPO_ROOT/.stack"
+# The local backends' data; DASHBOARD_STACK_DIR moves it (the command-line tests keep theirs apart).
+STACK_DIR="${DASHBOARD_STACK_DIR:-$REPO_ROOT/.stack}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 warn() { printf '\033[33mwarning: %s\033[0m\n' "$*" >&2; }

@@ -12,7 +12,7 @@ dynamodb_up() {
   setsid "${DYNAMODB_LOCAL_JAVA[@]}" -sharedDb -dbPath "$DYNAMODB_DATA" -port "$DYNAMODB_PORT" >"$DYNAMODB_LOG" 2>&1 </dev/null &
   echo $! >"$DYNAMODB_PIDFILE"
   wait_for_port "$DYNAMODB_PORT" 60 || die "DynamoDB Local did not start on $DYNAMODB_PORT (see $DYNAMODB_LOG)"
-  say "DynamoDB Local: http://127.0.0.1:$DYNAMODB_PORT (data in .stack/dynamodb)"
+  say "DynamoDB Local: http://127.0.0.1:$DYNAMODB_PORT (data in $DYNAMODB_DATA)"
 }
 
 dynamodb_down() { stop_pidfile "$DYNAMODB_PIDFILE" "DynamoDB Local"; }

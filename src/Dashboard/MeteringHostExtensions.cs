@@ -2,6 +2,8 @@ using Dashboard.Components.Shared;
 using System.Net;
 using Dashboard.Core.Metering;
 using Dashboard.Core.Metering.Load;
+using Dashboard.Core.Tenants;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using OpenTelemetry.Metrics;
 
@@ -32,12 +34,34 @@ public static class MeteringHostExtensions
         return app;
     }
 
-    private static async Task<IResult> RunLoadAsync(string tenant, int rps, int seconds, HttpContext context)
+    /// <summary>
+    /// Runs the load tool's mix in this process. Answers are JSON: the run's figures, or a problem (RFC 9457)
+    /// that says what was wrong — 400 for a bad parameter or unknown tenant, 503 when the tenant's backend is
+    /// down or throttles throughout sampling, 409 when the tenant has no data to load — never a stack trace.
+    /// </summary>
+    private static async Task<IResult> RunLoadAsync(string? tenant, string? rps, string? seconds, HttpContext context)
     {
-        if (context.Connection.RemoteIpAddress is not { } ip || !IPAddress.IsLoopback(ip)) return Results.StatusCode(StatusCodes.Status403Forbidden);
-        if (rps is < 1 or > 5000 || seconds is < 1 or > 3600) return Results.BadRequest("rps must be 1..5000 and seconds 1..3600");
-        var target = LoadTarget.For(context.RequestServices, tenant);
-        var summary = await new LoadGenerator(target).RunAsync(new LoadPlan(tenant, rps, TimeSpan.FromSeconds(seconds)), context.RequestAborted);
+        if (context.Connection.RemoteIpAddress is not { } ip || !IPAddress.IsLoopback(ip))
+            return TypedResults.Problem("Load runs are only accepted from this machine.", statusCode: StatusCodes.Status403Forbidden);
+        int? rate = int.TryParse(rps, out var r) ? r : null, duration = int.TryParse(seconds, out var s) ? s : null;
+        if (string.IsNullOrWhiteSpace(tenant)) return BadRequest("tenant is required");
+        if (LoadLimits.Problem(rate, duration) is { } problem) return BadRequest(problem);
+        var services = context.RequestServices;
+        if (services.GetRequiredService<TenantRegistry>().Find(tenant) is null) return BadRequest($"no tenant '{tenant}'");
+
+        LoadSummary summary;
+        try
+        {
+            var clock = services.GetRequiredService<TimeProvider>();
+            summary = await new LoadGenerator(LoadTarget.For(services, tenant), clock)
+                .RunAsync(new LoadPlan(tenant, rate!.Value, TimeSpan.FromSeconds(duration!.Value)), context.RequestAborted);
+        }
+        catch (LoadNotStartedException e)
+        {
+            return e.BackendFailed
+                ? TypedResults.Problem(e.Message, title: "Backend unavailable", statusCode: StatusCodes.Status503ServiceUnavailable)
+                : TypedResults.Problem(e.Message, title: "Nothing to load", statusCode: StatusCodes.Status409Conflict);
+        }
         return Results.Json(new
         {
             summary.Started,
@@ -47,4 +71,7 @@ public static class MeteringHostExtensions
             ByOutcome = summary.ByOutcome.ToDictionary(o => StoreOutcomes.Name(o.Key), o => o.Value),
         });
     }
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, title: "Bad load request", statusCode: StatusCodes.Status400BadRequest);
 }

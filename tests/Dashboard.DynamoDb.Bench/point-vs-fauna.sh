@@ -2,28 +2,29 @@
 # Point reads/s and single-document writes/s of FaunaLocal next to DynamoDB Local's GetItem/PutItem per second,
 # measured in one run, one after the other (never at once: they would share the cores), with the same clients and
 # seconds, in memory and on disk. Prints each benchmark's rows, then one combined table.
-# Usage: point-vs-fauna.sh [--seconds 3] [--clients 8]
+# Usage: point-vs-fauna.sh [--seconds 3] [--clients 8] [--warmup 2]   (--warmup: DynamoDB Local's JVM, per figure)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib/common.sh"
 source "$REPO_ROOT/scripts/lib/ensure-dynamodb-local.sh"
 ensure_dynamodb_local
 cd "$REPO_ROOT"
 
-seconds=3 clients=8
+seconds=3 clients=8 warmup=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --clients) clients="$2"; shift 2 ;;
-    *) die "unknown option '$1' (--seconds S, --clients N)" ;;
+    --warmup) warmup="$2"; shift 2 ;;
+    *) die "unknown option '$1' (--seconds S, --clients N, --warmup S)" ;;
   esac
 done
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 say "FaunaLocal bench"
-dotnet run -c Release --project src/FaunaLocal -- bench --seconds "$seconds" --concurrency "$clients" | tee "$out/fauna.txt"
+dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project src/FaunaLocal -- bench --seconds "$seconds" --concurrency "$clients" | tee "$out/fauna.txt"
 say "DynamoDB Local point bench"
-dotnet run -c Release --project tests/Dashboard.DynamoDb.Bench -- point --seconds "$seconds" --clients "$clients" | tee "$out/dynamodb.txt"
+dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project tests/Dashboard.DynamoDb.Bench -- point --seconds "$seconds" --clients "$clients" --warmup "$warmup" | tee "$out/dynamodb.txt"
 
 # Rows are "mode operation... ops/s p50 p99"; the operation is a point read (HTTP/1.1) or a write.
 echo

@@ -7,39 +7,33 @@ using Dashboard.Core.Stores;
 
 namespace Dashboard.Core.Metering.Load;
 
-/// <summary>How much load: calls per second for how long, and how many may be in flight before calls are skipped.</summary>
-public sealed record LoadPlan(string Tenant, int RatePerSecond, TimeSpan Duration, int MaxInFlight = 256);
-
-/// <summary>What a run did: calls started, how they ended, and calls skipped because too many were in flight.</summary>
-public sealed record LoadSummary(long Started, long Skipped, IReadOnlyDictionary<StoreOutcome, long> ByOutcome, TimeSpan Elapsed)
-{
-    public long Completed => ByOutcome.Values.Sum();
-    public double AchievedRate => Elapsed.TotalSeconds == 0 ? 0 : Completed / Elapsed.TotalSeconds;
-}
-
 /// <summary>
 /// An open-loop load at a fixed rate with a support agent's mix: mostly lists and lookups (users pages, a
 /// user's orders, an order), some profile saves and a few new or changed orders. Writes keep the demo data
-/// valid: a profile is saved as it is (a real versioned write), new orders are ordinary ones.
+/// valid: a profile is saved as it is (a real versioned write), new orders are ordinary ones. One page of
+/// users is sampled first, under <see cref="SamplingRetry"/>: a throttling or briefly unreachable backend
+/// delays the run, one that stays down stops it before any load with a <see cref="LoadNotStartedException"/>.
+/// Orders to open are the ones the run's own order lists return, so no other call has to succeed first.
 /// </summary>
-public sealed class LoadGenerator(ITenantStore store)
+public sealed class LoadGenerator(ITenantStore store, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly List<User> _users = [];
-    private readonly ConcurrentBag<string> _orderIds = [];
+    private readonly OrderIdPool _orderIds = new();
     private readonly ConcurrentDictionary<StoreOutcome, long> _outcomes = new();
 
     public async Task<LoadSummary> RunAsync(LoadPlan plan, CancellationToken ct)
     {
-        await SampleAsync(ct);
+        await SampleAsync(plan.Sampling, ct);
         var interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, plan.RatePerSecond));
         var total = (long)(plan.Duration.TotalSeconds * plan.RatePerSecond);
         var inFlight = 0;
         long started = 0, skipped = 0;
         var running = new List<Task>();
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         while (started + skipped < total && !ct.IsCancellationRequested)
         {
-            var due = (long)(clock.Elapsed / interval) + 1;
+            var due = (long)(elapsed.Elapsed / interval) + 1;
             while (started + skipped < Math.Min(due, total))
             {
                 if (Volatile.Read(ref inFlight) >= plan.MaxInFlight)
@@ -59,17 +53,17 @@ public sealed class LoadGenerator(ITenantStore store)
             await Task.Delay(1, CancellationToken.None);
         }
         await Task.WhenAll(running);
-        return new LoadSummary(started, skipped, new Dictionary<StoreOutcome, long>(_outcomes), clock.Elapsed);
+        return new LoadSummary(started, skipped, new Dictionary<StoreOutcome, long>(_outcomes), elapsed.Elapsed);
     }
 
-    private async Task SampleAsync(CancellationToken ct)
+    private async Task SampleAsync(SamplingPatience patience, CancellationToken ct)
     {
-        var page = await store.ListUsersAsync(UserQuery.All, new PageRequest(PageRequest.MaxSize), ct);
+        var tenant = store.Tenant.Id;
+        var page = await SamplingRetry.RunAsync(tenant, "picking users",
+            t => store.ListUsersAsync(UserQuery.All, new PageRequest(PageRequest.MaxSize), t), patience, _clock, ct);
         _users.AddRange(page.Items);
-        if (_users.Count == 0) throw new InvalidOperationException($"Tenant '{store.Tenant.Id}' has no users; seed demo data first (Settings:SeedDemoData).");
-        foreach (var user in _users.Take(10))
-            foreach (var order in (await store.ListOrdersAsync(user.Id, new PageRequest(10), ct)).Items)
-                _orderIds.Add(order.Id);
+        if (_users.Count == 0)
+            throw new LoadNotStartedException($"Tenant '{tenant}' has no users to load; seed demo data first (Settings:SeedDemoData).");
     }
 
     private async Task OneCallAsync(CancellationToken ct)
@@ -82,11 +76,11 @@ public sealed class LoadGenerator(ITenantStore store)
             else if (r < 0.32) await store.ListUsersAsync(new UserQuery(UserSortField.Name, user.Name[..Math.Min(2, user.Name.Length)]), new PageRequest(), ct);
             else if (r < 0.50) await store.GetUserAsync(user.Id, ct);
             else if (r < 0.58) await store.FindUserByEmailAsync(user.Email, ct);
-            else if (r < 0.78) await store.ListOrdersAsync(user.Id, new PageRequest(10), ct);
-            else if (r < 0.90) await GetOrderAsync(ct);
+            else if (r < 0.78) await ListOrdersAsync(user.Id, ct);
+            else if (r < 0.90) await GetOrderAsync(user.Id, ct);
             else if (r < 0.95) await SaveProfileAsync(user.Id, ct);
             else if (r < 0.98) await CreateOrderAsync(user.Id, ct);
-            else await AdvanceOrderAsync(ct);
+            else await AdvanceOrderAsync(user.Id, ct);
             Count(StoreOutcome.Ok);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -97,11 +91,16 @@ public sealed class LoadGenerator(ITenantStore store)
 
     private void Count(StoreOutcome outcome) => _outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
 
-    private string? AnyOrderId() => _orderIds.IsEmpty ? null : _orderIds.ElementAt(Random.Shared.Next(Math.Min(_orderIds.Count, 64)));
-
-    private async Task GetOrderAsync(CancellationToken ct)
+    private async Task ListOrdersAsync(string userId, CancellationToken ct)
     {
-        if (AnyOrderId() is { } id) await store.GetOrderAsync(id, ct);
+        foreach (var order in (await store.ListOrdersAsync(userId, new PageRequest(10), ct)).Items) _orderIds.Add(order.Id);
+    }
+
+    /// <summary>Opens an order seen earlier; before the run has seen any, lists a user's orders instead (a real call either way).</summary>
+    private async Task GetOrderAsync(string userId, CancellationToken ct)
+    {
+        if (_orderIds.Pick() is { } id) await store.GetOrderAsync(id, ct);
+        else await ListOrdersAsync(userId, ct);
     }
 
     private async Task SaveProfileAsync(string userId, CancellationToken ct)
@@ -119,9 +118,13 @@ public sealed class LoadGenerator(ITenantStore store)
         _orderIds.Add(order.Id);
     }
 
-    private async Task AdvanceOrderAsync(CancellationToken ct)
+    private async Task AdvanceOrderAsync(string userId, CancellationToken ct)
     {
-        if (AnyOrderId() is not { } id) return;
+        if (_orderIds.Pick() is not { } id)
+        {
+            await ListOrdersAsync(userId, ct);
+            return;
+        }
         var order = await store.GetOrderAsync(id, ct);
         var next = order.Status switch
         {

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+
+namespace Dashboard.Commands.Tests;
+
+/// <summary>
+/// README: <c>dotnet test tests/Dashboard.Providers.Tests --filter Backend=DynamoDb</c> and
+/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery]</c>. The benchmarks run in their documented smoke
+/// mode (BENCH_QUICK=1: tiny tables, short figures, the existing build); each starts its own servers on free ports.
+/// </summary>
+public sealed partial class TestAndBenchCommandTests
+{
+    [Fact]
+    public async Task Dotnet_test_filtered_by_backend_runs_the_DynamoDb_tests()
+    {
+        var result = (await Command.RunAsync("dotnet test tests/Dashboard.Providers.Tests -c Release --no-build --filter Backend=DynamoDb",
+            timeout: TimeSpan.FromMinutes(5))).ShouldSucceed();
+
+        var summary = Summary().Match(result.Stdout);
+        Assert.True(summary.Success, result.ToString());
+        Assert.Equal("0", summary.Groups["failed"].Value);
+        // The contract suite alone is 72 cases per backend.
+        Assert.True(int.Parse(summary.Groups["passed"].Value) >= 72, summary.Value);
+    }
+
+    [Fact]
+    public async Task Bench_sh_with_no_argument_runs_every_benchmark_and_prints_their_figures()
+    {
+        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(6))).ShouldSucceed();
+
+        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
+        // dynamodb: both sizes measured, then their ratio.
+        Assert.Matches(@"users page 1 \(email order\), service", result.Stdout);
+        Assert.Contains("== ratio 400 / 200 users", result.Stdout);
+        // planetscale: first and deep pages at both sizes, service and raw.
+        Assert.Matches(@"service first page\s+median", result.Stdout);
+        Assert.Contains("ratio 400 / 200 users (median):", result.Stdout);
+        // fauna: the combined table with both storages and both operations.
+        Assert.Contains("Point operations per second, 2 clients, 0.5 s each", result.Stdout);
+        Assert.Matches(@"\| in-memory +\| point read +\| +\d+ \(", result.Stdout);
+        Assert.Matches(@"\| on-disk +\| write +\| +\d+ \(", result.Stdout);
+        // metering: CPU and bytes per call, the rolling store's day.
+        Assert.Matches(@"metering overhead: -?\d+ ns CPU per call", result.Stdout);
+        Assert.Contains("rolling store after 24 h:", result.Stdout);
+        // recovery: a backend killed and restarted, the time until its tenant is healthy again, nothing lost.
+        Assert.Matches(@"healthy after the backend answers: min \d+ ms", result.Stdout);
+        Assert.DoesNotContain("LOST", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Bench_sh_with_a_name_runs_that_benchmark_only()
+    {
+        var result = (await Command.RunAsync("scripts/bench.sh metering", Quick)).ShouldSucceed();
+
+        Assert.Contains("==> benchmark: metering", result.Stdout);
+        Assert.Matches(@"metering overhead: -?\d+ ns CPU per call", result.Stdout);
+        Assert.Single(Regex.Matches(result.Stdout, "==> benchmark:"));
+    }
+
+    [Fact]
+    public async Task Bench_sh_with_an_unknown_name_says_which_exist()
+    {
+        var result = await Command.RunAsync("scripts/bench.sh cassandra", Quick);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery)", result.Stderr);
+    }
+
+    private static readonly Dictionary<string, string?> Quick = new() { ["BENCH_QUICK"] = "1" };
+
+    [GeneratedRegex(@"Passed!\s+-\s+Failed:\s+(?<failed>\d+),\s+Passed:\s+(?<passed>\d+)")]
+    private static partial Regex Summary();
+}
