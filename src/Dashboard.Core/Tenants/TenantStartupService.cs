@@ -7,14 +7,17 @@ namespace Dashboard.Core.Tenants;
 
 /// <summary>
 /// After start, creates schemas (<c>Settings:CreateSchema</c>) and loads demo data (<c>Settings:SeedDemoData</c>)
-/// per tenant, in the background: a tenant whose backend is down is logged, never holds the app back.
+/// per tenant, in the background: a tenant whose backend is down, slow or still starting never holds the app
+/// back, and is tried again with growing pauses until it is prepared (both steps are idempotent).
 /// Runs as the app itself on the raw backends (bulk loads are not people's changes, so not audited).
 /// </summary>
-public sealed class TenantStartupService(TenantRegistry registry, ITenantBackends backends, ILogger<TenantStartupService> log)
+public sealed class TenantStartupService(TenantRegistry registry, ITenantBackends backends, TimeProvider clock, ILogger<TenantStartupService> log)
     : BackgroundService
 {
     public const string CreateSchemaKey = "CreateSchema";
     public const string SeedDemoDataKey = "SeedDemoData";
+    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(registry.All
@@ -23,16 +26,32 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantBackend
 
     private async Task PrepareAsync(TenantDescriptor tenant, CancellationToken ct)
     {
-        try
+        var pause = FirstPause;
+        for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
         {
-            var store = backends.For(tenant.Id);
-            if (tenant.Flag(CreateSchemaKey)) await store.EnsureSchemaAsync(ct);
-            if (tenant.Flag(SeedDemoDataKey) && await DemoDataSeeder.SeedAsync(store, ct))
-                log.LogInformation("Loaded demo data into tenant {Tenant}", tenant.Id);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning("Tenant {Tenant} ({Provider}) could not be prepared: {Problem}", tenant.Id, tenant.ProviderKind, e.Message);
+            try
+            {
+                var store = backends.For(tenant.Id);
+                if (tenant.Flag(CreateSchemaKey)) await store.EnsureSchemaAsync(ct);
+                if (tenant.Flag(SeedDemoDataKey) && await DemoDataSeeder.SeedAsync(store, ct))
+                    log.LogInformation("Loaded demo data into tenant {Tenant}", tenant.Id);
+                if (attempt > 1) log.LogInformation("Tenant {Tenant} prepared after {Attempts} attempts", tenant.Id, attempt);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.LogWarning("Tenant {Tenant} ({Provider}) could not be prepared (attempt {Attempt}, next in {Pause:0} s): {Problem}",
+                    tenant.Id, tenant.ProviderKind, attempt, pause.TotalSeconds, e.Message);
+            }
+            try
+            {
+                await Task.Delay(pause, clock, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
         }
     }
 }
