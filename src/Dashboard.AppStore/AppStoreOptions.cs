@@ -15,5 +15,7 @@ public sealed class AppStoreOptions
     /// <summary>For MySql: the server version to speak, e.g. "10.11-mariadb" or "8.0-mysql". Left empty, MariaDB 10.11.</summary>
     public string? ServerVersion { get; set; }
 
+    public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
+
     public bool IsMySql => string.Equals(Provider, "MySql", StringComparison.OrdinalIgnoreCase);
 }

@@ -19,7 +19,8 @@ public static class AppStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AppStoreOptions>().Bind(configuration.GetSection(AppStoreOptions.Section));
+        services.AddOptions<AppStoreOptions>().Bind(configuration.GetSection(AppStoreOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AppStoreOptions>, AppStoreOptionsValidator>());
         services.AddDbContextFactory<AppStoreDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<AppStoreOptions>>().Value;
