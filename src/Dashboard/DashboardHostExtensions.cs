@@ -51,7 +51,9 @@ public static class DashboardHostExtensions
         // A server error shows the error page with its request id, in every environment (Development adds the
         // exception's type and message there); the stack trace stays in the log.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // A bodyless error response (404, 400, 405, 429, ...) shows a page saying what happened, with its status kept.
+        // The page is requested with GET whatever the method was (see StatusPageReExecution).
+        app.UseStatusPageReExecute("/status");
         app.UseDashboardAccess();
         app.UseAntiforgery();
         // The login page needs the scripts and styles too; nothing in them is private.

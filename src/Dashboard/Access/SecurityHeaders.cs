@@ -7,13 +7,11 @@ namespace Dashboard.Access;
 /// Headers on every response. The CSP allows what Blazor Server and MudBlazor need and no more: scripts only
 /// from this site, the circuit's WebSocket to this host, inline styles (MudBlazor sets style attributes and
 /// writes its theme as a style element), and images from this site, data: URLs and the configured avatar hosts
-/// only (<see cref="AvatarOptions"/>). The one inline script, the import map, carries a per-response nonce. No
+/// only (<see cref="AvatarImagePolicy"/>). The one inline script, the import map, carries a per-response nonce. No
 /// framing, no plugins, forms post only here (and to the identity provider when used).
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next, IOptions<AuthOptions> options, IOptions<AvatarOptions> avatars)
+public sealed class SecurityHeaders(RequestDelegate next, IOptions<AuthOptions> options, AvatarImagePolicy avatars)
 {
-    private readonly string _imageSources = string.Join(' ', ["'self'", "data:", .. avatars.Value.Sources]);
-
     private readonly string _formAction = "'self'" + (options.Value.UsesOpenIdConnect && Uri.TryCreate(options.Value.OpenIdConnect.Authority, UriKind.Absolute, out var idp)
         ? " " + idp.GetLeftPart(UriPartial.Authority)
         : "");
@@ -29,7 +27,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<AuthOptions> 
             $"script-src 'self' 'nonce-{nonce}'; " +
             $"connect-src 'self' ws://{host} wss://{host}; " +
             "style-src 'self' 'unsafe-inline'; " +
-            $"img-src {_imageSources}; " +
+            $"img-src {avatars.ImageSources}; " +
             "font-src 'self' data:; " +
             "object-src 'none'; " +
             "base-uri 'self'; " +

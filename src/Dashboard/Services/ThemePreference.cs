@@ -6,7 +6,7 @@ namespace Dashboard.Services;
 /// Light or dark, remembered per browser in localStorage. A browser that refuses storage (private modes, strict
 /// settings) or a circuit going away only loses the preference: the layout calls this outside any error boundary.
 /// </summary>
-public sealed class ThemePreference(IJSRuntime js)
+public sealed class ThemePreference(IJSRuntime js, ILogger<ThemePreference> logger)
 {
     private const string Key = "dashboard.theme";
 
@@ -25,6 +25,27 @@ public sealed class ThemePreference(IJSRuntime js)
         catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The theme to start with: the stored choice, else the system's (<paramref name="systemDark"/>, a JS call
+    /// into the browser), else light. A failing system check only costs the system's preference: it runs in the
+    /// layout's first render, outside any error boundary, where an exception would end the circuit. MudBlazor
+    /// swallows JSException itself but not, e.g., a result that is not a boolean (JsonException) or an
+    /// InvalidOperationException, so anything is caught here: the theme is never worth a circuit.
+    /// </summary>
+    public async Task<bool> InitialDarkAsync(Func<Task<bool>> systemDark)
+    {
+        if (await LoadAsync() is { } stored) return stored;
+        try
+        {
+            return await systemDark();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The browser's dark-mode setting could not be read; starting in light mode.");
+            return false;
         }
     }
 

@@ -27,6 +27,9 @@ namespace Dashboard.Tests.Pages;
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     protected const string TenantId = "sandbox";
+
+    /// <summary>The one host avatar images may come from (Avatars:AllowedHosts), as the CSP would allow.</summary>
+    protected const string AllowedAvatarHost = "avatars.example.com";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dashboard-ui-" + Guid.NewGuid().ToString("N"));
 
     protected DashboardTestContext()
@@ -44,6 +47,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             ["Tenants:broken:DisplayName"] = "Broken",
             ["Tenants:broken:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, "missing-folder", "broken.db")};Mode=ReadWrite",
             ["AppStore:ConnectionString"] = $"Data Source={Path.Combine(_folder, "dashboard.db")}",
+            ["Avatars:AllowedHosts:0"] = AllowedAvatarHost,
         }).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddDashboardCore(configuration);
@@ -57,6 +61,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ICurrentPerson, ClaimsCurrentPerson>();
         Services.AddMudServices();
         Services.AddPageServices();
+        Services.AddAvatarImagePolicy(configuration);
         Services.AddScoped<Dashboard.Core.Metering.ActionUsage>();
     }
 
