@@ -36,6 +36,16 @@ public sealed class ForgedCookieTests(DashboardServer server) : IClassFixture<Da
         return jar;
     }
 
+    /// <summary>
+    /// The key XML an attacker reads from the running app's store. The app is started and has made its first key
+    /// before: a test that runs first in this class would otherwise find no store file yet.
+    /// </summary>
+    private IReadOnlyList<System.Xml.Linq.XElement> StolenKeys()
+    {
+        server.Started().Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("key-ring-in-use").Protect("x");
+        return CookieForger.StolenKeys(server.AppStorePath);
+    }
+
     private System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate =>
         server.Services.GetRequiredService<KeyProtectionCertificates>().Current!;
 
@@ -44,7 +54,7 @@ public sealed class ForgedCookieTests(DashboardServer server) : IClassFixture<Da
     {
         await SignedInAsync("ops@example.com", "ops-pass-1"); // the key ring has a key in use
 
-        var keys = CookieForger.StolenKeys(server.AppStorePath).Where(k => k.Name.LocalName == "key").ToList();
+        var keys = StolenKeys().Where(k => k.Name.LocalName == "key").ToList();
         Assert.NotEmpty(keys);
         Assert.All(keys, k =>
         {
@@ -59,7 +69,7 @@ public sealed class ForgedCookieTests(DashboardServer server) : IClassFixture<Da
     [Fact]
     public async Task Holding_the_certificate_too_a_cookie_for_someone_not_configured_is_refused_everywhere()
     {
-        var keys = CookieForger.StolenKeys(server.AppStorePath);
+        var keys = StolenKeys();
         var mallory = DashboardClaims.Principal("mallory@evil.example", "Mallory", Role.Ops, [], SessionTokens.New());
         var forged = Holding(CookieForger.Mint(keys, mallory, Certificate));
 
@@ -74,7 +84,7 @@ public sealed class ForgedCookieTests(DashboardServer server) : IClassFixture<Da
     [Fact]
     public async Task A_cookie_for_a_real_Ops_account_with_a_made_up_session_or_none_is_refused()
     {
-        var keys = CookieForger.StolenKeys(server.AppStorePath);
+        var keys = StolenKeys();
         foreach (var token in new[] { SessionTokens.New(), null })
         {
             var ops = DashboardClaims.Principal("ops@example.com", "Olivia Ops", Role.Ops, [], token);
@@ -86,7 +96,7 @@ public sealed class ForgedCookieTests(DashboardServer server) : IClassFixture<Da
     public async Task The_forger_works_a_real_session_re_minted_opens_what_it_grants_and_raised_claims_are_ignored()
     {
         var agent = await SignedInAsync("agent@example.com", "agent-pass-1");
-        var keys = CookieForger.StolenKeys(server.AppStorePath);
+        var keys = StolenKeys();
         var real = CookieForger.Read(keys, agent[CookieForger.CookieName]!, Certificate)!;
         var token = DashboardClaims.SessionTokenOf(real)!;
 
