@@ -4,8 +4,9 @@ using Dashboard.E2E.Infrastructure;
 namespace Dashboard.E2E.Flows;
 
 /// <summary>
-/// Finding 7 in the browser: a user's avatar on a host nobody configured is never fetched by a staff browser
-/// (the CSP blocks it), while an avatar on the configured host is.
+/// Finding 7 in the browser: a user's avatar on a host nobody configured is never fetched by a staff browser —
+/// the page shows initials instead, and the CSP blocks such an image even if one got onto the page — while an
+/// avatar on the configured host is.
 /// </summary>
 public sealed class AvatarFlows(DashboardApp app, BrowserSession browser) : E2ETest(app, browser)
 {
@@ -31,7 +32,10 @@ public sealed class AvatarFlows(DashboardApp app, BrowserSession browser) : E2ET
         });
 
         await GoToAsync(page, $"/t/sandbox/users/{stranger.Id}");
-        await Assertions.Expect(page.Locator($"img[src^='https://{StrangerHost}/']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByText("Images from this host are not shown", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"img[src^='https://{StrangerHost}/']")).ToHaveCountAsync(0);
+        // The second line: an image on that host put onto the page anyway is refused by the CSP.
+        await page.EvaluateAsync($"() => {{ const i = new Image(); i.src = 'https://{StrangerHost}/injected.png'; document.body.appendChild(i); }}");
         await GoToAsync(page, $"/t/sandbox/users/{allowed.Id}");
         await Assertions.Expect(page.Locator($"img[src^='https://{DashboardApp.AllowedAvatarHost}/']")).ToHaveCountAsync(1);
 
