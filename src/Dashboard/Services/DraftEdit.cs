@@ -13,14 +13,15 @@ public sealed class DraftEdit<TEntity, TDraft>(
     Func<TEntity, TDraft> draftOf,
     Func<TDraft, Task<TEntity>> save,
     Func<TEntity, Task<TEntity>> reload,
-    Func<TEntity, string> saved)
+    Func<TEntity, string> saved,
+    TEntity stored)
     where TEntity : class
     where TDraft : class, IEditDraft<TEntity>
 {
     public const string Reapplied = "Your changes now apply to the current version. Review them and press Save.";
 
-    /// <summary>The edits, or null until the entity has been loaded.</summary>
-    public TDraft? Draft { get; private set; }
+    /// <summary>The edits, on top of <see cref="IEditDraft{TEntity}.Basis"/>.</summary>
+    public TDraft Draft { get; private set; } = draftOf(stored);
 
     /// <summary>The stored version someone else saved, when the last save found one; null otherwise.</summary>
     public TEntity? Conflict { get; private set; }
@@ -29,20 +30,13 @@ public sealed class DraftEdit<TEntity, TDraft>(
 
     public bool Saving => session.Saving;
 
-    public bool HasChanges => Draft?.HasChanges == true;
-
-    /// <summary>Starts over from <paramref name="stored"/>: no edits, no conflict, no errors.</summary>
-    public void Load(TEntity stored)
-    {
-        Draft = draftOf(stored);
-        Conflict = null;
-        Errors.Clear();
-    }
+    public bool HasChanges => Draft.HasChanges;
 
     /// <summary>Saves the draft against its basis version; returns the saved entity (and starts over from it), or null.</summary>
     public async Task<TEntity?> SaveAsync()
     {
-        if (Draft is not { HasChanges: true } draft) return null;
+        if (!Draft.HasChanges) return null;
+        var draft = Draft;
         var stored = await session.SaveAsync(() => save(draft), saved,
             reloadOnConflict: async () => Conflict = await reload(draft.Basis), refused: draft.Problems);
         if (stored is not null) Load(stored);
@@ -52,15 +46,20 @@ public sealed class DraftEdit<TEntity, TDraft>(
     /// <summary>Keeps the edits on top of the version someone else saved; Save then applies them to it.</summary>
     public void Reapply()
     {
-        if (Conflict is null || Draft is null) return;
+        if (Conflict is null) return;
         Draft.Rebase(Conflict);
         Conflict = null;
         session.Tell(Reapplied, Severity.Info);
     }
 
     /// <summary>Drops the edits: back to the newest stored version known (someone else's after a conflict).</summary>
-    public void Discard()
+    public void Discard() => Load(Conflict ?? Draft.Basis);
+
+    /// <summary>Starts over from <paramref name="entity"/>: no edits, no conflict, no errors.</summary>
+    private void Load(TEntity entity)
     {
-        if ((Conflict ?? Draft?.Basis) is { } newest) Load(newest);
+        Draft = draftOf(entity);
+        Conflict = null;
+        Errors.Clear();
     }
 }

@@ -30,8 +30,7 @@ public sealed class EditSessionTests : DashboardTestContext
     {
         _ = Snackbars;
         var ada = (await Store.FindUserByEmailAsync("ada@example.com", Ct))!;
-        var edit = Calls.EditUser(Scope());
-        edit.Load(ada);
+        var edit = Calls.EditUser(Scope(), ada);
         return (edit, ada);
     }
 
@@ -39,7 +38,7 @@ public sealed class EditSessionTests : DashboardTestContext
     private async Task<(DraftEdit<User, UserDraft> Edit, User Ada)> ConflictOverAdaAsync()
     {
         var (edit, ada) = await EditAdaAsync();
-        edit.Draft!.Name = "Mine";
+        edit.Draft.Name = "Mine";
         await Store.UpdateUserAsync(ada.Id, ada.Version, new UserChanges(ada.Email, "Theirs"), Ct);
         Assert.Null(await AsHandler(edit.SaveAsync));
         return (edit, ada);
@@ -49,13 +48,13 @@ public sealed class EditSessionTests : DashboardTestContext
     public async Task A_save_stores_the_draft_says_so_and_starts_over_from_the_saved_version()
     {
         var (edit, ada) = await EditAdaAsync();
-        edit.Draft!.Name = "Ada King";
+        edit.Draft.Name = "Ada King";
 
         var saved = await AsHandler(edit.SaveAsync);
 
         Assert.Equal(("Ada King", ada.Version + 1), (saved!.Name, saved.Version));
         Assert.Equal(saved, await Store.GetUserAsync(ada.Id, Ct));
-        Assert.Equal(saved, edit.Draft!.Basis);
+        Assert.Equal(saved, edit.Draft.Basis);
         Assert.False(edit.HasChanges);
         Snackbars.WaitForAssertion(() => Assert.Equal(["Saved."], SnackbarTexts()));
     }
@@ -64,7 +63,7 @@ public sealed class EditSessionTests : DashboardTestContext
     public async Task Validation_from_the_store_fills_the_field_errors_keeps_the_draft_and_saves_nothing()
     {
         var (edit, ada) = await EditAdaAsync();
-        edit.Draft!.Name = " ";
+        edit.Draft.Name = " ";
         edit.Draft.AvatarUrl = "ftp://example.com/me.png";
 
         Assert.Null(await AsHandler(edit.SaveAsync));
@@ -83,9 +82,8 @@ public sealed class EditSessionTests : DashboardTestContext
         _ = Snackbars;
         var ada = (await Store.FindUserByEmailAsync("ada@example.com", Ct))!;
         var order = await Store.CreateOrderAsync(new NewOrder(ada.Id, "USD", [new OrderItem("SKU-1", "Keyboard", 2, 10.00m)]), Ct);
-        var edit = Calls.EditOrder(Scope());
-        edit.Load(order);
-        edit.Draft!.Items[0].QuantityText = "two";
+        var edit = Calls.EditOrder(Scope(), order);
+        edit.Draft.Items[0].QuantityText = "two";
 
         Assert.Null(await AsHandler(edit.SaveAsync));
 
@@ -101,7 +99,7 @@ public sealed class EditSessionTests : DashboardTestContext
 
         Assert.Equal(await Store.GetUserAsync(ada.Id, Ct), edit.Conflict);
         Assert.Equal(("Theirs", ada.Version + 1), (edit.Conflict!.Name, edit.Conflict.Version));
-        Assert.Equal(("Mine", ada.Version), (edit.Draft!.Name, edit.Draft.Basis.Version));
+        Assert.Equal(("Mine", ada.Version), (edit.Draft.Name, edit.Draft.Basis.Version));
         Assert.Null(edit.Errors.For("name"));
         Assert.Empty(SnackbarTexts());
     }
@@ -110,7 +108,7 @@ public sealed class EditSessionTests : DashboardTestContext
     public async Task A_conflict_whose_reload_fails_says_so_in_the_snackbar_and_keeps_my_draft()
     {
         var (edit, ada) = await EditAdaAsync();
-        edit.Draft!.Name = "Mine";
+        edit.Draft.Name = "Mine";
         Faults.BeforeNextUpdate(async () =>
         {
             await Store.UpdateUserAsync(ada.Id, ada.Version, new UserChanges(ada.Email, "Theirs"), Ct);
@@ -130,7 +128,7 @@ public sealed class EditSessionTests : DashboardTestContext
     public async Task Any_other_failure_goes_to_the_snackbar_and_keeps_my_draft()
     {
         var (edit, ada) = await EditAdaAsync();
-        edit.Draft!.Name = "Mine";
+        edit.Draft.Name = "Mine";
         Faults.BeforeNextUpdate(() => throw new BackendUnavailableException(TenantId, "SQLite sandbox", "unable to open database file"));
 
         Assert.Null(await AsHandler(edit.SaveAsync));
@@ -147,7 +145,7 @@ public sealed class EditSessionTests : DashboardTestContext
     {
         SignInAs(Role.Viewer, TenantId);
         var (edit, ada) = await EditAdaAsync();
-        edit.Draft!.Name = "Viewer was here";
+        edit.Draft.Name = "Viewer was here";
 
         Assert.Null(await AsHandler(edit.SaveAsync));
 
@@ -164,7 +162,7 @@ public sealed class EditSessionTests : DashboardTestContext
         await AsHandler(edit.Reapply);
 
         Assert.Null(edit.Conflict);
-        Assert.Equal(theirs, edit.Draft!.Basis);
+        Assert.Equal(theirs, edit.Draft.Basis);
         Assert.Equal("Mine", edit.Draft.Name);
         Assert.True(edit.HasChanges);
         Assert.Equal(theirs, await Store.GetUserAsync(ada.Id, Ct));
@@ -182,9 +180,8 @@ public sealed class EditSessionTests : DashboardTestContext
         _ = Snackbars;
         var ada = (await Store.FindUserByEmailAsync("ada@example.com", Ct))!;
         var order = await Store.CreateOrderAsync(new NewOrder(ada.Id, "USD", [new OrderItem("SKU-1", "Keyboard", 2, 10.00m)]), Ct);
-        var edit = Calls.EditOrder(Scope());
-        edit.Load(order);
-        edit.Draft!.Items[0].Quantity = 4;
+        var edit = Calls.EditOrder(Scope(), order);
+        edit.Draft.Items[0].Quantity = 4;
         var theirs = await Store.UpdateOrderAsync(order.Id, order.Version, new OrderChanges(OrderStatus.Processing, order.Items), Ct);
         Assert.Null(await AsHandler(edit.SaveAsync));
         Assert.Equal(theirs, edit.Conflict);
@@ -208,7 +205,7 @@ public sealed class EditSessionTests : DashboardTestContext
         await AsHandler(edit.Discard);
 
         Assert.Null(edit.Conflict);
-        Assert.Equal(await Store.GetUserAsync(ada.Id, Ct), edit.Draft!.Basis);
+        Assert.Equal(await Store.GetUserAsync(ada.Id, Ct), edit.Draft.Basis);
         Assert.Equal("Theirs", edit.Draft.Name);
         Assert.False(edit.HasChanges);
     }
