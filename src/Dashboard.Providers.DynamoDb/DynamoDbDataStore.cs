@@ -1,10 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Costs;
+using Dashboard.Core.Stores;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.DynamoDb.Client;
 using Dashboard.Providers.DynamoDb.Model;

@@ -1,8 +1,7 @@
-using Dashboard.Core.Costs;
+using Dashboard.Core.Stores;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using System.Runtime.CompilerServices;
 using System.Text;

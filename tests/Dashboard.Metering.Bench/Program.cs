@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Dashboard.Core.Domain;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Metering.Rolling;
-using Dashboard.Core.Paging;
+using Dashboard.Core.Usage;
 using Dashboard.Core.Stores;
+using Dashboard.Operations.Metering;
+using Dashboard.Operations.Metering.Rolling;
+using Dashboard.Core.Paging;
 using Dashboard.Metering.Bench;
 
 // 1. Overhead: the same in-memory store called bare and through the metering decorator with all sinks

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Dashboard.Core.Demo;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;

@@ -62,7 +62,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddPageServices();
         Services.AddAvatarImagePolicy(configuration);
-        Services.AddScoped<Dashboard.Core.Metering.ActionUsage>();
+        Services.AddScoped<Dashboard.Operations.Metering.ActionUsage>();
     }
 
     /// <summary>Failures to inject around the real sandbox store (nothing fails until a test arms one).</summary>
