@@ -100,6 +100,21 @@ public sealed class DynamoDbProviderTests(DynamoDbFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_update_reads_the_user_once_and_the_provider_writes_from_that_read()
+    {
+        var (_, _, store) = await TenantAsync();
+        var user = await store.CreateUserAsync(new NewUser("once@example.com", "Once"), Ct);
+
+        CallUsage rename, move;
+        using (UsageScope.Begin(out rename)) user = await store.UpdateUserAsync(user.Id, user.Version, new UserChanges(user.Email, "Renamed"), Ct);
+        using (UsageScope.Begin(out move)) await store.UpdateUserAsync(user.Id, user.Version, new UserChanges("moved@example.com", "Renamed"), Ct);
+
+        // One strongly consistent read of a small item is 1 RCU: the service's read, none in the provider.
+        Assert.Equal(1.0, rename.Units[UsageUnit.ReadCapacityUnits]);
+        Assert.Equal(1.0, move.Units[UsageUnit.ReadCapacityUnits]);
+    }
+
+    [Fact]
     public async Task The_user_count_comes_from_the_sparse_index_not_a_count_on_the_page()
     {
         var (_, data, store) = await TenantAsync();

@@ -156,9 +156,9 @@ public sealed class FaunaProviderTests(FaunaFixture fixture) : IClassFixture<Fau
         var order = await store.CreateOrderAsync(new NewOrder(user.Id, "USD", [new OrderItem("P", "Thing", 1, 2m)]), Ct);
 
         lossy.LoseNext = 1;
-        await data.UpdateUserAsync(user with { Name = "After", Version = 2 }, expectedVersion: 1, Ct);
+        await data.UpdateUserAsync(user with { Name = "After", Version = 2 }, current: user, Ct);
         lossy.LoseNext = 1;
-        await data.UpdateOrderAsync(order with { Status = OrderStatus.Processing, Version = 2 }, expectedVersion: 1, Ct);
+        await data.UpdateOrderAsync(order with { Status = OrderStatus.Processing, Version = 2 }, current: order, Ct);
         var another = user with { Id = new UlidGenerator().Next(DateTimeOffset.UtcNow), Email = "another@example.com" };
         lossy.LoseNext = 1;
         await data.InsertUserAsync(another, Ct);
@@ -169,7 +169,7 @@ public sealed class FaunaProviderTests(FaunaFixture fixture) : IClassFixture<Fau
         Assert.Equal(another, await store.GetUserAsync(another.Id, Ct));
         // A stale write is still refused after a retry: the replay check recognises only this call's own write.
         lossy.LoseNext = 1;
-        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(user with { Name = "Stale", Version = 2 }, expectedVersion: 1, Ct));
+        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(user with { Name = "Stale", Version = 2 }, current: user, Ct));
     }
 
     [Fact]

@@ -1,7 +1,5 @@
-using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Usage;
-using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Polly;
 using Polly.CircuitBreaker;
@@ -22,45 +20,13 @@ namespace Dashboard.Operations.Resilience;
 /// </para>
 /// Schema and bulk loads pass straight through: they are long by nature and run off the request path.
 /// </summary>
-public sealed class ResilientDataStore(IDataStore inner, TenantCircuit circuit) : IDataStore, IDataStoreWrapper
+public sealed class ResilientDataStore(IDataStore inner, TenantCircuit circuit) : DataStoreDecorator(inner)
 {
-    public IDataStore Inner => inner;
-
-    public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) =>
-        Run(t => inner.ListUsersAsync(query, page, t), ct);
-
-    public Task<User?> GetUserAsync(string id, CancellationToken ct) => Run(t => inner.GetUserAsync(id, t), ct);
-
-    public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) => Run(t => inner.FindUserByEmailAsync(email, t), ct);
-
-    public Task InsertUserAsync(User user, CancellationToken ct) => Run(t => inner.InsertUserAsync(user, t), ct);
-
-    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) =>
-        Run(t => inner.UpdateUserAsync(user, expectedVersion, t), ct);
-
-    public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) =>
-        Run(t => inner.ListOrdersAsync(userId, page, t), ct);
-
-    public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Run(t => inner.GetOrderAsync(id, t), ct);
-
-    public Task InsertOrderAsync(Order order, CancellationToken ct) => Run(t => inner.InsertOrderAsync(order, t), ct);
-
-    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) =>
-        Run(t => inner.UpdateOrderAsync(order, expectedVersion, t), ct);
-
-    public Task PingAsync(CancellationToken ct) =>
-        circuit.IsOpen ? Task.FromException(circuit.Refuse(null)) : Run(t => inner.PingAsync(t), ct, ping: true);
-
-    public Task EnsureSchemaAsync(CancellationToken ct) => inner.EnsureSchemaAsync(ct);
-
-    public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) =>
-        inner.BulkLoadAsync(users, orders, ct);
-
-    private Task Run(Func<CancellationToken, Task> call, CancellationToken ct, bool ping = false) => Run(async t =>
-    {
-        await call(t);
-        return true;
-    }, ct, ping);
+    protected override Task<T> InvokeAsync<T>(StoreOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
+        StoreOperations.IsMaintenance(operation) ? call(ct)
+        : operation != StoreOperation.Ping ? Run(call, ct)
+        : circuit.IsOpen ? Task.FromException<T>(circuit.Refuse(null))
+        : Run(call, ct, ping: true);
 
     private async Task<T> Run<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct, bool ping = false)
     {
