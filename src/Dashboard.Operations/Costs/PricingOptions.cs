@@ -2,7 +2,7 @@ namespace Dashboard.Operations.Costs;
 
 /// <summary>
 /// <c>appsettings.json → Pricing</c>: the price sheet the cost page multiplies units by. Every default names
-/// its source and date (DESIGN §5); configuration overrides any field. A price left without an amount is shown
+/// its source and date; configuration overrides any field. A price left without an amount is shown
 /// as "rate not set" — the dashboard never invents one.
 /// </summary>
 public sealed class PricingOptions
@@ -55,7 +55,7 @@ public sealed class PlanetScalePrices
 
     public string ClusterSource { get; set; } = "planetscale.com/pricing (price of the cluster size each tenant runs)";
 
-    public Price Storage { get; set; } = Price.Of(1.50m, "GB-month over the included storage", "planetscale.com/pricing", "2025 (DESIGN §5)");
+    public Price Storage { get; set; } = Price.Of(1.50m, "GB-month over the included storage", "planetscale.com/pricing", "2025");
 
     public decimal IncludedStorageGb { get; set; } = 10;
 

@@ -31,7 +31,7 @@ public static class StoreOutcomes
         _ => StoreOutcome.Error,
     };
 
-    /// <summary>The tag value ("ok", "not-found", ...), as DESIGN §5 names them.</summary>
+    /// <summary>The tag value on the metrics and the ops pages ("ok", "not-found", ...).</summary>
     public static string Name(StoreOutcome outcome) => outcome switch
     {
         StoreOutcome.Ok => "ok",
