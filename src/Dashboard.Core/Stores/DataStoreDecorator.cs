@@ -28,17 +28,17 @@ public abstract class DataStoreDecorator(IDataStore inner) : IDataStore, IDataSt
     public virtual Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) =>
         InvokeAsync(StoreOperation.FindUserByEmail, t => inner.FindUserByEmailAsync(email, t), ct);
 
-    public virtual Task InsertUserAsync(User user, CancellationToken ct) =>
-        InvokeAsync(StoreOperation.InsertUser, t => Done(inner.InsertUserAsync(user, t)), ct);
-
-    public virtual Task UpdateUserAsync(User user, User current, CancellationToken ct) =>
-        InvokeAsync(StoreOperation.UpdateUser, t => Done(inner.UpdateUserAsync(user, current, t)), ct);
-
     public virtual Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) =>
         InvokeAsync(StoreOperation.ListOrders, t => inner.ListOrdersAsync(userId, page, t), ct);
 
     public virtual Task<Order?> GetOrderAsync(string id, CancellationToken ct) =>
         InvokeAsync(StoreOperation.GetOrder, t => inner.GetOrderAsync(id, t), ct);
+
+    public virtual Task InsertUserAsync(User user, CancellationToken ct) =>
+        InvokeAsync(StoreOperation.InsertUser, t => Done(inner.InsertUserAsync(user, t)), ct);
+
+    public virtual Task UpdateUserAsync(User user, User current, CancellationToken ct) =>
+        InvokeAsync(StoreOperation.UpdateUser, t => Done(inner.UpdateUserAsync(user, current, t)), ct);
 
     public virtual Task InsertOrderAsync(Order order, CancellationToken ct) =>
         InvokeAsync(StoreOperation.InsertOrder, t => Done(inner.InsertOrderAsync(order, t)), ct);

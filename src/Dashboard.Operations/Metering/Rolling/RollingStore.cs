@@ -8,6 +8,11 @@ namespace Dashboard.Operations.Metering.Rolling;
 /// The in-process history behind the ops pages: per series, one-second slots for the last hour and one-minute
 /// slots for the last 24 hours (<see cref="SeriesRings"/>), plus the latest throttle events. Memory is bounded
 /// by series × 5,040 slots; series are tenants × 12 operations, both fixed by configuration.
+/// <para>
+/// Ours rather than a library's: OpenTelemetry, which exports the same calls at /metrics, keeps running totals
+/// for a scraper and no history to read a window from, and the ops pages need this instance's last hour by the
+/// second and last day by the minute without a Prometheus server. Fleet-wide history belongs to Prometheus.
+/// </para>
 /// </summary>
 public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IStoreCallSink
 {
