@@ -10,7 +10,7 @@ using OpenTelemetry.Metrics;
 
 namespace Dashboard;
 
-/// <summary>The host's side of metering: Core's services, the OpenTelemetry meter provider and /metrics.</summary>
+/// <summary>The host's side of metering: the Operations services, the OpenTelemetry meter provider and /metrics.</summary>
 public static class MeteringHostExtensions
 {
     public static WebApplicationBuilder AddDashboardMetrics(this WebApplicationBuilder builder)
