@@ -14,13 +14,13 @@ namespace FaunaLocal.Engine;
 public sealed class Interpreter
 {
     private const int MaxCallDepth = 256;
-    private readonly long _deadlineTicks;
+    private readonly QueryDeadline _deadline;
     private int _callDepth;
 
-    public Interpreter(Transaction txn, long deadlineTicks)
+    public Interpreter(Transaction txn, QueryDeadline deadline)
     {
         Txn = txn;
-        _deadlineTicks = deadlineTicks;
+        _deadline = deadline;
         Sets = new SetRunner(this);
     }
 
@@ -34,7 +34,7 @@ public sealed class Interpreter
 
     public void CheckDeadline()
     {
-        if (Environment.TickCount64 > _deadlineTicks) throw new QueryTimeoutException();
+        if (_deadline.Passed) throw new QueryTimeoutException();
     }
 
     public Value Eval(Expr e, Env env)

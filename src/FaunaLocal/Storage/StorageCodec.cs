@@ -10,8 +10,8 @@ public static class StorageCodec
 {
     private static readonly TaggedWriter Writer = new();
 
-    public static Document NewDocument(long id, long ts, ObjectValue data) =>
-        new(id, ts, data, TaggedWriter.ToBytes(Writer, data).Length + 24);
+    public static Document NewDocument(long id, long ts, ObjectValue data, long? ttl = null) =>
+        new(id, ts, data, TaggedWriter.ToBytes(Writer, data).Length + (ttl == null ? 24 : 32), ttl);
 
     public static byte[] EncodeRecord(long ts, IReadOnlyList<WriteOp> ops)
     {
@@ -93,6 +93,7 @@ public static class StorageCodec
     {
         w.WriteString("id", doc.Id.ToString(CultureInfo.InvariantCulture));
         w.WriteNumber("ts", doc.Ts);
+        if (doc.Ttl is { } ttl) w.WriteNumber("ttl", ttl);
         w.WritePropertyName("data");
         Writer.Write(w, doc.Data);
     }
@@ -100,7 +101,8 @@ public static class StorageCodec
     private static Document ReadDoc(JsonElement e) => NewDocument(
         long.Parse(e.GetProperty("id").GetString()!, CultureInfo.InvariantCulture),
         e.GetProperty("ts").GetInt64(),
-        (ObjectValue)TaggedReader.Stored.Read(e.GetProperty("data")));
+        (ObjectValue)TaggedReader.Stored.Read(e.GetProperty("data")),
+        e.TryGetProperty("ttl", out var ttl) ? ttl.GetInt64() : null);
 
     private static void WriteKeyFields(Utf8JsonWriter w, KeyRecord k)
     {
