@@ -55,6 +55,11 @@ public sealed class WireWriter(Interpreter interp, bool tagged) : TaggedWriter(t
             {
                 inner.WriteString("id", d.Id.ToString(CultureInfo.InvariantCulture));
                 WriteCollAndTs(inner, d.Collection, doc.Ts);
+                if (doc.Ttl is { } ttl)
+                {
+                    inner.WritePropertyName("ttl");
+                    Write(inner, new TimeValue(ttl));
+                }
             }, doc.Data.Fields);
         }
         finally { _insideDocument--; }

@@ -37,6 +37,7 @@ public static class Dispatch
         "Collection" => SchemaModules.Collection(interp, name, args),
         "Database" => SchemaModules.Database(interp, name, args),
         "Key" => SchemaModules.Key(interp, name, args),
+        "Function" => UserFunctions.Module(interp, name, args),
         _ when interp.Txn.Collection(m.Name) != null => CollectionMethods.Call(interp, m.Name, name, args),
         _ => throw QueryException.InvalidQuery($"The module `{m.Name}` is not available in FaunaLocal."),
     };

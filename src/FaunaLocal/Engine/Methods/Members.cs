@@ -29,6 +29,8 @@ public static class Members
             case ModuleValue m:
                 if (name == "definition" && interp.Txn.Collection(m.Name) != null) return new NamedDocValue("Collection", m.Name);
                 return new NativeFunctionValue(m.Name + "." + name, (i, args, p) => i.CallMethod(target, name, args, p));
+            case UserFunctionValue f when name == "definition":
+                return new NamedDocValue("Function", f.Name);
             case SetValue or ArrayValue or StringValue:
                 return new NativeFunctionValue(name, (i, args, p) => i.CallMethod(target, name, args, p));
             default:
