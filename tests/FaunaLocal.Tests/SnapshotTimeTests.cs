@@ -1,0 +1,56 @@
+using FaunaLocal.Storage;
+
+namespace FaunaLocal.Tests;
+
+/// <summary>Every answer's txn_ts is a real snapshot time: never 0, moving forward, consistent with commits.</summary>
+public sealed class SnapshotTimeTests
+{
+    [Fact]
+    public async Task A_read_on_a_fresh_database_gets_a_time_that_moves_forward()
+    {
+        await using var s = await ServerFixture.StartAsync();
+        var before = Store.NowMicros();
+        var first = (await s.Query("1")).Json.GetProperty("txn_ts").GetInt64();
+        var second = (await s.Query("2")).Json.GetProperty("txn_ts").GetInt64();
+        Assert.InRange(first, before, Store.NowMicros());
+        Assert.True(second > first, $"{second} should be after {first}");
+
+        var error = (await s.Query("abort(1)")).Json.GetProperty("txn_ts").GetInt64();
+        Assert.True(error > second);
+        await s.Query("Collection.create({ name: \"T\" })");
+        var write = (await s.Query("T.create({ n: 1 })")).Json.GetProperty("txn_ts").GetInt64();
+        var read = (await s.Query("T.all().count()")).Json.GetProperty("txn_ts").GetInt64();
+        Assert.True(write > error && read >= write);
+    }
+
+    [Fact]
+    public void A_snapshot_never_claims_a_time_whose_commit_it_cannot_see()
+    {
+        using var store = Store.InMemory();
+        Assert.True(store.TryLockWrites(TimeSpan.FromSeconds(1)));
+        var pending = store.NextTxnTs();
+        // The writer holds a time but has not made its commit visible: a snapshot taken now ends before it.
+        var (during, duringTs) = store.Snapshot();
+        Assert.True(duringTs < pending);
+        Assert.Equal(0, during.LastTs);
+        store.Commit(StoreState.Empty, pending, []);
+        store.UnlockWrites();
+        var (after, afterTs) = store.Snapshot();
+        Assert.Equal(pending, after.LastTs);
+        Assert.True(afterTs >= pending);
+        // And the next writer's time is after every snapshot handed out.
+        Assert.True(store.TryLockWrites(TimeSpan.FromSeconds(1)));
+        Assert.True(store.NextTxnTs() > afterTs);
+        store.UnlockWrites();
+    }
+
+    [Fact]
+    public void A_writer_that_gives_up_leaves_nothing_pending()
+    {
+        using var store = Store.InMemory();
+        Assert.True(store.TryLockWrites(TimeSpan.FromSeconds(1)));
+        var abandoned = store.NextTxnTs();
+        store.UnlockWrites();
+        Assert.True(store.Snapshot().Ts >= abandoned);
+    }
+}
