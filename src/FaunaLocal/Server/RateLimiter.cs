@@ -68,16 +68,18 @@ public sealed class RateLimiter(RateLimits limits, TimeProvider clock)
     }
 
     /// <summary>Records ops spent outside a query (stream and feed events); returns the limits now exceeded.</summary>
-    public List<string> Record(string secret, Metering m)
+    public List<string> Record(string secret, Metering m) => Record(secret, m.ReadOps, m.WriteOps, m.ComputeOps);
+
+    public List<string> Record(string secret, long read, long write, long compute)
     {
         if (!limits.Enabled) return [];
         var w = Current(secret);
         lock (w)
         {
             Roll(w);
-            w.Used[0] += m.ReadOps;
-            w.Used[1] += m.WriteOps;
-            w.Used[2] += m.ComputeOps;
+            w.Used[0] += read;
+            w.Used[1] += write;
+            w.Used[2] += compute;
             return Over(w);
         }
     }
@@ -134,10 +136,12 @@ public sealed class RateLimiter(RateLimits limits, TimeProvider clock)
         }
 
         /// <summary>Gives back what was reserved but not spent and remembers the cost; returns the limits exceeded (soft limits).</summary>
-        public List<string> Settle(Metering actual)
+        public List<string> Settle(Metering actual) => Settle(actual.ReadOps, actual.WriteOps, actual.ComputeOps);
+
+        public List<string> Settle(long read, long write, long compute)
         {
             if (_limiter._lastCost.Count > MaxRememberedShapes) _limiter._lastCost.Clear();
-            _limiter._lastCost[(_secret, _shape)] = [actual.ReadOps, actual.WriteOps, actual.ComputeOps];
+            _limiter._lastCost[(_secret, _shape)] = [read, write, compute];
             lock (_window)
             {
                 _limiter.Roll(_window);

@@ -31,7 +31,7 @@ public static class Members
                 return new NativeFunctionValue(m.Name + "." + name, (i, args, p) => i.CallMethod(target, name, args, p));
             case UserFunctionValue f when name == "definition":
                 return new NamedDocValue("Function", f.Name);
-            case SetValue or ArrayValue or StringValue:
+            case SetValue or ArrayValue or StringValue or Streams.EventSourceValue:
                 return new NativeFunctionValue(name, (i, args, p) => i.CallMethod(target, name, args, p));
             default:
                 throw NoField(target, name, pos);
