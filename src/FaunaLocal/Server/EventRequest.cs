@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FaunaLocal.Engine.Sets;
 using FaunaLocal.Engine.Streams;
 using FaunaLocal.Storage;
 using Microsoft.AspNetCore.Http;
@@ -51,9 +50,9 @@ public sealed record EventRequest(string Secret, Principal Principal, EventSourc
             if (root.TryGetProperty("cursor", out var c) && c.ValueKind != JsonValueKind.Null)
                 cursorText = c.ValueKind == JsonValueKind.String ? c.GetString() : throw new FormatException("`cursor` must be a String");
             if (root.TryGetProperty("start_ts", out var s) && s.ValueKind != JsonValueKind.Null)
-                startTs = s.TryGetInt64(out var ts) ? ts : throw new FormatException("`start_ts` must be a number of microseconds");
+                startTs = s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var ts) ? ts : throw new FormatException("`start_ts` must be a number of microseconds");
             if (feed && root.TryGetProperty("page_size", out var p) && p.ValueKind != JsonValueKind.Null)
-                pageSize = p.TryGetInt32(out var n) ? n : throw new FormatException("`page_size` must be an integer");
+                pageSize = p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n) ? n : throw new FormatException("`page_size` must be an integer");
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
