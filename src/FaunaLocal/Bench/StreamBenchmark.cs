@@ -47,6 +47,7 @@ public static class StreamBenchmark
         Console.WriteLine($"{"subscribers",11} {"commits/s",10} {"events/s",10} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
         foreach (var n in subscribers) await Fanout(http, n, TimeSpan.FromSeconds(seconds));
         await IdleStreams(idle);
+        HistoryCost(Math.Max(1000, idle));
         return 0;
     }
 
@@ -100,6 +101,30 @@ public static class StreamBenchmark
         var fanout = Stopwatch.GetElapsedTime(started);
         Console.WriteLine($"{open} idle streams held at once: {(after - before) / (double)count / 1024:0.0} KiB of server heap per stream " +
                           $"({before / 1048576.0:0} MiB -> {after / 1048576.0:0} MiB); one commit reached all of them in {fanout.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>
+    /// What the commit history costs: the same small writes into a store that keeps them all and one that keeps
+    /// one, the difference per transaction.
+    /// </summary>
+    private static void HistoryCost(int transactions)
+    {
+        long Heap(int keep)
+        {
+            var store = Store.InMemory(CommitHistory.Limits.Default with { MaxTransactions = keep });
+            var executor = new Engine.QueryExecutor(store);
+            Engine.QueryResult Run(string fql) => executor.Execute(new Engine.QueryRequest(Language.QueryText.ParseSource(fql).Query,
+                new Dictionary<string, Values.Value>(), [], false, Engine.QueryDeadline.In(TimeSpan.FromSeconds(30)), 7, true));
+            Run("Collection.create({ name: \"H\", indexes: { byKind: { terms: [{ field: \".kind\" }], values: [{ field: \".n\" }] } } })");
+            for (var i = 0; i < transactions; i++) Run($"H.create({{ kind: \"k{i % 10}\", n: {i}, note: \"a small document\" }})");
+            var bytes = ManagedBytes();
+            GC.KeepAlive(store);
+            return bytes;
+        }
+        var one = Heap(1);
+        var all = Heap(transactions);
+        Console.WriteLine($"commit history: {(all - one) / (double)transactions / 1024:0.0} KiB per retained transaction " +
+                          $"({transactions} single-document writes, one index; default limits: 15 minutes or 50,000 transactions)");
     }
 
     /// <summary>The live managed heap after a full, compacting collection.</summary>

@@ -22,7 +22,7 @@ public sealed class CommitHistory
 {
     public sealed record Limits(TimeSpan MaxAge, int MaxTransactions)
     {
-        public static readonly Limits Default = new(TimeSpan.FromMinutes(15), 100_000);
+        public static readonly Limits Default = new(TimeSpan.FromMinutes(15), 50_000);
     }
 
     private readonly Limits _limits;
