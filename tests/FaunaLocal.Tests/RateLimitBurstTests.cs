@@ -8,11 +8,12 @@ namespace FaunaLocal.Tests;
 /// <summary>A burst of concurrent queries cannot spend more than a hard per-second limit.</summary>
 public sealed class RateLimitBurstTests
 {
-    /// <summary>A clock that stays in one second, so the whole burst shares one window.</summary>
+    /// <summary>A clock that stays in one second (so a burst shares one window) until moved on.</summary>
     private sealed class FrozenClock : TimeProvider
     {
-        private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
         public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(int seconds) => _now = _now.AddSeconds(seconds);
     }
 
     private static (int Ok, int Throttled) Burst(TestDb db, RateLimiter limiter, string fql, int queries)
@@ -64,6 +65,26 @@ public sealed class RateLimitBurstTests
         var reservation = limiter.Admit("secret", "R.all().count()".GetHashCode(StringComparison.Ordinal), out var refused);
         Assert.Null(reservation);
         Assert.Equal(["read"], refused);
+    }
+
+    [Fact]
+    public void A_query_alone_may_go_over_and_the_next_seconds_pay_it_back()
+    {
+        using var db = new TestDb();
+        db.Simple("Collection.create({ name: \"W\" })");
+        var clock = new FrozenClock();
+        var limiter = new RateLimiter(RateLimits.Parse("write=1", hard: true), clock);
+        const string twoWrites = "W.create({ n: 1 })\nW.create({ n: 2 })";
+        Assert.Equal((1, 0), Burst(db, limiter, twoWrites, 1)); // bigger than a second's budget, but alone: it runs
+        Assert.Equal((0, 1), Burst(db, limiter, "W.create({ n: 3 })", 1));
+        clock.Advance(1);
+        Assert.Equal((0, 1), Burst(db, limiter, "W.create({ n: 3 })", 1)); // the second it borrowed is still owed
+        clock.Advance(1);
+        Assert.Equal((1, 0), Burst(db, limiter, "W.create({ n: 3 })", 1));
+        // Two such queries at once: only one of them may borrow.
+        clock.Advance(5);
+        Assert.Equal((1, 9), Burst(db, limiter, twoWrites, 10));
+        Assert.Equal(5, db.Simple("W.all().count()").GetInt32());
     }
 
     [Fact]

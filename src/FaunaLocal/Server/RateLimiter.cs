@@ -9,6 +9,9 @@ namespace FaunaLocal.Server;
 /// not fit. While it runs it draws its ops from the reservation and then from what is left, and is stopped
 /// the moment it would pass a hard limit; afterwards the unused part of the reservation is given back. So a
 /// burst of concurrent queries cannot spend more than the limit, whatever each one turns out to cost.
+/// One exception, as in Fauna's limiter: a query alone in its window (nobody else spent or reserved anything
+/// this second) may go over, so a single query bigger than a second's budget can still run; what it spent
+/// beyond the limit is a debt the following seconds start with, so the rate over time stays within it.
 /// </summary>
 public sealed class RateLimiter(RateLimits limits, TimeProvider clock)
 {
@@ -32,13 +35,17 @@ public sealed class RateLimiter(RateLimits limits, TimeProvider clock)
 
     private long Second() => clock.GetUtcNow().ToUnixTimeSeconds();
 
-    /// <summary>Empties the window when a new second has started. Call with the window locked.</summary>
+    /// <summary>
+    /// Starts a new second's window: reservations lapse, and what was spent beyond the limit is carried over as
+    /// a debt that each elapsed second's budget pays off. Call with the window locked.
+    /// </summary>
     private void Roll(Window w)
     {
         var second = Second();
         if (w.Second == second) return;
+        var elapsed = second - w.Second;
         w.Second = second;
-        Array.Clear(w.Used);
+        for (var k = 0; k < 3; k++) w.Used[k] = _limits[k] is { } limit ? Math.Max(0, w.Used[k] - limit * elapsed) : 0;
         Array.Clear(w.Reserved);
     }
 
@@ -59,7 +66,8 @@ public sealed class RateLimiter(RateLimits limits, TimeProvider clock)
             {
                 if (_limits[k] is not { } limit) continue;
                 var committed = w.Used[k] + w.Reserved[k];
-                if (committed + estimate[k] > limit) refused.Add(Name(k));
+                // A query that would be alone in the window is let in even when it is bigger than the budget.
+                if (committed + estimate[k] > limit && committed > 0) refused.Add(Name(k));
             }
             if (refused.Count > 0 && limits.Hard) return null;
             for (var k = 0; k < 3; k++) w.Reserved[k] += estimate[k];
@@ -101,8 +109,9 @@ public sealed class RateLimiter(RateLimits limits, TimeProvider clock)
         private readonly string _secret;
         private readonly int _shape;
         private readonly Window _window;
-        private readonly long _second;
         private readonly long[] _remaining;
+        private readonly long[] _spent = new long[3];
+        private long _second;
 
         internal Reservation(RateLimiter limiter, string secret, int shape, Window window, long second, long[] reserved)
         {
@@ -121,17 +130,25 @@ public sealed class RateLimiter(RateLimits limits, TimeProvider clock)
             {
                 _limiter.Roll(_window);
                 // A reservation belongs to the second it was made in; in a new second it is gone.
-                if (_window.Second != _second) Array.Clear(_remaining);
+                if (_window.Second != _second)
+                {
+                    Array.Clear(_remaining);
+                    Array.Clear(_spent);
+                    _second = _window.Second;
+                }
                 var fromReservation = Math.Min(_remaining[k], ops);
                 _remaining[k] -= fromReservation;
                 _window.Reserved[k] -= fromReservation;
                 var rest = ops - fromReservation;
-                if (rest > 0 && _limiter._hard && _limiter._limits[k] is { } limit && _window.Used[k] + _window.Reserved[k] + rest > limit)
+                var othersActive = _window.Used[k] - _spent[k] + _window.Reserved[k] - _remaining[k] > 0;
+                if (rest > 0 && _limiter._hard && _limiter._limits[k] is { } limit && _window.Used[k] + _window.Reserved[k] + rest > limit && othersActive)
                 {
                     _window.Used[k] += fromReservation;
+                    _spent[k] += fromReservation;
                     throw new OpsLimitException(kind);
                 }
                 _window.Used[k] += ops;
+                _spent[k] += ops;
             }
         }
 
