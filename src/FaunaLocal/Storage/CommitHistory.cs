@@ -54,11 +54,6 @@ public sealed class CommitHistory
 
     public bool Closed => _closed;
 
-    public int Count
-    {
-        get { lock (_gate) return _count; }
-    }
-
     /// <summary>Events after this time can be replayed; earlier start times are too far in the past.</summary>
     public long Horizon
     {

@@ -18,9 +18,6 @@ public sealed class EventReader(Store store, ImmutableArray<string> dbPath, Even
     private readonly EventEvaluator _evaluator = new(store, dbPath, source);
     private readonly string _key = string.Join('/', dbPath) + "\n" + EventSourceToken.SourceKey(source);
 
-    /// <summary>True when the history no longer reaches back to the cursor (events in between are gone).</summary>
-    public bool Expired(EventCursor after) => after.Ts < store.History.Horizon;
-
     /// <summary>
     /// The events after the cursor, transaction by transaction, from transactions committed at or before upTo.
     /// Each item is a transaction's time and its events (often none). Stops after an error event. Returns
