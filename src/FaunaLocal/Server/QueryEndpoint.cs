@@ -104,7 +104,8 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
             {
                 WriteError(w, e.Error.Code, e.Error.Message);
                 w.WriteString("summary", e.Text.Summary(e.Error.Code, e.Error.Message, e.Error.Pos));
-                WriteInfo(w, store.Current.LastTs, meter, 0, started, hit, tags, store.Current.Root.Navigate(principal.DbPath)?.SchemaTs ?? 0);
+                var (state, ts) = store.Snapshot();
+                WriteInfo(w, ts, meter, 0, started, hit, tags, state.Root.Navigate(principal.DbPath)?.SchemaTs ?? 0);
             });
             return;
         }
