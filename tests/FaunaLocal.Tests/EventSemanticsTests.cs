@@ -153,6 +153,7 @@ public sealed class EventSemanticsTests : IAsyncLifetime
     [InlineData("Product.byKind(\"a\").eventsOn(.colour)", "invalid_argument")]
     [InlineData("Product.all().eventsOn(x => x.price + 1)", "invalid_argument")]
     [InlineData("Product.all().eventsOn()", "invalid_argument")]
+    [InlineData("Product.create({ source: Product.all().eventSource() })", "invalid_argument")]
     public async Task Sets_that_cannot_be_followed_are_refused(string fql, string code) => Assert.Equal(code, (await _s.Query(fql)).ErrorCode);
 
     [Fact]

@@ -170,7 +170,7 @@ public static class Documents
         new(o.Fields.Where(f => f.Value is not NullValue).Select(f => KeyValuePair.Create(f.Key, f.Value is ObjectValue inner ? (Value)StripNulls(inner) : f.Value)));
 }
 
-/// <summary>What may be stored in a document: data, references and modules; not sets or functions.</summary>
+/// <summary>What may be stored in a document: data, references and modules; not sets, functions or event sources.</summary>
 public static class StoredValues
 {
     public static void Check(Value v)
@@ -183,7 +183,7 @@ public static class StoredValues
             case ObjectValue o:
                 foreach (var (_, item) in o.Fields) Check(item);
                 break;
-            case FunctionValue or Sets.SetValue or OrderingValue:
+            case FunctionValue or Sets.SetValue or OrderingValue or Streams.EventSourceValue:
                 throw QueryException.InvalidArgument($"A value of type {v.TypeName} cannot be stored in a document.");
         }
     }
