@@ -11,20 +11,20 @@ public sealed class KeyboardDriver(IPage page)
     /// <summary>Tabs (or Shift+Tabs) until <paramref name="target"/> has focus; fails naming where focus went instead.</summary>
     public async Task TabToAsync(ILocator target, bool backwards = false)
     {
-        var element = await target.ElementHandleAsync();
+        await target.First.WaitForAsync();
         var visited = new List<string>();
-        for (var i = 0; i < MostPresses; i++)
+        // The locator is asked afresh after each key: a list that re-renders replaces the elements it found before.
+        while (!await target.EvaluateAllAsync<bool>("all => all.some(e => e === document.activeElement)"))
         {
-            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
-            if (await element.EvaluateAsync<bool>("e => e === document.activeElement")) break;
-            visited.Add(await FocusedAsync());
-            if (i == MostPresses - 1)
+            if (visited.Count == MostPresses)
                 Assert.Fail($"{MostPresses} × {(backwards ? "Shift+Tab" : "Tab")} never reached {target}; focus went to: {string.Join(" → ", visited.Distinct().Take(30))}");
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+            visited.Add(await FocusedAsync());
         }
         try
         {
             // A field's underline grows in over 200 ms.
-            await page.WaitForFunctionAsync(HasFocusIndicator, element, new() { Timeout = 2_000, PollingInterval = 50 });
+            await page.WaitForFunctionAsync($"() => ({HasFocusIndicator})(document.activeElement)", null, new() { Timeout = 2_000, PollingInterval = 50 });
         }
         catch (TimeoutException)
         {

@@ -57,7 +57,7 @@ public static class PageRoutes
             async page =>
             {
                 await page.GetByLabel("Quantity, line 1", new() { Exact = true }).FillAsync("9");
-                await page.GetByRole(AriaRole.Link, new() { Name = "Tenants", Exact = true }).ClickAsync();
+                await page.Locator(".mud-breadcrumbs").GetByRole(AriaRole.Link, new() { Name = "Tenants", Exact = true }).ClickAsync();
             },
             async page =>
             {

@@ -30,6 +30,7 @@ public sealed class AccessibilityFlows(DashboardApp app, BrowserSession browser)
 
             foreach (var route in PageRoutes.All)
             {
+                var started = System.Diagnostics.Stopwatch.StartNew();
                 await PageChecks.GoToAsync(page, route, samples);
                 await CheckAsync(page, $"{route} ({palette})", problems);
                 foreach (var dialog in PageRoutes.Dialogs.Where(d => d.Page == route.Name))
@@ -41,10 +42,13 @@ public sealed class AccessibilityFlows(DashboardApp app, BrowserSession browser)
                     await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
                 }
                 // Layout does not depend on the palette: reflow is checked once, on the light pass.
-                if (dark) continue;
-                foreach (var (width, height) in NarrowViewports)
-                    if (await PageChecks.ReflowProblemAsync(page, width, height) is { } problem) problems.Add($"{route}: {problem}");
-                await page.SetViewportSizeAsync(1400, 1000);
+                if (!dark)
+                {
+                    foreach (var (width, height) in NarrowViewports)
+                        if (await PageChecks.ReflowProblemAsync(page, width, height) is { } problem) problems.Add($"{route}: {problem}");
+                    await page.SetViewportSizeAsync(1400, 1000);
+                }
+                TestContext.Current.TestOutputHelper?.WriteLine($"{route} ({palette}): {started.Elapsed.TotalSeconds:0.0} s");
             }
         }
         Assert.True(problems.Count == 0, $"{problems.Count} accessibility problem(s):\n  " + string.Join("\n  ", problems));
