@@ -74,6 +74,7 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
                 await QueryEndpoint.Protocol(ctx, 500, "internal_error", "Internal error: " + e.Message);
             }
         });
+        app.MapGet(StorageEndpoint.Path, new StorageEndpoint(Store, Options).HandleAsync);
         app.MapPost("/query/1", endpoint.HandleAsync);
         app.MapPost("/stream/1", Streams.HandleAsync);
         app.MapPost("/feed/1", feeds.HandleAsync);
