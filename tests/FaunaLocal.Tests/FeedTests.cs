@@ -55,6 +55,12 @@ public sealed class FeedTests : IAsyncLifetime
         var page = await EventClient.Feed(_s, new { token, start_ts = first.Json.GetProperty("txn_ts").GetInt64() });
         Assert.Equal(Enumerable.Range(1, 16), Ns(page));
         Assert.True(page.Json.GetProperty("has_next").GetBoolean());
+        // A start in the future is kept: the cursor never moves back before it.
+        var future = Storage.Store.NowMicros() + 60_000_000;
+        var ahead = await EventClient.Feed(_s, new { token, start_ts = future });
+        Assert.Empty(EventClient.Events(ahead));
+        await _s.Query("Item.create({ n: 99 })");
+        Assert.Empty(EventClient.Events(await EventClient.Feed(_s, new { token, cursor = ahead.Json.GetProperty("cursor").GetString() })));
         // An event source made by a feed request's own query starts when that query ran: earlier writes are not in it.
         var fresh = await EventClient.Token(_s, "Item.all().eventSource()");
         Assert.Empty(EventClient.Events(await EventClient.Feed(_s, new { token = fresh })));

@@ -109,7 +109,9 @@ public sealed class FeedEndpoint(Store store, FaunaLocalOptions options, RateLim
             if (deadline.Remaining < TimeSpan.FromMilliseconds(deadline.TimeoutMs * 0.05) && events.Count > 0)
                 return (events, EventCursor.AfterTime(ts), true, stats);
         }
-        return (events, EventCursor.AfterTime(upTo), false, stats);
+        // Everything up to the snapshot has been read; never move back before where the request started.
+        var caughtUp = EventCursor.AfterTime(upTo);
+        return (events, caughtUp > last ? caughtUp : last, false, stats);
     }
 
     private static Task Throttled(HttpContext ctx, List<string> limits) =>

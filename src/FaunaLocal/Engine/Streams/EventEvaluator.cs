@@ -91,6 +91,11 @@ public sealed class EventEvaluator(Store store, ImmutableArray<string> dbPath, E
         {
             return StreamEvent.Failure("time_out", $"Processing the event took longer than {EventTimeout.TotalSeconds:0} s.", cursor);
         }
+        catch (Exception e) when (e is InvalidOperationException or StoreValueException or NullReferenceException or KeyNotFoundException)
+        {
+            // A bug, not the user's doing: end the stream as Fauna does, rather than dropping the connection.
+            return StreamEvent.Failure("internal_error", $"Internal error while processing the event: {e.Message}", cursor);
+        }
     }
 
     private Document? Doc(StoreState state, DocumentChange change, long ts)
