@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.Sql;
 using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 using MySqlConnector;
 
 namespace Dashboard.Providers.Tests;

@@ -17,7 +17,7 @@ public sealed class MySqlDialect(string connectionString, ServerVersion serverVe
     private readonly StrictModeInterceptor _strictMode = new();
     private (long? Value, DateTime At) _count = (null, DateTime.MinValue);
 
-    public string ProviderName => "PlanetScale";
+    public string ProductName => PlanetScaleStoreProvider.Product;
 
     public void Configure(DbContextOptionsBuilder options) => options
         .UseMySql(PlanetScaleConnection.WithDefaults(connectionString), serverVersion, mysql => mysql

@@ -1,3 +1,4 @@
+using Dashboard.Core.Files;
 using Dashboard.Providers.Sql.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -13,15 +14,13 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
     private const int UniqueConstraint = 2067;
     private const int PrimaryKeyConstraint = 1555;
 
-    public string ProviderName => "Sqlite";
+    public string ProductName => SqliteStoreProvider.Product;
 
     public void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
 
     public async Task EnsureSchemaAsync(DashboardDbContext db, CancellationToken ct)
     {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        SqliteDataSource.EnsureFolder(new SqliteConnectionStringBuilder(connectionString).DataSource);
         await db.Database.EnsureCreatedAsync(ct);
         await SqliteColumnUpgrades.ApplyAsync(db, ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using Dashboard.Core;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Resilience;
+using Dashboard.Operations;
+using Dashboard.Operations.Resilience;
 using Dashboard.Core.Stores;
 using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 using FaunaLocal.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ public sealed class FaunaRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             .AddLogging()
             .AddDashboardCore(config)
             .AddFaunaProvider()
-            .AddDashboardMetering(config)
+            .AddDashboardOperations(config)
             .BuildServiceProvider();
     }
 
