@@ -13,13 +13,15 @@ public sealed class KeyboardDriver(IPage page)
     {
         await target.First.WaitForAsync();
         var visited = new List<string>();
-        // The locator is asked afresh after each key: a list that re-renders replaces the elements it found before.
-        while (!await target.EvaluateAllAsync<bool>("all => all.some(e => e === document.activeElement)"))
+        // The locator is asked afresh after each key (a list that re-renders replaces the elements it found before),
+        // in one round trip: "" when focus is on the target, else a description of where it is.
+        string focus;
+        while ((focus = await target.EvaluateAllAsync<string>($"all => all.includes(document.activeElement) ? '' : ({Describe})(document.activeElement)")) != "")
         {
-            if (visited.Count == MostPresses)
+            visited.Add(focus);
+            if (visited.Count > MostPresses)
                 Assert.Fail($"{MostPresses} × {(backwards ? "Shift+Tab" : "Tab")} never reached {target}; focus went to: {string.Join(" → ", visited.Distinct().Take(30))}");
             await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
-            visited.Add(await FocusedAsync());
         }
         try
         {
@@ -47,14 +49,16 @@ public sealed class KeyboardDriver(IPage page)
     public async Task<bool> FocusIsInsideAsync(ILocator container) =>
         await container.EvaluateAsync<bool>("c => c.contains(document.activeElement)");
 
-    public Task<string> FocusedAsync() => page.EvaluateAsync<string>("""
-        () => {
-            const e = document.activeElement;
+    public Task<string> FocusedAsync() => page.EvaluateAsync<string>($"() => ({Describe})(document.activeElement)");
+
+    /// <summary>An element as a failure message names it: tag and accessible-ish name.</summary>
+    private const string Describe = """
+        e => {
             if (!e || e === document.body) return 'body';
             const name = e.getAttribute('aria-label') || e.labels?.[0]?.textContent || e.innerText || e.value || '';
             return `${e.tagName.toLowerCase()} "${name.trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
         }
-        """);
+        """;
 
     /// <summary>
     /// A ring of at least 2 px (the app's own, css/app.css), or for a MudBlazor field the focused state it draws
