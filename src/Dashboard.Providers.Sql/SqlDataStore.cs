@@ -136,6 +136,29 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         return new Page<Order>(items, next);
     }, ct);
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) => Run(async db =>
+    {
+        var kind = $"tenant-orders/{query.Key}";
+        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<string>(kind, page.ContinuationToken);
+        // WHERE status = ? AND id < ? ORDER BY id DESC: a backward range scan of (status, id), or of the primary key.
+        var rows = db.Orders.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            var text = status.ToString();
+            rows = rows.Where(o => o.Status == text);
+        }
+        if (query.MinId is { } min) rows = rows.Where(o => string.Compare(o.Id, min) >= 0);
+        if (query.IdBelow is { } below) rows = rows.Where(o => string.Compare(o.Id, below) < 0);
+        if (after is not null) rows = rows.Where(o => string.Compare(o.Id, after) < 0);
+        var found = await rows.OrderByDescending(o => o.Id).Take(page.Size + 1).Include(o => o.Items).ToListAsync(ct);
+        var items = found.Take(page.Size).Select(r => r.ToDomain()).ToList();
+        var next = found.Count > page.Size ? ContinuationToken.Encode(kind, found[page.Size - 1].Id) : null;
+        return new Page<Order>(items, next);
+    }, ct);
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) =>
+        Run(db => _dialect.OrderStatusCountsAsync(db, ct), ct);
+
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Run(async db =>
         (await db.Orders.AsNoTracking().Include(o => o.Items).SingleOrDefaultAsync(o => o.Id == id, ct))?.ToDomain(), ct);
 

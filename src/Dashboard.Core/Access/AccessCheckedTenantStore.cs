@@ -30,6 +30,11 @@ public sealed class AccessCheckedTenantStore(ITenantStore inner, Person person) 
 
     public Task<Order> GetOrderAsync(string id, CancellationToken ct = default) => Read(() => inner.GetOrderAsync(id, ct));
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct = default) =>
+        Read(() => inner.ListTenantOrdersAsync(query, page, ct));
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct = default) => Read(() => inner.CountOrdersByStatusAsync(ct));
+
     public Task<Order> CreateOrderAsync(NewOrder order, CancellationToken ct = default) => Write(() => inner.CreateOrderAsync(order, ct));
 
     public Task<Order> UpdateOrderAsync(string id, long expectedVersion, OrderChanges changes, CancellationToken ct = default) =>

@@ -50,6 +50,11 @@ public sealed class AuditedTenantStore(ITenantStore inner, Person person, IAudit
 
     public Task<Order> GetOrderAsync(string id, CancellationToken ct = default) => inner.GetOrderAsync(id, ct);
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct = default) =>
+        inner.ListTenantOrdersAsync(query, page, ct);
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct = default) => inner.CountOrdersByStatusAsync(ct);
+
     public async Task<Order> CreateOrderAsync(NewOrder order, CancellationToken ct = default)
     {
         var created = await inner.CreateOrderAsync(order, ct);

@@ -47,6 +47,12 @@ public sealed class MeteredDataStore : IDataStore, Costs.IDataStoreWrapper
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) =>
         RunLookup(StoreOperation.GetOrder, () => _inner.GetOrderAsync(id, ct));
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) =>
+        Run(StoreOperation.ListTenantOrders, () => _inner.ListTenantOrdersAsync(query, page, ct));
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) =>
+        Run(StoreOperation.CountOrdersByStatus, () => _inner.CountOrdersByStatusAsync(ct));
+
     public Task InsertOrderAsync(Order order, CancellationToken ct) =>
         Run(StoreOperation.InsertOrder, () => _inner.InsertOrderAsync(order, ct));
 

@@ -43,6 +43,11 @@ public sealed class ResilientDataStore(IDataStore inner, TenantCircuit circuit) 
 
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Run(t => inner.GetOrderAsync(id, t), ct);
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) =>
+        Run(t => inner.ListTenantOrdersAsync(query, page, t), ct);
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) => Run(t => inner.CountOrdersByStatusAsync(t), ct);
+
     public Task InsertOrderAsync(Order order, CancellationToken ct) => Run(t => inner.InsertOrderAsync(order, t), ct);
 
     public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) =>

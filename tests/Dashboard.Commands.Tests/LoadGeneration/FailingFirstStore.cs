@@ -31,6 +31,8 @@ public sealed class FailingFirstStore(IDataStore inner, int failures, Func<Excep
     public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => Run(() => inner.UpdateUserAsync(user, expectedVersion, ct));
     public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => Run(() => inner.ListOrdersAsync(userId, page, ct));
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Run(() => inner.GetOrderAsync(id, ct));
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) => Run(() => inner.ListTenantOrdersAsync(query, page, ct));
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) => Run(() => inner.CountOrdersByStatusAsync(ct));
     public Task InsertOrderAsync(Order order, CancellationToken ct) => Run(() => inner.InsertOrderAsync(order, ct));
     public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => Run(() => inner.UpdateOrderAsync(order, expectedVersion, ct));
     public Task PingAsync(CancellationToken ct) => Run(() => inner.PingAsync(ct));

@@ -43,6 +43,8 @@ internal sealed class HeldWritesDataStore(IDataStore inner) : IDataStore
     public Task InsertUserAsync(User user, CancellationToken ct) => inner.InsertUserAsync(user, ct);
     public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => inner.ListOrdersAsync(userId, page, ct);
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => inner.GetOrderAsync(id, ct);
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) => inner.ListTenantOrdersAsync(query, page, ct);
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) => inner.CountOrdersByStatusAsync(ct);
     public Task InsertOrderAsync(Order order, CancellationToken ct) => inner.InsertOrderAsync(order, ct);
     public Task PingAsync(CancellationToken ct) => inner.PingAsync(ct);
     public Task EnsureSchemaAsync(CancellationToken ct) => inner.EnsureSchemaAsync(ct);

@@ -73,6 +73,18 @@ public sealed class StoreFaults : IDataStoreDecorator
 
         public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => inner.ListOrdersAsync(userId, page, ct);
         public Task InsertOrderAsync(Order order, CancellationToken ct) => inner.InsertOrderAsync(order, ct);
+
+        public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct)
+        {
+            faults.MaybeFail();
+            return inner.ListTenantOrdersAsync(query, page, ct);
+        }
+
+        public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct)
+        {
+            faults.MaybeFail();
+            return inner.CountOrdersByStatusAsync(ct);
+        }
         public async Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct)
         {
             await faults.BeforeUpdateAsync();
