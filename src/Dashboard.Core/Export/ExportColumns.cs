@@ -24,7 +24,7 @@ public static class ExportColumns
         new("id", (w, o) => w.WriteField(o.Id)),
         new("user_id", (w, o) => w.WriteField(o.UserId)),
         new("status", (w, o) => w.WriteField(o.Status.ToString())),
-        new("item_count", (w, o) => w.WriteField(o.Items.Sum(i => i.Quantity))),
+        new("item_count", (w, o) => w.WriteField(o.Items.Count)),
         new("total", (w, o) => w.WriteField(o.Total)),
         new("currency", (w, o) => w.WriteField(o.Currency)),
         new("created_at", (w, o) => w.WriteField(o.CreatedAt.UtcDateTime, UtcTime)),

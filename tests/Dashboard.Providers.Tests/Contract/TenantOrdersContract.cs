@@ -147,10 +147,11 @@ public abstract partial class StoreContractTests<TFixture>
         AssertNear(6, counts[OrderStatus.Pending]);
         AssertNear(2, counts[OrderStatus.Processing]);
         AssertNear(1, counts[OrderStatus.Shipped]);
-        Assert.Equal(0, counts[OrderStatus.Delivered]);
-        Assert.Equal(0, counts[OrderStatus.Cancelled]);
+        AssertNear(0, counts[OrderStatus.Delivered]);
+        AssertNear(0, counts[OrderStatus.Cancelled]);
     }
 
+    /// <summary>Within a factor of two (an optimizer never estimates an empty range below one row).</summary>
     private static void AssertNear(long actual, long estimate) =>
         Assert.True(estimate >= actual / 2 && estimate <= actual * 2 + 1, $"estimate {estimate} is far from {actual}");
 
