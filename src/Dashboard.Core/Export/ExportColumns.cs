@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Core.Domain;
 
 namespace Dashboard.Core.Export;
@@ -25,7 +26,7 @@ public static class ExportColumns
         new("user_id", (w, o) => w.WriteField(o.UserId)),
         new("status", (w, o) => w.WriteField(o.Status.ToString())),
         new("item_count", (w, o) => w.WriteField(o.Items.Count)),
-        new("total", (w, o) => w.WriteField(o.Total)),
+        new("total", (w, o) => w.WriteField(o.Total.ToString("0.00", CultureInfo.InvariantCulture))),
         new("currency", (w, o) => w.WriteField(o.Currency)),
         new("created_at", (w, o) => w.WriteField(o.CreatedAt.UtcDateTime, UtcTime)),
         new("updated_at", (w, o) => w.WriteField(o.UpdatedAt.UtcDateTime, UtcTime)),

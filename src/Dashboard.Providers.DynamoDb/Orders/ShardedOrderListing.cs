@@ -147,7 +147,10 @@ internal sealed class ShardedOrderListing(IAmazonDynamoDB db, string table)
             TableName = table,
             IndexName = index,
             KeyConditionExpression = condition,
-            ExpressionAttributeNames = new() { ["#k"] = hash, ["#id"] = ItemNames.OrderId },
+            // DynamoDB refuses a name the expression does not use.
+            ExpressionAttributeNames = condition.Contains("#id")
+                ? new() { ["#k"] = hash, ["#id"] = ItemNames.OrderId }
+                : new() { ["#k"] = hash },
             ExpressionAttributeValues = values,
             ScanIndexForward = false,
             Limit = limit,
