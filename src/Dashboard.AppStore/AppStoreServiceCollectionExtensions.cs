@@ -1,6 +1,7 @@
 using Dashboard.AppStore.Lockout;
 using Dashboard.AppStore.Sessions;
 using Dashboard.Core.Audit;
+using Dashboard.Core.Files;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -43,15 +44,12 @@ public static class AppStoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A relative file is under the content root, in a folder made if missing.</summary>
+    /// <summary>A relative file is under the content root (<see cref="SqliteDataSource"/>), in a folder made if missing.</summary>
     internal static string SqliteConnectionString(string connectionString, IHostEnvironment? environment)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is ":memory:" or "") return builder.ToString();
-        if (!Path.IsPathRooted(builder.DataSource) && environment is not null)
-            builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (folder is not null) Directory.CreateDirectory(folder);
+        builder.DataSource = SqliteDataSource.Resolve(builder.DataSource, environment?.ContentRootPath);
+        SqliteDataSource.EnsureFolder(builder.DataSource);
         return builder.ToString();
     }
 }

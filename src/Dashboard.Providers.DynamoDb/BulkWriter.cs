@@ -33,7 +33,7 @@ internal sealed class BulkWriter(IAmazonDynamoDB client, string tenantId, string
             if (round > 0)
             {
                 if (round > MaxUnprocessedRounds)
-                    throw new ThrottledException(tenantId, DynamoCall.Product, $"BatchWriteItem left {pending.Count} items unprocessed after {MaxUnprocessedRounds} retries");
+                    throw new ThrottledException(tenantId, DynamoDbStoreProvider.Product, $"BatchWriteItem left {pending.Count} items unprocessed after {MaxUnprocessedRounds} retries");
                 var cap = Math.Min(5_000, 50 * (1 << Math.Min(round, 10)));
                 await Task.Delay(Random.Shared.Next(cap / 2, cap), ct);
             }

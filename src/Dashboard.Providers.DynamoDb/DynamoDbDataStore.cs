@@ -6,6 +6,7 @@ using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
+using Dashboard.Core.Validation;
 using Dashboard.Providers.DynamoDb.Client;
 using Dashboard.Providers.DynamoDb.Model;
 using Dashboard.Providers.DynamoDb.Orders;
@@ -64,8 +65,8 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
     public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) => _call.Run(async () =>
     {
         var prefix = query.NormalizedPrefix;
-        var kind = $"users/{query.Field}/{prefix}";
-        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<UserPosition>(kind, page.ContinuationToken);
+        var listing = Listing.Users(query);
+        var after = listing.Resume<UserPosition>(page);
         var (index, sortAttribute) = query.Field == UserSortField.Email
             ? (UsersByEmail, ItemNames.Email)
             : (UsersByName, NameOrder);
@@ -87,16 +88,10 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
             },
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
-        var found = await QueryAtLeastAsync(request, page.Size + 1, isCursor: after is not null, ct);
-        var users = found.Take(page.Size).Select(ItemMapping.ToUser).ToList();
-        string? next = null;
-        if (found.Count > page.Size)
-        {
-            var last = found[page.Size - 1];
-            next = ContinuationToken.Encode(kind, new UserPosition(last[ItemNames.UserId].S, last[sortAttribute].S));
-        }
+        var found = await QueryAtLeastAsync(request, Listing.FetchSize(page), isCursor: after is not null, ct);
         var estimate = prefix is null && after is null ? _userCount.Current() : null;
-        return new Page<User>(users, next, estimate);
+        return listing.Assemble(found, page, ItemMapping.ToUser,
+            item => new UserPosition(item[ItemNames.UserId].S, item[sortAttribute].S), estimate);
     }, ct);
 
     public Task<User?> GetUserAsync(string id, CancellationToken ct) => _call.Run(() => ReadUserAsync(id, ct), ct);
@@ -130,7 +125,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         ], ct);
         // Our profile with our write id: an earlier attempt of this call was applied (with its marker, atomically).
         if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, profile)) return;
-        if (reasons[1].Code == ConditionalCheckFailed) throw EmailTaken();
+        if (reasons[1].Code == ConditionalCheckFailed) throw UserRules.EmailTaken();
         throw new ConflictException("User", user.Id, 0);
     }, ct);
 
@@ -169,7 +164,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         var codes = reasons.Select(r => r.Code).ToArray();
         if (codes[0] == ConditionalCheckFailed || codes[1] == ConditionalCheckFailed || codes.Contains(TransactionConflict))
             throw new ConflictException("User", user.Id, expectedVersion);
-        if (codes[2] == ConditionalCheckFailed) throw EmailTaken();
+        if (codes[2] == ConditionalCheckFailed) throw UserRules.EmailTaken();
         throw new ConflictException("User", user.Id, expectedVersion);
     }, ct);
 
@@ -177,8 +172,8 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
 
     public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => _call.Run(async () =>
     {
-        var kind = $"orders/{userId}";
-        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<OrderPosition>(kind, page.ContinuationToken);
+        var listing = Listing.OrdersOf(userId);
+        var after = listing.Resume<OrderPosition>(page);
         var request = new QueryRequest
         {
             TableName = _table,
@@ -188,10 +183,8 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
             ExclusiveStartKey = after is null ? null : OrderKey(userId, after.OrderId),
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
-        var found = await QueryAtLeastAsync(request, page.Size + 1, isCursor: after is not null, ct);
-        var orders = found.Take(page.Size).Select(ItemMapping.ToOrder).ToList();
-        var next = found.Count > page.Size ? ContinuationToken.Encode(kind, new OrderPosition(orders[^1].Id)) : null;
-        return new Page<Order>(orders, next);
+        var found = await QueryAtLeastAsync(request, Listing.FetchSize(page), isCursor: after is not null, ct);
+        return listing.Assemble(found, page, ItemMapping.ToOrder, item => new OrderPosition(item[ItemNames.OrderId].S));
     }, ct);
 
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => _call.Run(async () =>
@@ -327,7 +320,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
             }
             catch (AmazonDynamoDBException e) when (isCursor && e.ErrorCode == "ValidationException")
             {
-                throw new ValidationException("cursor", "The page link is not valid any more; start again from the first page.");
+                throw ContinuationToken.NotValid();
             }
             CapacityMeter.Read(response.ConsumedCapacity);
             found.AddRange(response.Items ?? []);
@@ -406,8 +399,6 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
             }
         }
     }
-
-    private static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
 
     public void Dispose() => _clients.Dispose();
 }

@@ -19,15 +19,11 @@ public sealed partial record DynamoDbSettings(Uri ServiceUrl, string TableName, 
 
     public static IEnumerable<string> Problems(TenantDescriptor tenant)
     {
-        var url = tenant.Setting(ServiceUrlKey);
-        if (url is null)
-            yield return $"Settings:{ServiceUrlKey} is required (e.g. \"http://127.0.0.1:8000\" for DynamoDB Local).";
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            yield return $"Settings:{ServiceUrlKey} must be an absolute http or https URL (got \"{url}\").";
-        var table = tenant.Setting(TableNameKey);
-        if (table is null)
-            yield return $"Settings:{TableNameKey} is required (e.g. \"dashboard-{tenant.Id}\").";
-        else if (!TableNameShape().IsMatch(table))
+        if (SettingChecks.HttpUrl(tenant, ServiceUrlKey, "\"http://127.0.0.1:8000\" for DynamoDB Local") is { } url)
+            yield return url;
+        if (SettingChecks.Required(tenant, TableNameKey, $"\"dashboard-{tenant.Id}\"") is { } missing)
+            yield return missing;
+        else if (tenant.Setting(TableNameKey) is { } table && !TableNameShape().IsMatch(table))
             yield return $"Settings:{TableNameKey} must be 3-255 characters of a-z, A-Z, 0-9, '_', '-' and '.' (got \"{table}\").";
         if (tenant.Setting(RegionKey) is { } region && !RegionShape().IsMatch(region))
             yield return $"Settings:{RegionKey} must look like an AWS region such as us-east-1 (got \"{region}\").";

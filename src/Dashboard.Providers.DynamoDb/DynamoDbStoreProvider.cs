@@ -9,9 +9,12 @@ namespace Dashboard.Providers.DynamoDb;
 /// </summary>
 public sealed class DynamoDbStoreProvider : IDataStoreProvider
 {
+    /// <summary>DynamoDB's name in pages, errors and metrics.</summary>
+    public const string Product = "DynamoDB";
+
     public string Kind => "DynamoDb";
 
-    public string ProductName => "DynamoDB";
+    public string ProductName => Product;
 
     public IEnumerable<string> Validate(TenantDescriptor tenant) => DynamoDbSettings.Problems(tenant);
 

@@ -10,15 +10,21 @@ namespace Dashboard.Providers.Fauna;
 /// </summary>
 internal sealed class FaunaCall(string tenantId, FaunaClient client)
 {
-    public const string Product = "Fauna";
+    private const string Product = FaunaStoreProvider.Product;
 
     public string TenantId => tenantId;
 
-    public async Task<object?> QueryAsync(string action, Query query, CancellationToken ct)
+    public Task<object?> QueryAsync(string action, Query query, CancellationToken ct) =>
+        RunAsync(async () => (await client.QueryAsync(query, [("tenant", tenantId), ("action", action)], ct)).Data, ct);
+
+    /// <summary>The bytes the tenant's database occupies, or null where the endpoint has no such figure.</summary>
+    public Task<long?> StorageBytesAsync(CancellationToken ct) => RunAsync(() => client.StorageBytesAsync(ct), ct);
+
+    private async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken ct)
     {
         try
         {
-            return (await client.QueryAsync(query, [("tenant", tenantId), ("action", action)], ct)).Data;
+            return await call();
         }
         catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested) && Map(e) is { } mapped)
         {

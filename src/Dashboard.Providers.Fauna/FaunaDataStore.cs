@@ -1,8 +1,10 @@
+using Dashboard.Core.Costs;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
+using Dashboard.Core.Validation;
 using Dashboard.Providers.Fauna.Model;
 using Dashboard.Providers.Fauna.Wire;
 
@@ -12,9 +14,10 @@ namespace Dashboard.Providers.Fauna;
 /// One tenant's users and orders in Fauna (collections <c>User</c> and <c>Order</c>, see <see cref="Schema"/>).
 /// Each operation is one query, so one transaction: writes compare our <c>version</c> inside the query and
 /// <c>abort</c> when it moved; an order's status, items and total are replaced together. Pages are Fauna
-/// cursors over an index range, wrapped in our token whose kind names the listing.
+/// cursors over an index range, wrapped in our token whose kind names the listing (<see cref="Listing"/>).
+/// Storage size comes from the endpoint's storage figure for the secret's database (FaunaLocal's <c>/storage/1</c>).
 /// </summary>
-public sealed class FaunaDataStore : IDataStore
+public sealed class FaunaDataStore : IDataStore, IStorageSizeReporter
 {
     private const string Stale = "stale";
     private const string Missing = "missing";
@@ -28,9 +31,7 @@ public sealed class FaunaDataStore : IDataStore
 
     public async Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct)
     {
-        var prefix = query.NormalizedPrefix;
-        var kind = $"users/{query.Field}/{prefix}";
-        var (items, next) = await PageAsync("list_users", kind, UserListings.For(query.Field, prefix), page, ct);
+        var (items, next) = await PageAsync("list_users", Listing.Users(query), UserListings.For(query.Field, query.NormalizedPrefix), page, ct);
         return new Page<User>(items.Select(d => d.ToUser()).ToList(), next);
     }
 
@@ -52,7 +53,7 @@ public sealed class FaunaDataStore : IDataStore
         }
         catch (FaunaException e) when (e.FailedConstraintOn("email"))
         {
-            throw EmailTaken();
+            throw UserRules.EmailTaken();
         }
         catch (FaunaException e) when (e.FailedConstraintOn("ulid"))
         {
@@ -84,13 +85,13 @@ public sealed class FaunaDataStore : IDataStore
         }
         catch (FaunaException e) when (e.FailedConstraintOn("email"))
         {
-            throw EmailTaken();
+            throw UserRules.EmailTaken();
         }
     }
 
     public async Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct)
     {
-        var (items, next) = await PageAsync("list_orders", $"orders/{userId}", Fql.Of($$"""Order.byUser({{userId}})"""), page, ct);
+        var (items, next) = await PageAsync("list_orders", Listing.OrdersOf(userId), Fql.Of($$"""Order.byUser({{userId}})"""), page, ct);
         return new Page<Order>(items.Select(d => d.ToOrder()).ToList(), next);
     }
 
@@ -108,7 +109,7 @@ public sealed class FaunaDataStore : IDataStore
             var below = query.IdBelow ?? "~";
             set = Fql.Of($$"""{{set}}.where(o => o.ulid >= {{min}} && o.ulid < {{below}})""");
         }
-        var (items, next) = await PageAsync("list_tenant_orders", $"tenant-orders/{query.Key}", set, page, ct);
+        var (items, next) = await PageAsync("list_tenant_orders", Listing.TenantOrders(query), set, page, ct);
         return new Page<Order>(items.Select(d => d.ToOrder()).ToList(), next);
     }
 
@@ -176,9 +177,11 @@ public sealed class FaunaDataStore : IDataStore
     public async Task PingAsync(CancellationToken ct)
     {
         if (await _call.QueryAsync("ping", Schema.Exists(), ct) is not true)
-            throw new BackendUnavailableException(_call.TenantId, FaunaCall.Product,
+            throw new BackendUnavailableException(_call.TenantId, FaunaStoreProvider.Product,
                 $"the User and Order collections are missing (set Tenants:{_call.TenantId}:Settings:CreateSchema to create them)");
     }
+
+    public Task<long?> StorageBytesAsync(CancellationToken ct) => _call.StorageBytesAsync(ct);
 
     public async Task EnsureSchemaAsync(CancellationToken ct)
     {
@@ -222,13 +225,17 @@ public sealed class FaunaDataStore : IDataStore
         }
         catch (FaunaException e) when (e.FailedConstraintOn("email"))
         {
-            throw EmailTaken();
+            throw UserRules.EmailTaken();
         }
     }
 
-    private async Task<(List<FaunaDocument> Items, string? Next)> PageAsync(string action, string kind, Query set, PageRequest page, CancellationToken ct)
+    /// <summary>
+    /// One page of a listing: Fauna pages the set itself (no extra row to fetch), so its cursor, when it returns
+    /// one, goes into the listing's token.
+    /// </summary>
+    private async Task<(List<FaunaDocument> Items, string? Next)> PageAsync(string action, Listing listing, Query set, PageRequest page, CancellationToken ct)
     {
-        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<FaunaCursor>(kind, page.ContinuationToken).After;
+        var after = listing.Resume<FaunaCursor>(page)?.After;
         var query = after is null
             ? Fql.Of($$"""{{set}}.pageSize({{page.Size}})""")
             : Fql.Of($$"""Set.paginate({{after}}, {{page.Size}})""");
@@ -239,18 +246,13 @@ public sealed class FaunaDataStore : IDataStore
         }
         catch (FaunaException e) when (after is not null && e.Status == 400 && e.Code is "invalid_argument" or "invalid_cursor" or "invalid_request")
         {
-            throw InvalidCursor();
+            throw ContinuationToken.NotValid();
         }
         var result = FaunaPage.From(data);
         var items = result.Data.Select(d => d as FaunaDocument ?? throw new FaunaProtocolException($"A page held {FaunaPage.Describe(d)}, not a document.")).ToList();
-        var next = result.After is null ? null : ContinuationToken.Encode(kind, new FaunaCursor(result.After));
+        var next = result.After is null ? null : listing.ContinueAfter(new FaunaCursor(result.After));
         return (items, next);
     }
 
     private static string NewWriteId() => Guid.NewGuid().ToString("N");
-
-    private static ValidationException InvalidCursor() =>
-        new("cursor", "The page link is not valid any more; start again from the first page.");
-
-    private static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
 }

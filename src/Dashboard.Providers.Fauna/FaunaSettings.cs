@@ -19,11 +19,8 @@ public static class FaunaSettings
 
     public static IEnumerable<string> Problems(TenantDescriptor tenant)
     {
-        var url = tenant.Setting(EndpointKey);
-        if (url is null)
-            yield return $"Settings:{EndpointKey} is required (e.g. \"http://127.0.0.1:8443\" for FaunaLocal).";
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            yield return $"Settings:{EndpointKey} must be an absolute http or https URL (got \"{url}\").";
+        if (SettingChecks.HttpUrl(tenant, EndpointKey, "\"http://127.0.0.1:8443\" for FaunaLocal") is { } url)
+            yield return url;
         if (tenant.Setting(SecretKey) is null)
             yield return $"Settings:{SecretKey} is required: set it with user-secrets or the environment variable Tenants__{tenant.Id}__Settings__{SecretKey}.";
         if (!InRange(tenant.Setting(QueryTimeoutMsKey), 1, 600_000))

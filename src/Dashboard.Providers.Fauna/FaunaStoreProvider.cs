@@ -11,9 +11,12 @@ namespace Dashboard.Providers.Fauna;
 /// </summary>
 public sealed class FaunaStoreProvider(IHttpClientFactory httpClients) : IDataStoreProvider
 {
+    /// <summary>Fauna's name in pages, errors and metrics (FaunaLocal goes by it too).</summary>
+    public const string Product = "Fauna";
+
     public string Kind => "Fauna";
 
-    public string ProductName => "Fauna";
+    public string ProductName => Product;
 
     public IEnumerable<string> Validate(TenantDescriptor tenant) => FaunaSettings.Problems(tenant);
 

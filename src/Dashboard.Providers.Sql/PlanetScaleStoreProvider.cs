@@ -16,19 +16,22 @@ public sealed class PlanetScaleStoreProvider : IDataStoreProvider
     public const string ConnectionStringKey = "ConnectionString";
     public const string ServerVersionKey = "ServerVersion";
 
+    /// <summary>PlanetScale's name in pages, errors and metrics (a MySQL-compatible stand-in goes by it too).</summary>
+    public const string Product = "PlanetScale";
+
     public string Kind => "PlanetScale";
 
-    public string ProductName => "PlanetScale";
+    public string ProductName => Product;
 
     public IEnumerable<string> Validate(TenantDescriptor tenant)
     {
-        var value = tenant.Setting(ConnectionStringKey);
-        if (value is null)
+        var example = $"\"Server=127.0.0.1;Port=3306;Database={tenant.Id};User ID=app;Password=...\"";
+        if (SettingChecks.Required(tenant, ConnectionStringKey, example) is { } missing)
         {
-            yield return $"Settings:{ConnectionStringKey} is required (e.g. \"Server=127.0.0.1;Port=3306;Database={tenant.Id};User ID=app;Password=...\").";
+            yield return missing;
             yield break;
         }
-        foreach (var problem in PlanetScaleConnection.Problems(value))
+        foreach (var problem in PlanetScaleConnection.Problems(tenant.RequiredSetting(ConnectionStringKey)))
             yield return $"Settings:{ConnectionStringKey} {problem}.";
         if (tenant.Setting(ServerVersionKey) is { } version && !ServerVersion.TryParse(version, out _))
             yield return $"Settings:{ServerVersionKey} '{version}' is not a server version such as \"10.11-mariadb\" or \"8.0.34-mysql\".";

@@ -4,6 +4,7 @@ using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
+using Dashboard.Core.Validation;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Dashboard.Providers.Sql.Dialects;
@@ -41,8 +42,8 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
     public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) => Run(async db =>
     {
         var prefix = query.NormalizedPrefix;
-        var kind = $"users/{query.Field}/{prefix}";
-        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<UserKey>(kind, page.ContinuationToken);
+        var listing = Listing.Users(query);
+        var after = listing.Resume<UserKey>(page);
         var rows = db.Users.AsNoTracking();
         if (query.Field == UserSortField.Email)
         {
@@ -58,16 +59,10 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
                                        || (u.NameKey == after.Key && string.Compare(u.Id, after.Id) > 0));
             rows = rows.OrderBy(u => u.NameKey).ThenBy(u => u.Id);
         }
-        var found = await rows.Take(page.Size + 1).ToListAsync(ct);
-        var items = found.Take(page.Size).Select(r => r.ToDomain()).ToList();
-        string? next = null;
-        if (found.Count > page.Size)
-        {
-            var last = found[page.Size - 1];
-            next = ContinuationToken.Encode(kind, new UserKey(query.Field == UserSortField.Email ? last.Email : last.NameKey, last.Id));
-        }
+        var found = await rows.Take(Listing.FetchSize(page)).ToListAsync(ct);
         var estimate = prefix is null && after is null ? await _dialect.ApproximateUserCountAsync(db, ct) : null;
-        return new Page<User>(items, next, estimate);
+        return listing.Assemble(found, page, r => r.ToDomain(),
+            r => new UserKey(query.Field == UserSortField.Email ? r.Email : r.NameKey, r.Id), estimate);
     }, ct);
 
     public Task<User?> GetUserAsync(string id, CancellationToken ct) => Run(async db =>
@@ -89,7 +84,7 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
             // this call committed before its answer was lost. Our id with another write id is another writer's
             // row (or a later write over ours): never taken for our own success.
             var stored = await db.Users.Where(u => u.Id == user.Id).Select(u => new WriteMark(u.WriteId)).SingleOrDefaultAsync(ct);
-            if (stored is null) throw EmailTaken();
+            if (stored is null) throw UserRules.EmailTaken();
             if (stored.WriteId != writeId) throw new ConflictException("User", user.Id, 0);
         }
         return true;
@@ -114,7 +109,7 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         }
         catch (Exception e) when (_dialect.IsUniqueViolation(e))
         {
-            throw EmailTaken();
+            throw UserRules.EmailTaken();
         }
         if (changed == 0)
         {
@@ -126,20 +121,18 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
 
     public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => Run(async db =>
     {
-        var kind = $"orders/{userId}";
-        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<string>(kind, page.ContinuationToken);
+        var listing = Listing.OrdersOf(userId);
+        var after = listing.Resume<string>(page);
         var rows = db.Orders.AsNoTracking().Include(o => o.Items).Where(o => o.UserId == userId);
         if (after is not null) rows = rows.Where(o => string.Compare(o.Id, after) < 0);
-        var found = await rows.OrderByDescending(o => o.Id).Take(page.Size + 1).ToListAsync(ct);
-        var items = found.Take(page.Size).Select(r => r.ToDomain()).ToList();
-        var next = found.Count > page.Size ? ContinuationToken.Encode(kind, found[page.Size - 1].Id) : null;
-        return new Page<Order>(items, next);
+        var found = await rows.OrderByDescending(o => o.Id).Take(Listing.FetchSize(page)).ToListAsync(ct);
+        return listing.Assemble(found, page, r => r.ToDomain(), r => r.Id);
     }, ct);
 
     public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) => Run(async db =>
     {
-        var kind = $"tenant-orders/{query.Key}";
-        var after = page.ContinuationToken is null ? null : ContinuationToken.Decode<string>(kind, page.ContinuationToken);
+        var listing = Listing.TenantOrders(query);
+        var after = listing.Resume<string>(page);
         // WHERE status = ? AND id < ? ORDER BY id DESC: a backward range scan of (status, id), or of the primary key.
         var rows = db.Orders.AsNoTracking();
         if (query.Status is { } status)
@@ -150,10 +143,8 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         if (query.MinId is { } min) rows = rows.Where(o => string.Compare(o.Id, min) >= 0);
         if (query.IdBelow is { } below) rows = rows.Where(o => string.Compare(o.Id, below) < 0);
         if (after is not null) rows = rows.Where(o => string.Compare(o.Id, after) < 0);
-        var found = await rows.OrderByDescending(o => o.Id).Take(page.Size + 1).Include(o => o.Items).ToListAsync(ct);
-        var items = found.Take(page.Size).Select(r => r.ToDomain()).ToList();
-        var next = found.Count > page.Size ? ContinuationToken.Encode(kind, found[page.Size - 1].Id) : null;
-        return new Page<Order>(items, next);
+        var found = await rows.OrderByDescending(o => o.Id).Take(Listing.FetchSize(page)).Include(o => o.Items).ToListAsync(ct);
+        return listing.Assemble(found, page, r => r.ToDomain(), r => r.Id);
     }, ct);
 
     public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) =>
@@ -243,8 +234,6 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         return true;
     }, ct);
 
-    private static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
-
     /// <summary>The write id a stored row carries, read to tell a lost answer of our own write from someone else's write.</summary>
     private sealed record WriteMark(string? WriteId);
 
@@ -286,8 +275,8 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         }
         catch (Exception e) when (e is not StoreException && !(e is OperationCanceledException && ct.IsCancellationRequested))
         {
-            if (_dialect.ThrottleCause(e) is { } cause) throw new ThrottledException(_tenant.Id, _dialect.ProviderName, cause, e);
-            if (_dialect.IsUnavailable(e)) throw new BackendUnavailableException(_tenant.Id, _dialect.ProviderName, e.GetBaseException().Message, e);
+            if (_dialect.ThrottleCause(e) is { } cause) throw new ThrottledException(_tenant.Id, _dialect.ProductName, cause, e);
+            if (_dialect.IsUnavailable(e)) throw new BackendUnavailableException(_tenant.Id, _dialect.ProductName, e.GetBaseException().Message, e);
             if (_dialect.RejectedColumn(e) is { } column)
                 throw new ValidationException(FieldOf(column), "The value does not fit what the database can store; nothing was saved.");
             throw;

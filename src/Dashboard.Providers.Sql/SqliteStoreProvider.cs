@@ -1,3 +1,4 @@
+using Dashboard.Core.Files;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.Sql.Dialects;
@@ -8,28 +9,30 @@ namespace Dashboard.Providers.Sql;
 
 /// <summary>
 /// The embedded sandbox: <c>Settings:ConnectionString</c> is a SQLite connection string; a relative file path
-/// is taken from the app's content root (the repository root), so the file lands in the git-ignored <c>.data/</c>.
+/// is taken from the app's content root (<see cref="SqliteDataSource"/>), so the file lands in the git-ignored <c>.data/</c>.
 /// </summary>
 public sealed class SqliteStoreProvider(IHostEnvironment? environment = null) : IDataStoreProvider
 {
     public const string ConnectionStringKey = "ConnectionString";
 
+    /// <summary>The sandbox's name in pages, errors and metrics.</summary>
+    public const string Product = "SQLite sandbox";
+
     public string Kind => "Sqlite";
 
-    public string ProductName => "SQLite sandbox";
+    public string ProductName => Product;
 
     public IEnumerable<string> Validate(TenantDescriptor tenant)
     {
-        var value = tenant.Setting(ConnectionStringKey);
-        if (value is null)
+        if (SettingChecks.Required(tenant, ConnectionStringKey, $"\"Data Source=.data/{tenant.Id}.db\"") is { } missing)
         {
-            yield return $"Settings:{ConnectionStringKey} is required (e.g. \"Data Source=.data/{tenant.Id}.db\").";
+            yield return missing;
             yield break;
         }
         string? problem = null;
         try
         {
-            if (string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(value).DataSource)) problem = "names no Data Source";
+            if (string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(tenant.Setting(ConnectionStringKey)).DataSource)) problem = "names no Data Source";
         }
         catch (ArgumentException e)
         {
@@ -44,8 +47,7 @@ public sealed class SqliteStoreProvider(IHostEnvironment? environment = null) : 
     private string Resolve(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (environment is not null && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
-            builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
+        builder.DataSource = SqliteDataSource.Resolve(builder.DataSource, environment?.ContentRootPath);
         // A busy writer makes others wait (up to the command timeout) instead of failing at once.
         builder.Pooling = true;
         return builder.ToString();

@@ -1,3 +1,5 @@
+using Dashboard.Testing;
+
 namespace Dashboard.Commands.Tests;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class LoadToolCommandTests : IDisposable
     public async Task Load_with_its_backend_down_ends_with_one_line_and_a_non_zero_exit()
     {
         var environment = _data.Environment();
-        environment["Tenants__acme__Settings__ServiceUrl"] = $"http://127.0.0.1:{Providers.Tests.Fixtures.FreePort.Next()}";
+        environment["Tenants__acme__Settings__ServiceUrl"] = $"http://127.0.0.1:{FreePort.Next()}";
 
         var result = await Command.RunAsync($"{LoadTool} load --tenant acme --rps 40 --seconds 2", environment);
 

@@ -1,8 +1,8 @@
-using Dashboard.Providers.Tests.Fixtures;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Dashboard.Testing;
 
 namespace Dashboard.DynamoDb.Bench;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 
 namespace Dashboard.DynamoDb.Bench;
 

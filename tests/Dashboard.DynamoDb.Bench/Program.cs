@@ -8,7 +8,7 @@ using Dashboard.Core.Tenants;
 using Dashboard.DynamoDb.Bench;
 using Dashboard.Providers.DynamoDb;
 using Dashboard.Providers.DynamoDb.Model;
-using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 
 // Users page and a user's orders page at growing table sizes: first-page latency and RCU per page, through the
 // service layer and as the raw SDK call, side by side with dynamodb-admin on the same table.

@@ -4,7 +4,7 @@ using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.PlanetScale.Bench;
 using Dashboard.Providers.Sql;
-using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 using MySqlConnector;
 
 // The users page query of the PlanetScale provider on a real MariaDB 10.11 at several table sizes: first page

@@ -8,6 +8,7 @@ using Dashboard.Core.Tenants;
 using Dashboard.Providers.DynamoDb;
 using Dashboard.Providers.DynamoDb.Model;
 using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 
 namespace Dashboard.Providers.Tests;
 

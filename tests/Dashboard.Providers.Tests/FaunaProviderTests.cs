@@ -10,6 +10,7 @@ using Dashboard.Core.Tenants;
 using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Fauna.Wire;
 using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 using FaunaLocal.Server;
 
 namespace Dashboard.Providers.Tests;

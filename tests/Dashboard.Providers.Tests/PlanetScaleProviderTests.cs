@@ -7,6 +7,7 @@ using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.Sql;
 using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 using MySqlConnector;
 
 namespace Dashboard.Providers.Tests;

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Dashboard.Core.Costs;
 using Dashboard.Core.Demo;
+using Dashboard.Core.Domain;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.DynamoDb;
@@ -116,5 +117,31 @@ public sealed class SqliteStorageSizeTests(SqliteFixture fixture) : IClassFixtur
             await new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE)", connection).ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
         Assert.Equal(loaded, new FileInfo(new SqliteConnectionStringBuilder(connectionString).DataSource).Length);
+    }
+}
+
+[Trait("Backend", "Fauna")]
+public sealed class FaunaStorageSizeTests(FaunaFixture fixture) : IClassFixture<FaunaFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Storage_size_is_the_tenant_databases_documents_and_indexes()
+    {
+        var (_, store, empty, loaded, payload) = await StorageSizeCheck.MeasureAsync(fixture);
+
+        // Collections and indexes exist but hold nothing yet.
+        Assert.Equal(0, empty);
+        StorageSizeCheck.AssertPlausible(empty, loaded, payload);
+
+        // One more user grows it; another tenant's data, in its own database, does not.
+        var reporter = (IStorageSizeReporter)store;
+        var (_, other) = await fixture.CreateTenantAsync(Ct);
+        var more = DemoDataGenerator.Generate(3);
+        await other.BulkLoadAsync(more.Users, more.Orders, Ct);
+        Assert.Equal(loaded, await reporter.StorageBytesAsync(Ct));
+        var now = DateTimeOffset.UtcNow;
+        await store.InsertUserAsync(new User(UlidGenerator.Shared.Next(now), "one.more@example.com", "One More", null, now, now, 1), Ct);
+        Assert.True(await reporter.StorageBytesAsync(Ct) > loaded, "one more user did not grow the reported size");
     }
 }

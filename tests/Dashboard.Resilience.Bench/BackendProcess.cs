@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dashboard.Testing;
 
 namespace Dashboard.Resilience.Bench;
 
@@ -9,7 +10,7 @@ public abstract class BackendProcess : IAsyncDisposable
 
     protected BackendProcess(string name) => DataDirectory = Path.Combine(Path.GetTempPath(), $"recovery-{name}-{Guid.NewGuid():N}"[..36]);
 
-    public int Port { get; } = Dashboard.Providers.Tests.Fixtures.FreePort.Next();
+    public int Port { get; } = FreePort.Next();
 
     protected string DataDirectory { get; }
 

@@ -12,7 +12,7 @@ public static class BulkTargets
         ITenantStore store, OrderQuery query, int max, Action<int>? foundSoFar, CancellationToken ct)
     {
         var targets = new List<BulkTarget>();
-        await foreach (var page in Listing.PagesAsync((p, token) => store.ListTenantOrdersAsync(query, p, token), PageRequest.MaxSize, ct))
+        await foreach (var page in ListingPages.AllAsync((p, token) => store.ListTenantOrdersAsync(query, p, token), PageRequest.MaxSize, ct))
         {
             targets.AddRange(page.Items.Select(BulkTarget.Of));
             if (targets.Count > max)

@@ -34,9 +34,9 @@ public sealed class CsvExporter(IAuditLog audit, TimeProvider clock, ILogger<Csv
             rows = filter switch
             {
                 UsersExportFilter users => await CsvStreamWriter.WriteAsync(output, ExportColumns.Users,
-                    Listing.PagesAsync((page, token) => store.ListUsersAsync(users.Query, page, token), PageSize, ct), Progress, ct),
+                    ListingPages.AllAsync((page, token) => store.ListUsersAsync(users.Query, page, token), PageSize, ct), Progress, ct),
                 OrdersExportFilter orders => await CsvStreamWriter.WriteAsync(output, ExportColumns.Orders,
-                    Listing.PagesAsync((page, token) => store.ListTenantOrdersAsync(orders.Query, page, token), PageSize, ct), Progress, ct),
+                    ListingPages.AllAsync((page, token) => store.ListTenantOrdersAsync(orders.Query, page, token), PageSize, ct), Progress, ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "Unknown export."),
             };
             outcome = new ExportOutcome(ExportResult.Completed, rows);

@@ -6,7 +6,7 @@ namespace Dashboard.Core.Paging;
 
 /// <summary>
 /// Wraps a provider's position (a keyset, an ExclusiveStartKey, a Fauna cursor) into a URL-safe opaque string.
-/// The kind tag stops a token of one listing being replayed against another.
+/// The kind tag (<see cref="Listing.Kind"/>) stops a token of one listing being replayed against another.
 /// </summary>
 public static class ContinuationToken
 {
@@ -16,7 +16,7 @@ public static class ContinuationToken
         return Base64Url.EncodeToString(json);
     }
 
-    /// <summary>Reads a token back; a malformed or foreign token is a validation error on "cursor".</summary>
+    /// <summary>Reads a token back; a malformed or foreign token is <see cref="NotValid"/>.</summary>
     public static T Decode<T>(string kind, string token)
     {
         try
@@ -27,8 +27,15 @@ public static class ContinuationToken
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
         {
         }
-        throw new ValidationException("cursor", "The page link is not valid any more; start again from the first page.");
+        throw NotValid();
     }
+
+    /// <summary>
+    /// The refusal of a page link that cannot continue its listing: ours was tampered with or belongs to another
+    /// listing, or the backend refused the position inside it. Every backend says it with these words.
+    /// </summary>
+    public static ValidationException NotValid() =>
+        new("cursor", "The page link is not valid any more; start again from the first page.");
 
     private sealed record Envelope<T>(string Kind, T Position);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Dashboard.Core.Domain;
+using Dashboard.Core.Errors;
 
 namespace Dashboard.Core.Validation;
 
@@ -30,7 +31,7 @@ public static partial class UserRules
         var cleanAvatar = string.IsNullOrWhiteSpace(avatarUrl) ? null : avatarUrl.Trim();
         TextRules.Check(errors, "avatarUrl", cleanAvatar, "Avatar URL", AvatarUrlMax, required: false);
         TextRules.CheckVisible(errors, "avatarUrl", cleanAvatar, "Avatar URL");
-        if (cleanAvatar is not null && !errors.Has("avatarUrl") && !IsHttpUrl(cleanAvatar))
+        if (cleanAvatar is not null && !errors.Has("avatarUrl") && !HttpUrls.IsAbsoluteHttp(cleanAvatar))
             errors.Add("avatarUrl", "Avatar URL must be an absolute http or https address.");
 
         errors.ThrowIfAny();
@@ -50,6 +51,9 @@ public static partial class UserRules
         return trimmed.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Normalize(NormalizationForm.FormKC);
     }
 
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    /// <summary>
+    /// The refusal of an email that another user of the tenant has, whichever way the backend keeps emails unique
+    /// (a marker item, a unique index, a unique constraint): the same field and words on every backend.
+    /// </summary>
+    public static ValidationException EmailTaken() => new("email", "This email is already used by another user.");
 }

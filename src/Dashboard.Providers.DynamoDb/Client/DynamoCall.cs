@@ -11,8 +11,6 @@ namespace Dashboard.Providers.DynamoDb.Client;
 /// </summary>
 internal sealed class DynamoCall(string tenantId, string tableName)
 {
-    public const string Product = "DynamoDB";
-
     public string TenantId => tenantId;
 
     public async Task<T> Run<T>(Func<Task<T>> operation, CancellationToken ct)
@@ -46,12 +44,12 @@ internal sealed class DynamoCall(string tenantId, string tableName)
 
     private StoreException? Map(Exception e)
     {
-        if (ThrottleCause(e) is { } cause) return new ThrottledException(tenantId, Product, cause, e);
+        if (ThrottleCause(e) is { } cause) return new ThrottledException(tenantId, DynamoDbStoreProvider.Product, cause, e);
         if (e is ResourceNotFoundException)
-            return new BackendUnavailableException(tenantId, Product, $"table '{tableName}' does not exist (set Settings:CreateSchema to create it)", e);
-        if (NetworkFailure.IsUnreachable(e)) return new BackendUnavailableException(tenantId, Product, NetworkFailure.Describe(e), e);
+            return new BackendUnavailableException(tenantId, DynamoDbStoreProvider.Product, $"table '{tableName}' does not exist (set Settings:CreateSchema to create it)", e);
+        if (NetworkFailure.IsUnreachable(e)) return new BackendUnavailableException(tenantId, DynamoDbStoreProvider.Product, NetworkFailure.Describe(e), e);
         if (e is InternalServerErrorException or AmazonServiceException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError })
-            return new BackendUnavailableException(tenantId, Product, e.Message, e);
+            return new BackendUnavailableException(tenantId, DynamoDbStoreProvider.Product, e.Message, e);
         return null;
     }
 

@@ -26,21 +26,22 @@ internal sealed class ShardedOrderListing(IAmazonDynamoDB db, string table)
 
     public async Task<Page<Order>> ReadAsync(OrderQuery query, PageRequest page, CancellationToken ct)
     {
-        var kind = $"tenant-orders/{query.Key}/{OrderShards.Count}";
-        var start = page.ContinuationToken is null ? Fresh() : Checked(ContinuationToken.Decode<ShardPositions>(kind, page.ContinuationToken));
+        // The shard count is in the position: a token from a table sharded otherwise has the wrong length, and is refused.
+        var listing = Listing.TenantOrders(query);
+        var start = listing.Resume<ShardPositions>(page) is { } resumed ? Checked(resumed) : Fresh();
         var shards = Enumerable.Range(0, OrderShards.Count)
             .Select(k => new ShardReader(this, query, k, start.After[k], start.Done[k]))
             .ToArray();
 
         // Everyone starts with a share of the page; the merge asks a shard for more only when it runs dry.
-        var share = page.Size / OrderShards.Count + 2;
+        var share = Listing.FetchSize(page) / OrderShards.Count + 2;
         await Task.WhenAll(shards.Select(s => s.FillAsync(share, ct)));
 
-        var taken = new List<(Order Order, int Shard)>(page.Size + 1);
+        var taken = new List<(Order Order, int Shard)>(Listing.FetchSize(page));
         while (taken.Count <= page.Size)
         {
             foreach (var shard in shards.Where(s => s.NeedsMore))
-                await shard.FillAsync(page.Size + 1 - taken.Count, ct);
+                await shard.FillAsync(Listing.FetchSize(page) - taken.Count, ct);
             var next = shards.Where(s => s.HasHead).MaxBy(s => s.Head!.Id, StringComparer.Ordinal);
             if (next is null) break;
             taken.Add((next.Take(), next.Number));
@@ -55,7 +56,7 @@ internal sealed class ShardedOrderListing(IAmazonDynamoDB db, string table)
         var after = Enumerable.Repeat<string?>(items[^1].Id, OrderShards.Count).ToArray();
         foreach (var (order, shard) in taken.Take(page.Size)) after[shard] = order.Id;
         var done = shards.Select(s => s.Exhausted && s.BufferedCount == 0 && taken[^1].Shard != s.Number).ToArray();
-        return new Page<Order>(items, ContinuationToken.Encode(kind, new ShardPositions(after, done)));
+        return new Page<Order>(items, listing.ContinueAfter(new ShardPositions(after, done)));
     }
 
     private static ShardPositions Fresh() => new(new string?[OrderShards.Count], new bool[OrderShards.Count]);
@@ -65,7 +66,7 @@ internal sealed class ShardedOrderListing(IAmazonDynamoDB db, string table)
     {
         if (p.After is not { Length: OrderShards.Count } || p.Done is not { Length: OrderShards.Count }
             || p.After.Any(id => id is not null && !UlidGenerator.IsValid(id)))
-            throw new ValidationException("cursor", "The page link is not valid any more; start again from the first page.");
+            throw ContinuationToken.NotValid();
         return p;
     }
 

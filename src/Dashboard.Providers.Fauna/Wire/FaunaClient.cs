@@ -20,6 +20,7 @@ public sealed class FaunaClient(Func<HttpClient> httpClients, FaunaClientOptions
     public const string ThrottleCause = "Fauna 429 limit_exceeded";
 
     private readonly Uri _queryUri = new(options.Endpoint, "/query/1");
+    private readonly Uri _storageUri = new(options.Endpoint, "/storage/1");
     private readonly string _timeoutMs = ((long)options.QueryTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
     private long _lastTxnTs;
 
@@ -50,6 +51,24 @@ public sealed class FaunaClient(Func<HttpClient> httpClients, FaunaClientOptions
         }
     }
 
+    /// <summary>
+    /// The bytes the secret's database occupies, documents and indexes (FaunaLocal's <c>GET /storage/1</c>), or
+    /// null where the endpoint does not exist: Fauna's hosted service showed storage only on its dashboard and bill.
+    /// One attempt: the figure is read in the background and a later refresh simply asks again.
+    /// </summary>
+    public async Task<long?> StorageBytesAsync(CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _storageUri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Secret);
+        var (status, answer) = await ExchangeAsync(request, ct);
+        if (status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.MethodNotAllowed) return null;
+        var root = Json(status, answer);
+        if (status != (int)HttpStatusCode.OK) throw ResponseReader.Error(status, root);
+        return root.TryGetProperty("storage_bytes", out var bytes) && bytes.TryGetInt64(out var n) && n >= 0
+            ? n
+            : throw new FaunaProtocolException("The storage answer has no storage_bytes.");
+    }
+
     private async Task<QueryResponse> SendAsync(byte[] body, string? tags, bool lastAttempt, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _queryUri) { Content = new ByteArrayContent(body) };
@@ -61,24 +80,8 @@ public sealed class FaunaClient(Func<HttpClient> httpClients, FaunaClientOptions
         if (tags is not null) request.Headers.Add("X-Query-Tags", tags);
         if (LastTxnTs is > 0 and var ts) request.Headers.Add("X-Last-Txn-Ts", ts.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var http = httpClients();
-        http.Timeout = options.QueryTimeout + TimeSpan.FromSeconds(5);
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
-        var status = (int)response.StatusCode;
-        JsonElement root;
-        try
-        {
-            using var doc = JsonDocument.Parse(bytes);
-            root = doc.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            // A proxy or load balancer answering instead of Fauna: a 5xx page is "unavailable", retried like 503.
-            if (status >= 500) throw new FaunaException(status, "unavailable", $"a non-Fauna answer (HTTP {status})");
-            throw new FaunaProtocolException($"Fauna answered HTTP {status} with a body that is not JSON.", e);
-        }
-
+        var (status, answer) = await ExchangeAsync(request, ct);
+        var root = Json(status, answer);
         if (status == (int)HttpStatusCode.OK)
         {
             var ok = ResponseReader.Success(root);
@@ -96,6 +99,30 @@ public sealed class FaunaClient(Func<HttpClient> httpClients, FaunaClientOptions
             UsageScope.RecordThrottle(ThrottleCause + kinds, retried: !lastAttempt);
         }
         throw error;
+    }
+
+    private async Task<(int Status, byte[] Body)> ExchangeAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var http = httpClients();
+        http.Timeout = options.QueryTimeout + TimeSpan.FromSeconds(5);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(ct));
+    }
+
+    /// <summary>An answer's body as JSON, whatever the status.</summary>
+    private static JsonElement Json(int status, byte[] body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            // A proxy or load balancer answering instead of Fauna: a 5xx page is "unavailable", retried like 503.
+            if (status >= 500) throw new FaunaException(status, "unavailable", $"a non-Fauna answer (HTTP {status})");
+            throw new FaunaProtocolException($"Fauna answered HTTP {status} with a body that is not JSON.", e);
+        }
     }
 
     private void AdvanceTxnTs(long ts)

@@ -7,8 +7,11 @@ namespace Dashboard.Providers.Sql.Dialects;
 /// <summary>What differs between the SQL backends sharing one model: connection, schema creation, error codes.</summary>
 public interface ISqlDialect
 {
-    /// <summary>The provider kind name used in errors and metrics ("Sqlite", "PlanetScale").</summary>
-    string ProviderName { get; }
+    /// <summary>
+    /// The backend's name in the errors its store throws: its store provider's <c>ProductName</c> ("SQLite sandbox",
+    /// "PlanetScale"), the name pages and metrics show, so an error never names the backend differently.
+    /// </summary>
+    string ProductName { get; }
 
     void Configure(DbContextOptionsBuilder options);
 

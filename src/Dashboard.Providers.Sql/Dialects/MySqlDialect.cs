@@ -19,7 +19,7 @@ public sealed class MySqlDialect(string connectionString, ServerVersion serverVe
     private readonly MySqlStatusEstimate _statusEstimate = new(tenant);
     private (long? Value, DateTime At) _count = (null, DateTime.MinValue);
 
-    public string ProviderName => "PlanetScale";
+    public string ProductName => PlanetScaleStoreProvider.Product;
 
     public void Configure(DbContextOptionsBuilder options) => options
         .UseMySql(PlanetScaleConnection.WithDefaults(connectionString), serverVersion, mysql => mysql

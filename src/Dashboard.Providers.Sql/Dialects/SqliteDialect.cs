@@ -1,3 +1,4 @@
+using Dashboard.Core.Files;
 using Dashboard.Core.Stores;
 using Dashboard.Providers.Sql.Model;
 using Microsoft.Data.Sqlite;
@@ -14,15 +15,13 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
     private const int UniqueConstraint = 2067;
     private const int PrimaryKeyConstraint = 1555;
 
-    public string ProviderName => "Sqlite";
+    public string ProductName => SqliteStoreProvider.Product;
 
     public void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
 
     public async Task EnsureSchemaAsync(DashboardDbContext db, CancellationToken ct)
     {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        SqliteDataSource.EnsureFolder(new SqliteConnectionStringBuilder(connectionString).DataSource);
         await db.Database.EnsureCreatedAsync(ct);
         await SqliteColumnUpgrades.ApplyAsync(db, ct);
         // EnsureCreated adds no index to an existing file: a sandbox from before the orders listing gets it here.

@@ -68,6 +68,7 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
                 await QueryEndpoint.Protocol(ctx, 500, "internal_error", "Internal error: " + e.Message);
             }
         });
+        app.MapGet(StorageEndpoint.Path, new StorageEndpoint(Store, Options).HandleAsync);
         app.MapPost("/query/1", endpoint.HandleAsync);
         app.MapMethods("/ping", ["GET", "HEAD"], async ctx =>
         {

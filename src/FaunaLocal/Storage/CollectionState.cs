@@ -19,17 +19,29 @@ public sealed record CollectionState(
 
     public IndexDefinition? FindIndex(string name) => Schema.AllIndexes().FirstOrDefault(i => i.Name == name);
 
+    /// <summary>Stored bytes of the documents, kept current by every write so reporting it never scans.</summary>
+    public long DocumentBytes { get; private init; }
+
+    /// <summary>Stored bytes of every index's entries (unique constraints' included), kept current like <see cref="DocumentBytes"/>.</summary>
+    public long IndexBytes { get; private init; }
+
     /// <summary>Replaces the schema and rebuilds every index from the documents.</summary>
     public CollectionState WithSchema(CollectionSchema schema)
     {
         var indexes = ImmutableDictionary.CreateBuilder<string, ImmutableSortedSet<IndexEntry>>();
+        var indexBytes = 0L;
         foreach (var def in schema.AllIndexes())
         {
             var builder = ImmutableSortedSet.CreateBuilder(new IndexEntryComparer(def));
             foreach (var doc in Docs.Values) builder.Add(EntryFor(def, doc));
             indexes[def.Name] = builder.ToImmutable();
+            indexBytes += builder.Sum(e => (long)e.Size);
         }
-        return this with { Schema = schema, Indexes = indexes.ToImmutable() };
+        return this with
+        {
+            Schema = schema, Indexes = indexes.ToImmutable(),
+            DocumentBytes = Docs.Values.Sum(d => (long)d.Size), IndexBytes = indexBytes,
+        };
     }
 
     public static IndexEntry EntryFor(IndexDefinition def, Document doc) =>
@@ -40,16 +52,31 @@ public sealed record CollectionState(
     {
         Docs.TryGetValue(id, out var old);
         var indexes = Indexes;
+        var indexBytes = IndexBytes;
         foreach (var def in Schema.AllIndexes())
         {
             var set = indexes[def.Name];
-            if (old != null) set = set.Remove(EntryFor(def, old));
-            if (newDoc != null) set = set.Add(EntryFor(def, newDoc));
+            // An immutable set returns itself when nothing changed: only entries really removed or added count.
+            if (old != null && EntryFor(def, old) is var gone && set.Remove(gone) is var without && !ReferenceEquals(without, set))
+            {
+                set = without;
+                indexBytes -= gone.Size;
+            }
+            if (newDoc != null && EntryFor(def, newDoc) is var added && set.Add(added) is var grown && !ReferenceEquals(grown, set))
+            {
+                set = grown;
+                indexBytes += added.Size;
+            }
             indexes = indexes.SetItem(def.Name, set);
         }
+        var documentBytes = DocumentBytes - (old?.Size ?? 0) + (newDoc?.Size ?? 0);
         return newDoc == null
-            ? this with { Docs = Docs.Remove(id), Ids = Ids.Remove(id), Indexes = indexes }
-            : this with { Docs = Docs.SetItem(id, newDoc), Ids = old == null ? Ids.Add(id) : Ids, Indexes = indexes };
+            ? this with { Docs = Docs.Remove(id), Ids = Ids.Remove(id), Indexes = indexes, DocumentBytes = documentBytes, IndexBytes = indexBytes }
+            : this with
+            {
+                Docs = Docs.SetItem(id, newDoc), Ids = old == null ? Ids.Add(id) : Ids, Indexes = indexes,
+                DocumentBytes = documentBytes, IndexBytes = indexBytes,
+            };
     }
 
     /// <summary>The documents holding the same values for a unique constraint, other than the one being written.</summary>

@@ -1,5 +1,5 @@
+using Dashboard.Testing;
 using FaunaLocal.Server;
-using Dashboard.Providers.Tests.Fixtures;
 
 namespace Dashboard.E2E.Infrastructure;
 

@@ -1,10 +1,10 @@
-using Dashboard.Providers.Tests.Fixtures;
 using System.Diagnostics;
 using System.Text;
 using Dashboard.Core;
 using Dashboard.Core.Demo;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
+using Dashboard.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using Dashboard.Providers.Tests.Fixtures;
 using System.Diagnostics;
 using System.Globalization;
+using Dashboard.Testing;
 
 namespace Dashboard.E2E.Infrastructure;
 

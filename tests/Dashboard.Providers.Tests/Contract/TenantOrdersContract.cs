@@ -17,7 +17,7 @@ public abstract partial class StoreContractTests<TFixture>
     private async Task<List<Order>> ListAllAsync(OrderQuery query, int size)
     {
         var all = new List<Order>();
-        await foreach (var page in Listing.PagesAsync((p, ct) => Store.ListTenantOrdersAsync(query, p, ct), size, Ct)) all.AddRange(page.Items);
+        await foreach (var page in ListingPages.AllAsync((p, ct) => Store.ListTenantOrdersAsync(query, p, ct), size, Ct)) all.AddRange(page.Items);
         return all;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Dashboard.Testing;
 
 namespace Dashboard.Providers.Tests.Fixtures;
 

@@ -24,7 +24,7 @@ public sealed class LostAnswerDialect(ISqlDialect inner) : ISqlDialect
     /// <summary>How many answers were dropped so far.</summary>
     public int Lost => _loser.Lost;
 
-    public string ProviderName => inner.ProviderName;
+    public string ProductName => inner.ProductName;
 
     public void Configure(DbContextOptionsBuilder options)
     {

@@ -1,6 +1,7 @@
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.Sql;
+using Dashboard.Testing;
 
 namespace Dashboard.Providers.Tests.Fixtures;
 

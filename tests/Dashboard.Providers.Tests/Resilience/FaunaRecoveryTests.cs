@@ -7,6 +7,7 @@ using Dashboard.Core.Resilience;
 using Dashboard.Core.Stores;
 using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Tests.Fixtures;
+using Dashboard.Testing;
 using FaunaLocal.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

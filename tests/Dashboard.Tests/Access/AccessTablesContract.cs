@@ -2,6 +2,7 @@ using Dashboard.AppStore;
 using Dashboard.AppStore.Lockout;
 using Dashboard.AppStore.Sessions;
 using Dashboard.Core.Audit;
+using Dashboard.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -165,9 +166,9 @@ public sealed class SqliteAccessTablesTests : AccessTablesContract
 /// <summary>One MariaDB server for the class; each test gets its own database.</summary>
 public sealed class MariaDbForAppStore : IAsyncLifetime
 {
-    public Dashboard.Providers.Tests.Fixtures.MariaDbServer Server { get; private set; } = null!;
+    public MariaDbServer Server { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => Server = await Dashboard.Providers.Tests.Fixtures.MariaDbServer.StartAsync([], CancellationToken.None);
+    public async ValueTask InitializeAsync() => Server = await MariaDbServer.StartAsync([], CancellationToken.None);
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -175,7 +175,7 @@ public sealed class OrdersPageTests : DashboardTestContext
         var outcome = await exporter.ExportAsync(store, person, new OrdersExportFilter(new OrderQuery(OrderStatus.Pending)), output, null, Ct);
 
         var expected = new List<string>();
-        await foreach (var page in Dashboard.Core.Paging.Listing.PagesAsync((p, c) => Store.ListTenantOrdersAsync(new OrderQuery(OrderStatus.Pending), p, c), 100, Ct))
+        await foreach (var page in Dashboard.Core.Paging.ListingPages.AllAsync((p, c) => Store.ListTenantOrdersAsync(new OrderQuery(OrderStatus.Pending), p, c), 100, Ct))
             expected.AddRange(page.Items.Select(o => o.Id));
         var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.True(outcome.Completed);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Dashboard.Providers.Tests.Fixtures;
+namespace Dashboard.Testing;
 
 /// <summary>
 /// AWS's DynamoDB Local, started by the test on a free port, in memory (or on disk in a given directory), and

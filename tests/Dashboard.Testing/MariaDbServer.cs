@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using MySqlConnector;
 
-namespace Dashboard.Providers.Tests.Fixtures;
+namespace Dashboard.Testing;
 
 /// <summary>
 /// A real MariaDB server (Debian's mariadb-server) of our own: a temporary data directory, a free port on

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Dashboard.Providers.Tests.Fixtures;
+namespace Dashboard.Testing;
 
 /// <summary>A loopback port nobody listens on right now, for servers the tests start (and for "nothing there").</summary>
 public static class FreePort
