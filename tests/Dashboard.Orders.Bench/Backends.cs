@@ -54,7 +54,7 @@ public sealed class Backends : IAsyncDisposable
             {
                 const string secret = "orders-bench-secret";
                 var server = new FaunaLocalServer(new FaunaLocalOptions { Port = 0, Secret = secret });
-                await server.StartAsync();
+                var firstUrl = await server.StartAsync();
                 var services = new ServiceCollection().AddFaunaProvider().BuildServiceProvider();
                 var provider = services.GetServices<IDataStoreProvider>().Single(p => p.Kind == "Fauna");
                 var backends = new Backends { Name = "FaunaLocal" };
@@ -64,13 +64,12 @@ public sealed class Backends : IAsyncDisposable
                 var used = false;
                 backends._newTenant = async (id, token) =>
                 {
-                    var url = server.Url;
+                    var url = firstUrl;
                     if (used)
                     {
                         var next = new FaunaLocalServer(new FaunaLocalOptions { Port = 0, Secret = secret });
-                        await next.StartAsync();
+                        url = await next.StartAsync();
                         backends._owned.Add(next);
-                        url = next.Url;
                     }
                     used = true;
                     return await Prepare(provider, new TenantDescriptor(id, id, "Fauna", new Dictionary<string, string?>
