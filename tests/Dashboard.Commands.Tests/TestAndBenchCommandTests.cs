@@ -60,7 +60,7 @@ public sealed partial class TestAndBenchCommandTests
             Assert.Matches($@"\| {Regex.Escape(backend)} \| [\d.]+ \([\d.]+\) ms \| [\d.]+ \([\d.]+\) ms \| [\d.]+× \| [\d,]+ \| [\d.]+ MiB \|", result.Stdout);
             Assert.Contains($"{backend}: 400 orders loaded", result.Stdout);
         }
-        Assert.Matches(@"export of every order +400 rows in", result.Stdout);
+        Assert.Matches(@"400 orders, export of every order +400 rows in", result.Stdout);
     }
 
     [Fact]
