@@ -1,7 +1,7 @@
 using Dashboard.Core.Audit;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Resilience;
+
 using Dashboard.Core.Stores;
 using Microsoft.Extensions.Logging;
 

@@ -169,7 +169,7 @@ public sealed class OrdersPageTests : DashboardTestContext
         var person = new Person("viewer@example.com", "Vic Viewer", Role.Viewer, new HashSet<string> { TenantId });
         var store = new TenantStoreFactory(Services.GetRequiredService<Dashboard.Core.Tenants.TenantRegistry>(), Services.GetRequiredService<ITenantBackends>(),
             new FixedPerson(person), Services.GetRequiredService<IAuditLog>(), TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditedTenantStore>.Instance).For(TenantId);
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditedDataStore>.Instance).For(TenantId);
         using var output = new MemoryStream();
 
         var outcome = await exporter.ExportAsync(store, person, new OrdersExportFilter(new OrderQuery(OrderStatus.Pending)), output, null, Ct);
@@ -192,7 +192,7 @@ public sealed class OrdersPageTests : DashboardTestContext
         var person = new Person("agent@example.com", "Sam Support", Role.Support, new HashSet<string> { "acme" });
         var factory = new TenantStoreFactory(Services.GetRequiredService<Dashboard.Core.Tenants.TenantRegistry>(), Services.GetRequiredService<ITenantBackends>(),
             new FixedPerson(person), Services.GetRequiredService<IAuditLog>(), TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditedTenantStore>.Instance);
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditedDataStore>.Instance);
 
         Assert.Throws<ForbiddenException>(() => factory.For(TenantId));
         await Task.CompletedTask;
