@@ -22,7 +22,9 @@ run_bench() {
   case "$1" in
     dynamodb)    bash tests/Dashboard.DynamoDb.Bench/run.sh ${quick:+--sizes 200,400 --runs 3 --admin-timeout 30} ;;
     planetscale) bash tests/Dashboard.PlanetScale.Bench/run.sh ${quick:+--sizes 200,400 --runs 3} ;;
-    fauna)       bash tests/Dashboard.DynamoDb.Bench/point-vs-fauna.sh --seconds "$point_seconds" ${quick:+--clients 2 --warmup 0.5} ;;
+    fauna)       bash tests/Dashboard.DynamoDb.Bench/point-vs-fauna.sh --seconds "$point_seconds" ${quick:+--clients 2 --warmup 0.5}
+                 say "FaunaLocal event streams"
+                 dotnet run -c Release $no_build --project src/FaunaLocal -- bench streams ${quick:+--seconds 0.5 --subscribers 1,10 --idle 200} ;;
     metering)    dotnet run -c Release $no_build --project tests/Dashboard.Metering.Bench ;;
     recovery)    bash tests/Dashboard.Resilience.Bench/run.sh ${quick:+--rounds 1 --down-seconds 1} ;;
     orders)      bash tests/Dashboard.Orders.Bench/run.sh ${quick:+--sizes 200,400 --runs 3} ;;

@@ -38,6 +38,10 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Contains("Point operations per second, 2 clients, 0.5 s each", result.Stdout);
         Assert.Matches(@"\| in-memory +\| point read +\| +\d+ \(", result.Stdout);
         Assert.Matches(@"\| on-disk +\| write +\| +\d+ \(", result.Stdout);
+        // fauna, event streams: commits and events per second with latencies, then many idle streams at once.
+        Assert.Matches(@"FaunaLocal event streams: one writer", result.Stdout);
+        Assert.Matches(@"\n +10 +\d+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+", result.Stdout);
+        Assert.Matches(@"\d+ idle streams held at once: [\d.]+ KiB of server heap per stream", result.Stdout);
         // metering: CPU and bytes per call, the rolling store's day.
         Assert.Matches(@"metering overhead: -?\d+ ns CPU per call", result.Stdout);
         Assert.Contains("rolling store after 24 h:", result.Stdout);
