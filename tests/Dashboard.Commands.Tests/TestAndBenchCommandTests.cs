@@ -4,7 +4,7 @@ namespace Dashboard.Commands.Tests;
 
 /// <summary>
 /// README: <c>dotnet test tests/Dashboard.Providers.Tests --filter Backend=DynamoDb</c> and
-/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery]</c>. The benchmarks run in their documented smoke
+/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders]</c>. The benchmarks run in their documented smoke
 /// mode (BENCH_QUICK=1: tiny tables, short figures, the existing build); each starts its own servers on free ports.
 /// </summary>
 public sealed partial class TestAndBenchCommandTests
@@ -25,9 +25,9 @@ public sealed partial class TestAndBenchCommandTests
     [Fact]
     public async Task Bench_sh_with_no_argument_runs_every_benchmark_and_prints_their_figures()
     {
-        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(6))).ShouldSucceed();
+        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(8))).ShouldSucceed();
 
-        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
+        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "orders" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
         // dynamodb: both sizes measured, then their ratio.
         Assert.Matches(@"users page 1 \(email order\), service", result.Stdout);
         Assert.Contains("== ratio 400 / 200 users", result.Stdout);
@@ -48,6 +48,23 @@ public sealed partial class TestAndBenchCommandTests
         // recovery: a backend killed and restarted, the time until its tenant is healthy again, nothing lost.
         Assert.Matches(@"healthy after the backend answers: min \d+ ms", result.Stdout);
         Assert.DoesNotContain("LOST", result.Stdout);
+        // orders: the first-page table of every backend.
+        Assert.Contains("| backend | 200 orders | 400 orders | 400 / 200 |", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Bench_sh_orders_measures_the_status_filtered_first_page_and_the_export_on_every_backend()
+    {
+        var result = (await Command.RunAsync("scripts/bench.sh orders", Quick, TimeSpan.FromMinutes(5))).ShouldSucceed();
+
+        Assert.Single(Regex.Matches(result.Stdout, "==> benchmark:"));
+        foreach (var backend in new[] { "SQLite", "MariaDB (PlanetScale)", "DynamoDB Local", "FaunaLocal" })
+        {
+            // A row per backend: both sizes' medians, their ratio, the export's rows/s and heap peak.
+            Assert.Matches($@"\| {Regex.Escape(backend)} \| [\d.]+ \([\d.]+\) ms \| [\d.]+ \([\d.]+\) ms \| [\d.]+× \| [\d,]+ \| [\d.]+ MiB \|", result.Stdout);
+            Assert.Contains($"{backend}: 400 orders loaded", result.Stdout);
+        }
+        Assert.Matches(@"400 orders, export of every order +400 rows in", result.Stdout);
     }
 
     [Fact]
@@ -66,7 +83,7 @@ public sealed partial class TestAndBenchCommandTests
         var result = await Command.RunAsync("scripts/bench.sh cassandra", Quick);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery)", result.Stderr);
+        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders)", result.Stderr);
     }
 
     private static readonly Dictionary<string, string?> Quick = new() { ["BENCH_QUICK"] = "1" };

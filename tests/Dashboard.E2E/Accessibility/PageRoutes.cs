@@ -30,6 +30,7 @@ public static class PageRoutes
         new("/t/{Tenant}/users", "users", s => $"/t/{s.Tenant}/users"),
         new("/t/{Tenant}/users/{UserId}", "user", s => $"/t/{s.Tenant}/users/{s.UserId}"),
         new("/t/{Tenant}/users/{UserId}", "user that does not exist", s => $"/t/{s.Tenant}/users/01ARZ3NDEKTSV4RRFFQ69G5FAV"),
+        new("/t/{Tenant}/orders", "orders", s => $"/t/{s.Tenant}/orders?status=Pending"),
         new("/t/{Tenant}/orders/{OrderId}", "order", s => $"/t/{s.Tenant}/orders/{s.OrderId}"),
         new("/ops/throughput", "throughput", _ => "/ops/throughput"),
         new("/ops/throttling", "throttling", _ => "/ops/throttling"),
@@ -53,6 +54,12 @@ public static class PageRoutes
         new("user", "new order",
             page => page.GetByRole(AriaRole.Button, new() { Name = "New order" }).ClickAsync(),
             page => page.Keyboard.PressAsync("Escape")),
+        new("orders", "export",
+            page => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync(),
+            page => page.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync()),
+        new("orders", "change status",
+            page => page.GetByRole(AriaRole.Button, new() { Name = "Change status…" }).ClickAsync(),
+            page => page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync()),
         new("order", "unsaved changes",
             async page =>
             {
