@@ -41,7 +41,9 @@ public sealed class EditSession(GuardedCalls calls, string tenant)
             switch (result.Error)
             {
                 case ValidationException invalid:
+                    // Beside the fields, and said once in the snackbar (an alert), so a screen reader hears it too.
                     Errors.Set(invalid.Errors);
+                    Tell("Not saved: " + string.Join(" ", invalid.Errors.Values.SelectMany(m => m).Distinct()), Severity.Warning);
                     break;
                 case ConflictException when reloadOnConflict is not null:
                     var reload = await calls.RunAsync(reloadOnConflict, tenant);

@@ -60,7 +60,7 @@ public sealed class EditSessionTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Validation_from_the_store_fills_the_field_errors_keeps_the_draft_and_saves_nothing()
+    public async Task Validation_from_the_store_fills_the_field_errors_says_it_once_in_the_snackbar_keeps_the_draft_and_saves_nothing()
     {
         var (edit, ada) = await EditAdaAsync();
         edit.Draft.Name = " ";
@@ -73,7 +73,9 @@ public sealed class EditSessionTests : DashboardTestContext
         Assert.Equal(" ", edit.Draft.Name);
         Assert.Null(edit.Conflict);
         Assert.Equal(ada, await Store.GetUserAsync(ada.Id, Ct));
-        Assert.Empty(SnackbarTexts());
+        // The snackbar is an alert: a screen reader announces why nothing was saved, not only the sighted see the fields.
+        Snackbars.WaitForAssertion(() => Assert.Equal(
+            ["Not saved: Name is required. Avatar URL must be an absolute http or https address."], SnackbarTexts()));
     }
 
     [Fact]
