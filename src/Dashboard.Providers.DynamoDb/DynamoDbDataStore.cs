@@ -112,15 +112,8 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         ItemGuard.Check(marker, "email");
         var reasons = await TransactAsync(
         [
-            new()
-            {
-                Put = new Put
-                {
-                    TableName = _table, Item = profile, ConditionExpression = "attribute_not_exists(PK)",
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                },
-            },
-            new() { Put = new Put { TableName = _table, Item = marker, ConditionExpression = "attribute_not_exists(PK)" } },
+            PutNew(profile, returnOld: true),
+            PutNew(marker),
         ], ct);
         // Our profile with our write id: an earlier attempt of this call was applied (with its marker, atomically).
         if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, profile)) return;
@@ -156,7 +149,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
                     ExpressionAttributeValues = new() { [":uid"] = new(user.Id) },
                 },
             },
-            new() { Put = new Put { TableName = _table, Item = marker, ConditionExpression = "attribute_not_exists(PK)" } },
+            PutNew(marker),
         ], ct);
         // Our profile with our write id: an earlier attempt of this call swapped the markers too (one transaction).
         if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, profile)) return;
@@ -221,14 +214,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         // service (users are never deleted).
         var reasons = await TransactAsync(
         [
-            new()
-            {
-                Put = new Put
-                {
-                    TableName = _table, Item = item, ConditionExpression = "attribute_not_exists(PK)",
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                },
-            },
+            PutNew(item, returnOld: true),
             new() { Update = OrderCounters.Change(_table, order.Id, from: null, order.Status) },
         ], ct);
         if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, item)) return;
@@ -401,4 +387,14 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
     }
 
     public void Dispose() => _clients.Dispose();
+
+    /// <summary>A put that only creates: it fails when the key exists, and with <paramref name="returnOld"/> answers the stored item (to tell our own earlier attempt from someone else's).</summary>
+    private TransactWriteItem PutNew(Dictionary<string, AttributeValue> item, bool returnOld = false) => new()
+    {
+        Put = new Put
+        {
+            TableName = _table, Item = item, ConditionExpression = "attribute_not_exists(PK)",
+            ReturnValuesOnConditionCheckFailure = returnOld ? ReturnValuesOnConditionCheckFailure.ALL_OLD : ReturnValuesOnConditionCheckFailure.NONE,
+        },
+    };
 }

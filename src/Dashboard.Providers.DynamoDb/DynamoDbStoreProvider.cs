@@ -10,7 +10,7 @@ namespace Dashboard.Providers.DynamoDb;
 public sealed class DynamoDbStoreProvider : IDataStoreProvider
 {
     /// <summary>DynamoDB's name in pages, errors and metrics.</summary>
-    public const string Product = "DynamoDB";
+    public const string Product = StoreProducts.DynamoDb;
 
     public string Kind => "DynamoDb";
 

@@ -73,15 +73,7 @@ public sealed class FaunaDataStore : IDataStore, IStorageSizeReporter
             """);
         try
         {
-            await _call.QueryAsync("update_user", update, ct);
-        }
-        catch (FaunaException e) when (e.AbortCode == Missing)
-        {
-            throw new NotFoundException("User", user.Id);
-        }
-        catch (FaunaException e) when (e.AbortCode == Stale)
-        {
-            throw new ConflictException("User", user.Id, expectedVersion);
+            await UpdateAsync("update_user", update, "User", user.Id, expectedVersion, ct);
         }
         catch (FaunaException e) when (e.FailedConstraintOn("email"))
         {
@@ -161,17 +153,23 @@ public sealed class FaunaDataStore : IDataStore, IStorageSizeReporter
               null
             }
             """);
+        await UpdateAsync("update_order", update, "Order", order.Id, expectedVersion, ct);
+    }
+
+    /// <summary>Runs a conditional update whose query aborts "missing" (no such document) or "stale" (another version).</summary>
+    private async Task UpdateAsync(string action, Query update, string entity, string id, long expectedVersion, CancellationToken ct)
+    {
         try
         {
-            await _call.QueryAsync("update_order", update, ct);
+            await _call.QueryAsync(action, update, ct);
         }
         catch (FaunaException e) when (e.AbortCode == Missing)
         {
-            throw new NotFoundException("Order", order.Id);
+            throw new NotFoundException(entity, id);
         }
         catch (FaunaException e) when (e.AbortCode == Stale)
         {
-            throw new ConflictException("Order", order.Id, expectedVersion);
+            throw new ConflictException(entity, id, expectedVersion);
         }
     }
 

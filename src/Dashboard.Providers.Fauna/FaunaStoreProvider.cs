@@ -12,7 +12,7 @@ namespace Dashboard.Providers.Fauna;
 public sealed class FaunaStoreProvider(IHttpClientFactory httpClients) : IDataStoreProvider
 {
     /// <summary>Fauna's name in pages, errors and metrics (FaunaLocal goes by it too).</summary>
-    public const string Product = "Fauna";
+    public const string Product = StoreProducts.Fauna;
 
     public string Kind => "Fauna";
 

@@ -17,7 +17,7 @@ public sealed class PlanetScaleStoreProvider : IDataStoreProvider
     public const string ServerVersionKey = "ServerVersion";
 
     /// <summary>PlanetScale's name in pages, errors and metrics (a MySQL-compatible stand-in goes by it too).</summary>
-    public const string Product = "PlanetScale";
+    public const string Product = StoreProducts.PlanetScale;
 
     public string Kind => "PlanetScale";
 

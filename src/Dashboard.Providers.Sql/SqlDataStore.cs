@@ -73,19 +73,8 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
     public Task InsertUserAsync(User user, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
         db.Users.Add(user.ToRow(writeId));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
-        {
-            // No row with our id: the email is someone else's. Our id with our write id: an earlier attempt of
-            // this call committed before its answer was lost. Our id with another write id is another writer's
-            // row (or a later write over ours): never taken for our own success.
-            var stored = await db.Users.Where(u => u.Id == user.Id).Select(u => new WriteMark(u.WriteId)).SingleOrDefaultAsync(ct);
-            if (stored is null) throw UserRules.EmailTaken();
-            if (stored.WriteId != writeId) throw new ConflictException("User", user.Id, 0);
-        }
+        // No row with our id after a unique-key clash: the email is someone else's.
+        await SaveAddedAsync(db, () => UserMarkAsync(db, user.Id, ct), "User", user.Id, writeId, UserRules.EmailTaken, ct);
         return true;
     }, ct);
 
@@ -113,7 +102,7 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         }
         if (changed == 0)
         {
-            var stored = await db.Users.Where(u => u.Id == user.Id).Select(u => new WriteMark(u.WriteId)).SingleOrDefaultAsync(ct);
+            var stored = await UserMarkAsync(db, user.Id, ct);
             ThrowUnlessAlreadyApplied(stored, writeId, "User", user.Id, expectedVersion);
         }
         return true;
@@ -156,17 +145,7 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
     public Task InsertOrderAsync(Order order, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
         db.Orders.Add(order.ToRow(writeId));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
-        {
-            // Our id with our write id: an earlier attempt of this call committed before its answer was lost.
-            var stored = await db.Orders.Where(o => o.Id == order.Id).Select(o => new WriteMark(o.WriteId)).SingleOrDefaultAsync(ct);
-            if (stored is null) throw;
-            if (stored.WriteId != writeId) throw new ConflictException("Order", order.Id, 0);
-        }
+        await SaveAddedAsync(db, () => OrderMarkAsync(db, order.Id, ct), "Order", order.Id, writeId, otherKey: null, ct);
         return true;
     }, ct);
 
@@ -185,7 +164,7 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
                 .SetProperty(o => o.WriteId, writeId), ct);
         if (changed == 0)
         {
-            var stored = await db.Orders.Where(o => o.Id == order.Id).Select(o => new WriteMark(o.WriteId)).SingleOrDefaultAsync(ct);
+            var stored = await OrderMarkAsync(db, order.Id, ct);
             ThrowUnlessAlreadyApplied(stored, writeId, "Order", order.Id, expectedVersion);
             return true;
         }
@@ -237,6 +216,37 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
 
     /// <summary>The write id a stored row carries, read to tell a lost answer of our own write from someone else's write.</summary>
     private sealed record WriteMark(string? WriteId);
+
+    private static Task<WriteMark?> UserMarkAsync(DashboardDbContext db, string id, CancellationToken ct) =>
+        db.Users.Where(u => u.Id == id).Select(u => new WriteMark(u.WriteId)).SingleOrDefaultAsync(ct);
+
+    private static Task<WriteMark?> OrderMarkAsync(DashboardDbContext db, string id, CancellationToken ct) =>
+        db.Orders.Where(o => o.Id == id).Select(o => new WriteMark(o.WriteId)).SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Saves an added row. When its key is taken: our id with our write id is an earlier attempt of this very call
+    /// that committed before its answer was lost (done); our id with another write id is another writer's row (or a
+    /// later write over ours), never taken for our own success; no row with our id means another unique key clashed,
+    /// which <paramref name="otherKey"/> names (null: the database's own error stands).
+    /// </summary>
+    private async Task SaveAddedAsync(DashboardDbContext db, Func<Task<WriteMark?>> ours, string entity, string id, string writeId,
+        Func<Exception>? otherKey, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (_dialect.IsUniqueViolation(e))
+        {
+            var stored = await ours();
+            if (stored is null)
+            {
+                if (otherKey is null) throw;
+                throw otherKey();
+            }
+            if (stored.WriteId != writeId) throw new ConflictException(entity, id, 0);
+        }
+    }
 
     /// <summary>
     /// Nothing matched the expected version: the row is missing, or someone else changed it first — unless it

@@ -16,7 +16,7 @@ public sealed class SqliteStoreProvider(IHostEnvironment? environment = null) : 
     public const string ConnectionStringKey = "ConnectionString";
 
     /// <summary>The sandbox's name in pages, errors and metrics.</summary>
-    public const string Product = "SQLite sandbox";
+    public const string Product = StoreProducts.SqliteSandbox;
 
     public string Kind => "Sqlite";
 

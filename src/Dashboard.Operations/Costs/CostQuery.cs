@@ -1,3 +1,4 @@
+using Dashboard.Core.Stores;
 using Dashboard.Core.Usage;
 using Dashboard.Operations.Queries;
 using Dashboard.Operations.Metering.Rolling;
@@ -34,21 +35,21 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
         PriceSheetRow Row(string provider, string item, Price price) => new(provider, item, price.Usd, price.Per, price.Source, price.AsOf);
         var rows = new List<PriceSheetRow>
         {
-            Row("DynamoDB", "On-demand writes", p.DynamoDb.WriteRequestUnits),
-            Row("DynamoDB", "On-demand reads", p.DynamoDb.ReadRequestUnits),
-            Row("DynamoDB", "Provisioned writes", p.DynamoDb.ProvisionedWcuHour),
-            Row("DynamoDB", "Provisioned reads", p.DynamoDb.ProvisionedRcuHour),
-            Row("DynamoDB", $"Storage (first {p.DynamoDb.FreeStorageGb:0} GB free)", p.DynamoDb.Storage),
+            Row(StoreProducts.DynamoDb, "On-demand writes", p.DynamoDb.WriteRequestUnits),
+            Row(StoreProducts.DynamoDb, "On-demand reads", p.DynamoDb.ReadRequestUnits),
+            Row(StoreProducts.DynamoDb, "Provisioned writes", p.DynamoDb.ProvisionedWcuHour),
+            Row(StoreProducts.DynamoDb, "Provisioned reads", p.DynamoDb.ProvisionedRcuHour),
+            Row(StoreProducts.DynamoDb, $"Storage (first {p.DynamoDb.FreeStorageGb:0} GB free)", p.DynamoDb.Storage),
         };
         foreach (var (tenant, usd) in p.PlanetScale.ClusterMonthlyUsd.OrderBy(c => c.Key, StringComparer.Ordinal))
-            rows.Add(new PriceSheetRow("PlanetScale", $"Cluster of {tenant}", usd, "month", p.PlanetScale.ClusterSource, ""));
-        rows.Add(Row("PlanetScale", $"Storage (over {p.PlanetScale.IncludedStorageGb:0} GB)", p.PlanetScale.Storage));
-        rows.Add(Row("PlanetScale", "Rows read (legacy plan)", p.PlanetScale.RowsRead));
-        rows.Add(Row("PlanetScale", "Rows written (legacy plan)", p.PlanetScale.RowsWritten));
-        rows.Add(Row("Fauna", "Read ops", p.Fauna.ReadOps));
-        rows.Add(Row("Fauna", "Write ops", p.Fauna.WriteOps));
-        rows.Add(Row("Fauna", "Compute ops", p.Fauna.ComputeOps));
-        rows.Add(Row("Fauna", "Storage", p.Fauna.Storage));
+            rows.Add(new PriceSheetRow(StoreProducts.PlanetScale, $"Cluster of {tenant}", usd, "month", p.PlanetScale.ClusterSource, ""));
+        rows.Add(Row(StoreProducts.PlanetScale, $"Storage (over {p.PlanetScale.IncludedStorageGb:0} GB)", p.PlanetScale.Storage));
+        rows.Add(Row(StoreProducts.PlanetScale, "Rows read (legacy plan)", p.PlanetScale.RowsRead));
+        rows.Add(Row(StoreProducts.PlanetScale, "Rows written (legacy plan)", p.PlanetScale.RowsWritten));
+        rows.Add(Row(StoreProducts.Fauna, "Read ops", p.Fauna.ReadOps));
+        rows.Add(Row(StoreProducts.Fauna, "Write ops", p.Fauna.WriteOps));
+        rows.Add(Row(StoreProducts.Fauna, "Compute ops", p.Fauna.ComputeOps));
+        rows.Add(Row(StoreProducts.Fauna, "Storage", p.Fauna.Storage));
         return rows;
     }
 }

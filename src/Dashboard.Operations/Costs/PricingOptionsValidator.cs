@@ -1,4 +1,5 @@
 using System.Reflection;
+using Dashboard.Core.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Operations.Costs;
@@ -13,8 +14,8 @@ public sealed class PricingOptionsValidator : IValidateOptions<PricingOptions>
     {
         var failures = new List<string>();
         CheckSheet(failures, "DynamoDb", o.DynamoDb);
-        CheckSheet(failures, "PlanetScale", o.PlanetScale);
-        CheckSheet(failures, "Fauna", o.Fauna);
+        CheckSheet(failures, StoreProducts.PlanetScale, o.PlanetScale);
+        CheckSheet(failures, StoreProducts.Fauna, o.Fauna);
         foreach (var (tenant, usd) in o.PlanetScale.ClusterMonthlyUsd)
             NotNegative(failures, $"PlanetScale:ClusterMonthlyUsd:{tenant}", usd);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,3 +1,4 @@
+using Dashboard.Core.Stores;
 using Dashboard.Operations.Metering.Rolling;
 using Dashboard.Operations.Resilience;
 
@@ -25,9 +26,9 @@ public static class ThrottleVocabulary
 {
     public static IReadOnlyList<(string Provider, string Answers)> All { get; } =
     [
-        ("DynamoDB", "ProvisionedThroughputExceededException, ThrottlingException, RequestLimitExceeded (HTTP 400); per attempt, the SDK's own retries included"),
-        ("PlanetScale", "MySQL error 1040 Too many connections; Vitess RESOURCE_EXHAUSTED"),
-        ("Fauna", "HTTP 429 limit_exceeded; stats.rate_limits_hit"),
-        ("SQLite sandbox", "SQLITE_BUSY (database is locked) after the busy timeout"),
+        (StoreProducts.DynamoDb, "ProvisionedThroughputExceededException, ThrottlingException, RequestLimitExceeded (HTTP 400); per attempt, the SDK's own retries included"),
+        (StoreProducts.PlanetScale, "MySQL error 1040 Too many connections; Vitess RESOURCE_EXHAUSTED"),
+        (StoreProducts.Fauna, "HTTP 429 limit_exceeded; stats.rate_limits_hit"),
+        (StoreProducts.SqliteSandbox, "SQLITE_BUSY (database is locked) after the busy timeout"),
     ];
 }

@@ -34,25 +34,24 @@ public sealed class ItemDraft
     public string QuantityText
     {
         get => _quantityText;
-        set
-        {
-            _quantityText = value ?? "";
-            var ok = NumberInput.TryQuantity(value, out var quantity);
-            if (ok) _quantity = quantity;
-            QuantityProblem = ok ? null : NumberInput.QuantityProblem;
-        }
+        set => QuantityProblem = Take(value, NumberInput.TryQuantity, NumberInput.QuantityProblem, ref _quantityText, ref _quantity);
     }
 
     public string PriceText
     {
         get => _priceText;
-        set
-        {
-            _priceText = value ?? "";
-            var ok = NumberInput.TryPrice(value, out var price);
-            if (ok) _unitPrice = price;
-            PriceProblem = ok ? null : NumberInput.PriceProblem;
-        }
+        set => PriceProblem = Take(value, NumberInput.TryPrice, NumberInput.PriceProblem, ref _priceText, ref _unitPrice);
+    }
+
+    private delegate bool Parse<T>(string? text, out T value);
+
+    /// <summary>Keeps the text as typed and takes its number when it parses; otherwise returns the field's problem.</summary>
+    private static string? Take<T>(string? text, Parse<T> parse, string problem, ref string typed, ref T number)
+    {
+        typed = text ?? "";
+        if (!parse(text, out var parsed)) return problem;
+        number = parsed;
+        return null;
     }
 
     public string? QuantityProblem { get; private set; }

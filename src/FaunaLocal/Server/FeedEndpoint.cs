@@ -73,7 +73,7 @@ public sealed class FeedEndpoint(Store store, FaunaLocalOptions options, RateLim
             hit = reservation.Settle(stats.ReadOps, 0, compute);
         }
         var total = stats with { ProcessingTimeMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds };
-        await Answer(ctx, 200, w =>
+        await JsonAnswer.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartArray("events");
             foreach (var e in events) e.Write(w, []);
@@ -115,7 +115,7 @@ public sealed class FeedEndpoint(Store store, FaunaLocalOptions options, RateLim
     }
 
     private static Task Throttled(HttpContext ctx, List<string> limits) =>
-        Answer(ctx, 429, w =>
+        JsonAnswer.WriteAsync(ctx, 429, w =>
         {
             w.WriteStartObject("error");
             w.WriteString("code", "limit_exceeded");
@@ -124,19 +124,4 @@ public sealed class FeedEndpoint(Store store, FaunaLocalOptions options, RateLim
             w.WritePropertyName("stats");
             StreamEvent.WriteStats(w, EventStats.Zero, limits);
         });
-
-    private static async Task Answer(HttpContext ctx, int status, Action<Utf8JsonWriter> body)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, JsonOutput.Options))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        ctx.Response.StatusCode = status;
-        ctx.Response.ContentType = "application/json;charset=utf-8";
-        ctx.Response.ContentLength = buffer.WrittenCount;
-        await ctx.Response.Body.WriteAsync(buffer.WrittenMemory);
-    }
 }

@@ -100,7 +100,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
         {
             var meter = new Metering();
             var hit = limiter.Record(token, meter);
-            await Write(ctx, 400, w =>
+            await JsonAnswer.WriteAsync(ctx, 400, w =>
             {
                 WriteError(w, e.Error.Code, e.Error.Message);
                 w.WriteString("summary", e.Text.Summary(e.Error.Code, e.Error.Message, e.Error.Pos));
@@ -128,7 +128,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
     }
 
     private static Task Throttled(HttpContext ctx, Metering meter, long started, List<string> limits) =>
-        Write(ctx, 429, w =>
+        JsonAnswer.WriteAsync(ctx, 429, w =>
         {
             WriteError(w, "limit_exceeded", "Rate limit exceeded");
             WriteStats(w, meter, 0, started, limits);
@@ -148,7 +148,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
         switch (r.Outcome)
         {
             case QueryOutcome.Success:
-                await Write(ctx, 200, w =>
+                await JsonAnswer.WriteAsync(ctx, 200, w =>
                 {
                     w.WritePropertyName("data");
                     w.WriteRawValue(r.Data!, skipInputValidation: true);
@@ -157,14 +157,14 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
                 });
                 return;
             case QueryOutcome.TimedOut:
-                await Write(ctx, 440, w =>
+                await JsonAnswer.WriteAsync(ctx, 440, w =>
                 {
                     WriteError(w, "time_out", TimeoutMessage(deadline));
                     WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
                 });
                 return;
             case QueryOutcome.Contended:
-                await Write(ctx, 409, w =>
+                await JsonAnswer.WriteAsync(ctx, 409, w =>
                 {
                     WriteError(w, "contended_transaction", "Transaction was aborted due to detection of concurrent modification.");
                     WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
@@ -178,7 +178,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
             "unauthorized" => 401,
             _ => 400,
         };
-        await Write(ctx, status, w =>
+        await JsonAnswer.WriteAsync(ctx, status, w =>
         {
             w.WriteStartObject("error");
             w.WriteString("code", e.Code);
@@ -275,20 +275,5 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
     }
 
     public static Task Protocol(HttpContext ctx, int status, string code, string message) =>
-        Write(ctx, status, w => WriteError(w, code, message));
-
-    private static async Task Write(HttpContext ctx, int status, Action<Utf8JsonWriter> body)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, JsonOutput.Options))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        ctx.Response.StatusCode = status;
-        ctx.Response.ContentType = "application/json;charset=utf-8";
-        ctx.Response.ContentLength = buffer.WrittenCount;
-        await ctx.Response.Body.WriteAsync(buffer.WrittenMemory);
-    }
+        JsonAnswer.WriteAsync(ctx, status, w => WriteError(w, code, message));
 }

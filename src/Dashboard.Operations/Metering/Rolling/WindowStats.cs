@@ -1,3 +1,4 @@
+using System.Numerics;
 using Dashboard.Core.Usage;
 
 namespace Dashboard.Operations.Metering.Rolling;
@@ -33,34 +34,39 @@ public sealed class WindowStats
     public double? PercentileMs(double q) =>
         LatencyBuckets.Quantile(_latency, q) is { } ms ? Math.Clamp(ms, MinMs, MaxMs) : null;
 
-    private void AddRange(long calls, double min, double max)
-    {
-        if (calls == 0) return;
-        MinMs = Calls == 0 ? min : Math.Min(MinMs, min);
-        MaxMs = Calls == 0 ? max : Math.Max(MaxMs, max);
-    }
-
     internal void Add(Slot slot)
     {
-        AddRange(slot.Calls, slot.MinMs, slot.MaxMs);
-        Calls += slot.Calls;
-        LatencySumMs += slot.LatencySumMs;
-        ThrottlesRetried += slot.ThrottlesRetried;
-        ThrottlesSurfaced += slot.ThrottlesSurfaced;
-        for (var i = 0; i < StoreOutcomes.Count; i++) _outcomes[i] += slot.Outcomes[i];
-        for (var i = 0; i < LatencyBuckets.Count; i++) _latency[i] += slot.Latency[i];
-        for (var i = 0; i < UsageUnits.Count; i++) _units[i] += slot.Units[i];
+        AddTotals(slot.Calls, slot.MinMs, slot.MaxMs, slot.LatencySumMs, slot.ThrottlesRetried, slot.ThrottlesSurfaced);
+        AddEach<int, long>(_outcomes, slot.Outcomes);
+        AddEach<int, long>(_latency, slot.Latency);
+        AddEach<double, double>(_units, slot.Units);
     }
 
     public void Add(WindowStats other)
     {
-        AddRange(other.Calls, other.MinMs, other.MaxMs);
-        Calls += other.Calls;
-        LatencySumMs += other.LatencySumMs;
-        ThrottlesRetried += other.ThrottlesRetried;
-        ThrottlesSurfaced += other.ThrottlesSurfaced;
-        for (var i = 0; i < StoreOutcomes.Count; i++) _outcomes[i] += other._outcomes[i];
-        for (var i = 0; i < LatencyBuckets.Count; i++) _latency[i] += other._latency[i];
-        for (var i = 0; i < UsageUnits.Count; i++) _units[i] += other._units[i];
+        AddTotals(other.Calls, other.MinMs, other.MaxMs, other.LatencySumMs, other.ThrottlesRetried, other.ThrottlesSurfaced);
+        AddEach(_outcomes, other._outcomes);
+        AddEach(_latency, other._latency);
+        AddEach(_units, other._units);
+    }
+
+    private void AddTotals(long calls, double min, double max, double latencySumMs, long retried, long surfaced)
+    {
+        if (calls > 0)
+        {
+            MinMs = Calls == 0 ? min : Math.Min(MinMs, min);
+            MaxMs = Calls == 0 ? max : Math.Max(MaxMs, max);
+        }
+        Calls += calls;
+        LatencySumMs += latencySumMs;
+        ThrottlesRetried += retried;
+        ThrottlesSurfaced += surfaced;
+    }
+
+    // A slot counts in ints (it is one second), a window in longs.
+    private static void AddEach<TFrom, TTo>(Span<TTo> into, ReadOnlySpan<TFrom> from)
+        where TFrom : INumberBase<TFrom> where TTo : INumberBase<TTo>
+    {
+        for (var i = 0; i < into.Length; i++) into[i] += TTo.CreateTruncating(from[i]);
     }
 }
