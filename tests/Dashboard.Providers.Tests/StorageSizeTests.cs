@@ -65,7 +65,8 @@ public sealed class DynamoDbStorageSizeTests(DynamoDbFixture fixture) : IClassFi
     {
         var (_, store, empty, loaded, payload) = await StorageSizeCheck.MeasureAsync(fixture);
 
-        Assert.Equal(0, empty);
+        // A new table holds only the orders listing's bookkeeping (status counters, the backfill mark): a few hundred bytes.
+        Assert.InRange(empty, 0, 1_024);
         StorageSizeCheck.AssertPlausible(empty, loaded, payload);
         // Index storage is billed too: the figure is more than the table alone, by exactly the indexes' bytes.
         var data = (DynamoDbDataStore)store;
@@ -129,8 +130,8 @@ public sealed class FaunaStorageSizeTests(FaunaFixture fixture) : IClassFixture<
     {
         var (_, store, empty, loaded, payload) = await StorageSizeCheck.MeasureAsync(fixture);
 
-        // Collections and indexes exist but hold nothing yet.
-        Assert.Equal(0, empty);
+        // Collections and indexes exist and hold nothing yet but the status counters (OrderCount documents, all zero).
+        Assert.InRange(empty, 0, 1_024);
         StorageSizeCheck.AssertPlausible(empty, loaded, payload);
 
         // One more user grows it; another tenant's data, in its own database, does not.

@@ -76,7 +76,9 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
         await page.SetQuantityAsync(1, 0);
         await page.SaveAsync();
 
-        await Assertions.Expect(page.Page.GetByText("Quantity must be between 1 and 1000.")).ToBeVisibleAsync();
+        // Beside the field, and said once as an alert (the snackbar) so it is heard as well as seen.
+        await Assertions.Expect(page.Page.GetByText("Quantity must be between 1 and 1000.", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Not saved: Quantity must be between 1 and 1000." })).ToBeVisibleAsync();
         Assert.Equal(order, await App.Store(tenant).GetOrderAsync(order.Id, Ct));
     }
 

@@ -158,7 +158,7 @@ public sealed class OrdersPageTests : DashboardTestContext
         link.Click();
         dialogs.WaitForAssertion(() => Assert.Contains("1,200 rows so far", dialogs.Markup));
         dialogs.Button("Cancel export").Click();
-        Assert.True(job.CancellationToken.IsCancellationRequested);
+        dialogs.WaitForAssertion(() => Assert.True(job.CancellationToken.IsCancellationRequested));
         job.End(new ExportOutcome(ExportResult.Cancelled, 1300), null, DateTimeOffset.UtcNow);
         dialogs.WaitForAssertion(() => Assert.Contains("Cancelled after 1,300 rows", dialogs.Markup));
     }
