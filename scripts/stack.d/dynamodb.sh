@@ -1,6 +1,6 @@
-# DynamoDB Local on 127.0.0.1:8000 with its data in .stack/dynamodb (-sharedDb: one database whatever the
-# credentials and region). Needs ensure_dynamodb_local (scripts/lib/ensure-dynamodb-local.sh).
-DYNAMODB_PORT=8000
+# DynamoDB Local on 127.0.0.1:8000 (DYNAMODB_PORT moves it) with its data in .stack/dynamodb (-sharedDb: one
+# database whatever the credentials and region). Needs ensure_dynamodb_local (scripts/lib/ensure-dynamodb-local.sh).
+DYNAMODB_PORT=${DYNAMODB_PORT:-8000}
 DYNAMODB_DATA="$STACK_DIR/dynamodb"
 DYNAMODB_PIDFILE="$STACK_DIR/dynamodb.pid"
 DYNAMODB_LOG="$STACK_DIR/dynamodb.log"
