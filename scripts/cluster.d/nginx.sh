@@ -89,6 +89,9 @@ $servers        keepalive 16;
             proxy_read_timeout 1h;
             proxy_send_timeout 1h;
             proxy_buffering off;
+            # Negotiation is a POST: sent on a kept-alive connection to an instance that has just died, it must still
+            # go on to the next one (it only asks for a connection id, so sending it twice does no harm).
+            proxy_next_upstream error timeout non_idempotent;
             proxy_pass http://dashboard;
         }
     }
