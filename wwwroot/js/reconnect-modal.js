@@ -1,7 +1,8 @@
 // Drives the reconnect dialog (Components/Layout/ReconnectModal.razor). Blazor sets a state class on the
 // dialog and raises "components-reconnect-state-changed"; this opens and closes it and wires its buttons.
 // When the server that held this page's circuit is gone (the reconnection reached another instance, which does
-// not know the circuit), the page is opened again there, and the notice says so and lists the unsaved edits lost.
+// not know the circuit), the page is opened again there, and the notice says so and lists the unsaved edits lost
+// (UnsavedChangesGuard marks them).
 const dialog = document.getElementById("components-reconnect-modal");
 const movedNotice = document.getElementById("circuit-moved-notice");
 const movedKey = "dashboard.circuit-moved";
@@ -78,7 +79,7 @@ function reconnectWhenVisible() {
 }
 
 /// Reloads this URL (the sign-in cookie is valid on every instance), leaving a note for the reloaded page: when
-/// it happened and, from the page's UnsavedEditsMarker, which edits had not been saved.
+/// it happened and, from the mark UnsavedChangesGuard leaves, which edits had not been saved.
 function reloadOnNewCircuit() {
     const marker = document.querySelector("[data-unsaved-edits]");
     try {

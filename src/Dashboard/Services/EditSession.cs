@@ -4,9 +4,10 @@ using MudBlazor;
 namespace Dashboard.Services;
 
 /// <summary>
-/// One form's saves: input the page refuses itself and validation from the store fill <see cref="Errors"/>, a
-/// conflict runs the page's reload inside its own guarded call, anything else goes to the snackbar. Whatever
-/// fails, the form stays as the person left it and can be saved again.
+/// How every form saves: input the form refuses itself and validation from the store fill <see cref="Errors"/>
+/// beside the fields, a conflict runs the form's reload inside its own guarded call, anything else goes to the
+/// snackbar, and a save that worked says so there. Whatever fails, the form stays as the person left it and can
+/// be saved again. Forms that edit a stored version use it through <see cref="DraftEdit{TEntity, TDraft}"/>.
 /// </summary>
 public sealed class EditSession(GuardedCalls calls, string tenant)
 {
@@ -16,23 +17,27 @@ public sealed class EditSession(GuardedCalls calls, string tenant)
 
     /// <summary>
     /// Saves unless <paramref name="refused"/> (the form's own checks, field → messages) says otherwise; returns
-    /// the saved entity, or null when nothing was saved.
+    /// the saved entity, or null when nothing was saved. <paramref name="saved"/> is the snackbar's success line.
     /// </summary>
-    public async Task<T?> SaveAsync<T>(Func<Task<T>> save, Func<Task>? reloadOnConflict = null,
+    public async Task<T?> SaveAsync<T>(Func<Task<T>> save, Func<T, string> saved, Func<Task>? reloadOnConflict = null,
         IReadOnlyDictionary<string, string[]>? refused = null) where T : class
     {
         Errors.Clear();
         if (refused is { Count: > 0 })
         {
             Errors.Set(refused);
-            calls.Show("Not saved: " + string.Join(" ", refused.Values.SelectMany(m => m).Distinct()), Severity.Warning);
+            Tell("Not saved: " + string.Join(" ", refused.Values.SelectMany(m => m).Distinct()), Severity.Warning);
             return null;
         }
         Saving = true;
         try
         {
             var result = await calls.RunAsync(save, tenant);
-            if (result.Ok) return result.Value;
+            if (result.Ok)
+            {
+                Tell(saved(result.Value!), Severity.Success);
+                return result.Value;
+            }
             switch (result.Error)
             {
                 case ValidationException invalid:
@@ -41,10 +46,10 @@ public sealed class EditSession(GuardedCalls calls, string tenant)
                 case ConflictException when reloadOnConflict is not null:
                     var reload = await calls.RunAsync(reloadOnConflict, tenant);
                     if (!reload.Ok)
-                        calls.Show($"Someone else changed this, and the current values could not be loaded: {reload.Problem} Your edits are kept; save again to retry.", Severity.Error);
+                        Tell($"Someone else changed this, and the current values could not be loaded: {reload.Problem} Your edits are kept; save again to retry.", Severity.Error);
                     break;
                 default:
-                    calls.Show(result.Problem!, Severity.Error);
+                    Tell(result.Problem!, Severity.Error);
                     break;
             }
             return null;
@@ -54,4 +59,7 @@ public sealed class EditSession(GuardedCalls calls, string tenant)
             Saving = false;
         }
     }
+
+    /// <summary>A line in the snackbar about this form.</summary>
+    public void Tell(string message, Severity severity) => calls.Show(message, severity);
 }

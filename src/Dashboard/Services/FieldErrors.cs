@@ -7,8 +7,6 @@ public sealed class FieldErrors
 {
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
 
-    public bool Any => _errors.Count > 0;
-
     public void Clear() => _errors = new Dictionary<string, string[]>();
 
     public void Set(ValidationException error) => Set(error.Errors);

@@ -37,19 +37,21 @@ public sealed class GuardedCalls(TenantRegistry registry, ISnackbar snackbar, IL
     public Task<Guarded<bool>> RunAsync(Func<Task> call, string? tenant = null, string? unexpected = null) =>
         RunAsync(async () => { await call(); return true; }, tenant, unexpected);
 
-    /// <summary>The synchronous form, for work done in process (the ops pages' models).</summary>
-    public string? Run(Action work, string unexpected)
+    /// <summary>The synchronous form, for work done in process (a tenant's store being set up).</summary>
+    public Guarded<T> Run<T>(Func<T> call, string? tenant = null, string? unexpected = null)
     {
         try
         {
-            work();
-            return null;
+            return new(call(), null, null);
         }
         catch (Exception e)
         {
-            return Describe(e, null, unexpected);
+            return new(default, e, Describe(e, tenant, unexpected));
         }
     }
+
+    /// <summary>The synchronous form that only says what failed (the ops pages' models).</summary>
+    public string? Run(Action work, string unexpected) => Run(() => { work(); return true; }, null, unexpected).Problem;
 
     /// <summary>Runs the call and puts a failure in the snackbar; returns whether it succeeded.</summary>
     public async Task<bool> OrSnackbarAsync(Func<Task> call, string? tenant = null)

@@ -6,7 +6,7 @@ namespace Dashboard.Services;
 /// The order page's edit state: a status and item lines based on one version of the order. The total shown
 /// is recomputed live; the service computes it again on save.
 /// </summary>
-public sealed class OrderDraft
+public sealed class OrderDraft : IEditDraft<Order>
 {
     public OrderDraft(Order basis)
     {
@@ -42,7 +42,7 @@ public sealed class OrderDraft
 
     public void RemoveItem(ItemDraft item) => Items.Remove(item);
 
-    /// <summary>Keeps the person's edits but bases them on <paramref name="current"/>, after a conflict.</summary>
+    /// <summary>Keeps the person's edits but bases them on <paramref name="current"/>; a status it may not move to falls back to its own.</summary>
     public void Rebase(Order current)
     {
         Basis = current;

@@ -10,6 +10,7 @@ public static class PageServices
         services.AddScoped<TenantOverviewService>();
         services.AddScoped<ThemePreference>();
         services.AddScoped<GuardedCalls>();
+        services.AddScoped<TenantScopes>();
         return services;
     }
 }

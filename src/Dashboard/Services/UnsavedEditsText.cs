@@ -1,10 +1,8 @@
-using Dashboard.Core.Domain;
-
 namespace Dashboard.Services;
 
 /// <summary>
 /// A form's unsaved values in words, for the notice shown when they are lost with their server (see
-/// UnsavedEditsMarker): only what differs from the stored version, as typed, so it can be entered again.
+/// UnsavedChangesGuard): only what differs from the stored version, as typed, so it can be entered again.
 /// </summary>
 public static class UnsavedEditsText
 {
@@ -12,19 +10,19 @@ public static class UnsavedEditsText
     {
         var parts = new List<string>();
         if (draft.Status != draft.Basis.Status) parts.Add($"status {draft.Status} (was {draft.Basis.Status})");
-        var items = draft.Items.Select(i => i.ToItem()).ToList();
-        if (draft.Items.Any(i => i.HasTypingProblem) || !items.SequenceEqual(draft.Basis.Items))
+        if (draft.Items.Any(i => i.HasTypingProblem) || !draft.Items.Select(i => i.ToItem()).SequenceEqual(draft.Basis.Items))
             parts.Add("items: " + string.Join("; ", draft.Items.Select(i =>
                 $"{i.QuantityText} × {(string.IsNullOrWhiteSpace(i.ProductName) ? "(no name)" : i.ProductName)} at {i.PriceText}")));
         return string.Join(", ", parts);
     }
 
-    public static string OfUser(User basis, string? email, string? name, string? avatarUrl)
+    public static string Of(UserDraft draft)
     {
         var parts = new List<string>();
-        if (email != basis.Email) parts.Add($"email {email}");
-        if (name != basis.Name) parts.Add($"name {name}");
-        if ((avatarUrl ?? "") != (basis.AvatarUrl ?? "")) parts.Add(string.IsNullOrEmpty(avatarUrl) ? "avatar removed" : $"avatar {avatarUrl}");
+        if (draft.Email != draft.Basis.Email) parts.Add($"email {draft.Email}");
+        if (draft.Name != draft.Basis.Name) parts.Add($"name {draft.Name}");
+        if ((draft.AvatarUrl ?? "") != (draft.Basis.AvatarUrl ?? ""))
+            parts.Add(string.IsNullOrEmpty(draft.AvatarUrl) ? "avatar removed" : $"avatar {draft.AvatarUrl}");
         return string.Join(", ", parts);
     }
 }

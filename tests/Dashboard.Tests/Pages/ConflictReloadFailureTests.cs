@@ -84,6 +84,7 @@ public sealed class ConflictReloadFailureTests : DashboardTestContext
         cut.Button("Save").Click();
         cut.WaitForAssertion(() => Assert.Contains("This user was changed by someone else", cut.Markup));
         cut.Button("Re-apply my changes").Click();
+        cut.Button("Save").Click();
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal("Mine", (await Store.GetUserAsync(ada.Id, Ct)).Name));
     }

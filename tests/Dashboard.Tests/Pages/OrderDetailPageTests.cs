@@ -139,6 +139,11 @@ public sealed class OrderDetailPageTests : DashboardTestContext
         Assert.Equal(2, (await Store.GetOrderAsync(order.Id, Ct)).Items[0].Quantity);
 
         cut.Button("Re-apply my changes").Click();
+        // Re-applying puts my edit on top of their version for review; only Save stores it.
+        cut.WaitForAssertion(() => Assert.DoesNotContain("This order was changed by someone else.", cut.Markup));
+        Assert.Equal("4", cut.Field("Quantity, line 1").GetAttribute("value"));
+        Assert.Contains("version 2", cut.Markup);
+        Assert.Equal((2, 2L), ((await Store.GetOrderAsync(order.Id, Ct)).Items[0].Quantity, (await Store.GetOrderAsync(order.Id, Ct)).Version));
         cut.Button("Save").Click();
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal(4, (await Store.GetOrderAsync(order.Id, Ct)).Items[0].Quantity));

@@ -89,6 +89,13 @@ public sealed class UserDetailPageTests : DashboardTestContext
         Assert.Equal("Theirs", (await Store.GetUserAsync(ada.Id, Ct)).Name);
 
         cut.Button("Re-apply my changes").Click();
+        // Re-applying puts my edit on top of their version for review; only Save stores it.
+        cut.WaitForAssertion(() => Assert.DoesNotContain("This user was changed by someone else", cut.Markup));
+        Assert.Equal("Mine", cut.Field("Name").GetAttribute("value"));
+        Assert.Contains($"version {ada.Version + 1}", cut.Markup);
+        Assert.Equal("Theirs", (await Store.GetUserAsync(ada.Id, Ct)).Name);
+        cut.Button("Save").Click();
+
         await cut.WaitForAssertionAsync(async () => Assert.Equal("Mine", (await Store.GetUserAsync(ada.Id, Ct)).Name));
         Assert.Equal(ada.Version + 2, (await Store.GetUserAsync(ada.Id, Ct)).Version);
     }
