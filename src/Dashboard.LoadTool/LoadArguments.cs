@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.Metering.Load;
+using Dashboard.Operations.Load;
 using Microsoft.Extensions.Configuration;
 
 namespace Dashboard.LoadTool;

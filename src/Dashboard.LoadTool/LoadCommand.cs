@@ -1,7 +1,7 @@
-using Dashboard.Core.Costs;
+using Dashboard.Operations.Costs;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering.Load;
-using Dashboard.Core.Metering.Ops;
+using Dashboard.Operations.Load;
+using Dashboard.Operations.Queries;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Dashboard.AppStore;
 using Dashboard.Core;
-using Dashboard.Core.Metering;
+using Dashboard.Operations;
 using Dashboard.Providers.DynamoDb;
 using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Sql;
@@ -36,7 +36,7 @@ internal static class LoadToolHost
         builder.Services.AddFaunaProvider();
         builder.Services.AddAppStore(builder.Configuration);
         builder.Services.AddSystemPerson();
-        builder.Services.AddDashboardMetering(builder.Configuration);
+        builder.Services.AddDashboardOperations(builder.Configuration);
         return builder.Build();
     }
 

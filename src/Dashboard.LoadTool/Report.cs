@@ -1,7 +1,7 @@
-using Dashboard.Core.Costs;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Metering.Load;
-using Dashboard.Core.Metering.Ops;
+using Dashboard.Operations.Costs;
+using Dashboard.Operations.Metering;
+using Dashboard.Operations.Load;
+using Dashboard.Operations.Queries;
 
 namespace Dashboard.LoadTool;
 

@@ -1,5 +1,5 @@
 using Dashboard.Core.Demo;
-using Dashboard.Core.Metering.Load;
+using Dashboard.Operations.Load;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;

@@ -1,10 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Costs;
+using Dashboard.Core.Stores;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Core.Validation;
 using Dashboard.Providers.DynamoDb.Client;
@@ -125,13 +124,14 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         throw new ConflictException("User", user.Id, 0);
     }, ct);
 
-    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => _call.Run(async () =>
+    public Task UpdateUserAsync(User user, User current, CancellationToken ct) => _call.Run(async () =>
     {
         var profile = user.ToItem(WriteIds.New());
         ItemGuard.Check(profile, "user");
-        // The current email says which marker to give up; the version condition below guards the race.
-        var current = await ReadUserAsync(user.Id, ct) ?? throw new NotFoundException("User", user.Id);
-        if (current.Version != expectedVersion) throw new ConflictException("User", user.Id, expectedVersion);
+        // The caller's read of the user says which marker to give up, with no read here. The profile put is
+        // conditional on that read's version, in the same transaction as the marker swap: if the user moved on
+        // since, nothing is written and the answer is a conflict.
+        var expectedVersion = current.Version;
         if (current.Email == user.Email)
         {
             await PutIfVersionAsync(profile, "User", user.Id, expectedVersion, ct);
@@ -158,6 +158,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, profile)) return;
         // A stale version wins over a taken email: the person must reload before anything else makes sense.
         var codes = reasons.Select(r => r.Code).ToArray();
+        if (codes[0] == ConditionalCheckFailed && reasons[0].Item is not { Count: > 0 }) throw new NotFoundException("User", user.Id);
         if (codes[0] == ConditionalCheckFailed || codes[1] == ConditionalCheckFailed || codes.Contains(TransactionConflict))
             throw new ConflictException("User", user.Id, expectedVersion);
         if (codes[2] == ConditionalCheckFailed) throw UserRules.EmailTaken();
@@ -224,8 +225,9 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         }
     }, ct);
 
-    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => _call.Run(async () =>
+    public Task UpdateOrderAsync(Order order, Order current, CancellationToken ct) => _call.Run(async () =>
     {
+        var expectedVersion = current.Version;
         var item = order.ToItem(WriteIds.New());
         ItemGuard.Check(item, "items");
         // Status, items and total live in one item: one conditional put replaces them atomically, at half the

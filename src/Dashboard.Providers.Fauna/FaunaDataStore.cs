@@ -1,4 +1,3 @@
-using Dashboard.Core.Costs;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
@@ -61,8 +60,9 @@ public sealed class FaunaDataStore : IDataStore, IStorageSizeReporter
         }
     }
 
-    public async Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct)
+    public async Task UpdateUserAsync(User user, User current, CancellationToken ct)
     {
+        var expectedVersion = current.Version;
         var writeId = NewWriteId();
         var update = Fql.Of($$"""
             let doc = User.byUlid({{user.Id}}).first()
@@ -113,8 +113,9 @@ public sealed class FaunaDataStore : IDataStore, IStorageSizeReporter
         }
     }
 
-    public async Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct)
+    public async Task UpdateOrderAsync(Order order, Order current, CancellationToken ct)
     {
+        var expectedVersion = current.Version;
         // Status, items and total are fields of one document: one replace in one query is one transaction.
         var writeId = NewWriteId();
         var update = Fql.Of($$"""

@@ -1,8 +1,7 @@
-using Dashboard.Core.Costs;
+using Dashboard.Core.Stores;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Core.Validation;
 using System.Runtime.CompilerServices;
@@ -90,8 +89,9 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         return true;
     }, ct);
 
-    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => RunWrite(async (db, writeId) =>
+    public Task UpdateUserAsync(User user, User current, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
+        var expectedVersion = current.Version;
         var row = user.ToRow(writeId);
         int changed;
         try
@@ -149,8 +149,9 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         return true;
     }, ct);
 
-    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => RunWrite(async (db, writeId) =>
+    public Task UpdateOrderAsync(Order order, Order current, CancellationToken ct) => RunWrite(async (db, writeId) =>
     {
+        var expectedVersion = current.Version;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = order.ToRow(writeId);
         var changed = await db.Orders

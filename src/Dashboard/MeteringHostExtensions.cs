@@ -1,7 +1,8 @@
 using Dashboard.Components.Shared;
 using System.Net;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Metering.Load;
+using Dashboard.Operations.Metering;
+using Dashboard.Operations;
+using Dashboard.Operations.Load;
 using Dashboard.Core.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -9,12 +10,12 @@ using OpenTelemetry.Metrics;
 
 namespace Dashboard;
 
-/// <summary>The host's side of metering: Core's services, the OpenTelemetry meter provider and /metrics.</summary>
+/// <summary>The host's side of metering: the Operations services, the OpenTelemetry meter provider and /metrics.</summary>
 public static class MeteringHostExtensions
 {
     public static WebApplicationBuilder AddDashboardMetrics(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDashboardMetering(builder.Configuration);
+        builder.Services.AddDashboardOperations(builder.Configuration);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(StoreMetrics.MeterName)
             .AddPrometheusExporter());

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2.Model;
 using Dashboard.Core.Domain;
-using Dashboard.Core.Metering;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;

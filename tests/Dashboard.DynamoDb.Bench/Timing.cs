@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 
 namespace Dashboard.DynamoDb.Bench;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Dashboard.Core.Domain;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Metering.Rolling;
-using Dashboard.Core.Paging;
+using Dashboard.Core.Usage;
 using Dashboard.Core.Stores;
+using Dashboard.Operations.Metering;
+using Dashboard.Operations.Metering.Rolling;
+using Dashboard.Core.Paging;
 using Dashboard.Metering.Bench;
 
 // 1. Overhead: the same in-memory store called bare and through the metering decorator with all sinks
@@ -69,11 +70,11 @@ internal sealed class NoBackendStore : IDataStore
     public Task<User?> GetUserAsync(string id, CancellationToken ct) => Found;
     public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) => Found;
     public Task InsertUserAsync(User user, CancellationToken ct) => Task.CompletedTask;
-    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => Task.CompletedTask;
+    public Task UpdateUserAsync(User user, User current, CancellationToken ct) => Task.CompletedTask;
     public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => throw new NotSupportedException();
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Task.FromResult<Order?>(null);
     public Task InsertOrderAsync(Order order, CancellationToken ct) => Task.CompletedTask;
-    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => Task.CompletedTask;
+    public Task UpdateOrderAsync(Order order, Order current, CancellationToken ct) => Task.CompletedTask;
     public Task PingAsync(CancellationToken ct) => Task.CompletedTask;
     public Task EnsureSchemaAsync(CancellationToken ct) => Task.CompletedTask;
     public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => Task.CompletedTask;

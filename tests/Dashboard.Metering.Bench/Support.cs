@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Dashboard.Core.Metering;
+using Dashboard.Operations.Metering;
 
 namespace Dashboard.Metering.Bench;
 

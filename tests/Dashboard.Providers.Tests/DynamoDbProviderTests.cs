@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
@@ -98,6 +98,21 @@ public sealed class DynamoDbProviderTests(DynamoDbFixture fixture) : IClassFixtu
             (await data.Client.GetItemAsync(new GetItemRequest(data.TableName, TableLayout.EmailMarkerKey(email)) { ConsistentRead = true }, Ct)).Item is { Count: > 0 } i ? i : null;
         Assert.Null(await Marker("before@example.com"));
         Assert.Equal(user.Id, (await Marker("after@example.com"))?[ItemNames.UserId].S);
+    }
+
+    [Fact]
+    public async Task An_update_reads_the_user_once_and_the_provider_writes_from_that_read()
+    {
+        var (_, _, store) = await TenantAsync();
+        var user = await store.CreateUserAsync(new NewUser("once@example.com", "Once"), Ct);
+
+        CallUsage rename, move;
+        using (UsageScope.Begin(out rename)) user = await store.UpdateUserAsync(user.Id, user.Version, new UserChanges(user.Email, "Renamed"), Ct);
+        using (UsageScope.Begin(out move)) await store.UpdateUserAsync(user.Id, user.Version, new UserChanges("moved@example.com", "Renamed"), Ct);
+
+        // One strongly consistent read of a small item is 1 RCU: the service's read, none in the provider.
+        Assert.Equal(1.0, rename.Units[UsageUnit.ReadCapacityUnits]);
+        Assert.Equal(1.0, move.Units[UsageUnit.ReadCapacityUnits]);
     }
 
     [Fact]

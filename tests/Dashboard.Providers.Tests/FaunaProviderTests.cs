@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Dashboard.Core.Demo;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
@@ -157,9 +157,9 @@ public sealed class FaunaProviderTests(FaunaFixture fixture) : IClassFixture<Fau
         var order = await store.CreateOrderAsync(new NewOrder(user.Id, "USD", [new OrderItem("P", "Thing", 1, 2m)]), Ct);
 
         lossy.LoseNext = 1;
-        await data.UpdateUserAsync(user with { Name = "After", Version = 2 }, expectedVersion: 1, Ct);
+        await data.UpdateUserAsync(user with { Name = "After", Version = 2 }, current: user, Ct);
         lossy.LoseNext = 1;
-        await data.UpdateOrderAsync(order with { Status = OrderStatus.Processing, Version = 2 }, expectedVersion: 1, Ct);
+        await data.UpdateOrderAsync(order with { Status = OrderStatus.Processing, Version = 2 }, current: order, Ct);
         var another = user with { Id = new UlidGenerator().Next(DateTimeOffset.UtcNow), Email = "another@example.com" };
         lossy.LoseNext = 1;
         await data.InsertUserAsync(another, Ct);
@@ -170,7 +170,7 @@ public sealed class FaunaProviderTests(FaunaFixture fixture) : IClassFixture<Fau
         Assert.Equal(another, await store.GetUserAsync(another.Id, Ct));
         // A stale write is still refused after a retry: the replay check recognises only this call's own write.
         lossy.LoseNext = 1;
-        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(user with { Name = "Stale", Version = 2 }, expectedVersion: 1, Ct));
+        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(user with { Name = "Stale", Version = 2 }, current: user, Ct));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;

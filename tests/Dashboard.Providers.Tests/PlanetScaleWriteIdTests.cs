@@ -35,9 +35,9 @@ public sealed class PlanetScaleWriteIdTests(MariaDbFixture fixture) : IClassFixt
         var anotherOrder = order with { Id = new UlidGenerator().Next(DateTimeOffset.UtcNow) };
 
         lossy.LoseNext = 1;
-        await replaying.UpdateUserAsync(user with { Name = "After", Version = 2 }, expectedVersion: 1, Ct);
+        await replaying.UpdateUserAsync(user with { Name = "After", Version = 2 }, current: user, Ct);
         lossy.LoseNext = 1;
-        await replaying.UpdateOrderAsync(order with { Status = OrderStatus.Processing, Version = 2 }, expectedVersion: 1, Ct);
+        await replaying.UpdateOrderAsync(order with { Status = OrderStatus.Processing, Version = 2 }, current: order, Ct);
         lossy.LoseNext = 1;
         await replaying.InsertUserAsync(another, Ct);
         lossy.LoseNext = 1;
@@ -55,7 +55,7 @@ public sealed class PlanetScaleWriteIdTests(MariaDbFixture fixture) : IClassFixt
         var winner = await store.GetUserAsync(user.Id, Ct);
         lossy.LoseNext = 1;
         await Assert.ThrowsAsync<ConflictException>(() =>
-            replaying.UpdateUserAsync(winner with { Name = "Stale" }, expectedVersion: 1, Ct));
+            replaying.UpdateUserAsync(winner with { Name = "Stale" }, current: user, Ct));
         Assert.Equal(5, lossy.Lost);
         Assert.Equal(("After", 2L), await NameAndVersionAsync(store, user.Id));
     }
@@ -86,7 +86,7 @@ public sealed class PlanetScaleWriteIdTests(MariaDbFixture fixture) : IClassFixt
 
         var ada = await store.GetUserAsync("01KB0000000000000000000ADA", Ct);
         var renamed = await store.UpdateUserAsync(ada.Id, 1, new UserChanges(ada.Email, "Ada King"), Ct);
-        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(renamed with { Name = "Stale" }, expectedVersion: 1, Ct));
+        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(renamed with { Name = "Stale" }, current: ada, Ct));
         var order = await store.GetOrderAsync("01KB0000000000000000000RD1", Ct);
         var moved = await store.UpdateOrderAsync(order.Id, 1, new OrderChanges(OrderStatus.Processing, order.Items), Ct);
 

@@ -37,7 +37,7 @@ public sealed class SqliteSandboxUpgradeTests : IDisposable
         Assert.Equal(("ada@example.com", "Ada Lovelace", 1L), (ada.Email, ada.Name, ada.Version));
 
         var renamed = await store.UpdateUserAsync(ada.Id, 1, new UserChanges(ada.Email, "Ada King"), Ct);
-        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(renamed with { Name = "Stale" }, expectedVersion: 1, Ct));
+        await Assert.ThrowsAsync<ConflictException>(() => data.UpdateUserAsync(renamed with { Name = "Stale" }, current: ada, Ct));
         var order = await store.GetOrderAsync(SandboxBeforeWriteIds.OrderId, Ct);
         Assert.Equal(12.5m, order.Total);
         var moved = await store.UpdateOrderAsync(order.Id, 1, new OrderChanges(OrderStatus.Processing, order.Items), Ct);

@@ -1,8 +1,7 @@
 using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Costs;
-using Dashboard.Core.Demo;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Stores;
+using Dashboard.Core.Demo;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.DynamoDb;
 using Dashboard.Providers.Sql;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Dashboard.Core;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Resilience;
+using Dashboard.Operations;
+using Dashboard.Operations.Resilience;
 using Dashboard.Core.Stores;
 using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Sql;
@@ -90,7 +90,7 @@ static ServiceProvider Services(BackendProcess backend, bool noProber)
         .AddDashboardCore(config)
         .AddSqlProviders()
         .AddFaunaProvider()
-        .AddDashboardMetering(config)
+        .AddDashboardOperations(config)
         .BuildServiceProvider();
 }
 

@@ -3,8 +3,11 @@ using System.Security.Cryptography;
 namespace Dashboard.Core.Domain;
 
 /// <summary>
-/// ULIDs (26 chars, Crockford base32): 48-bit millisecond time + 80 random bits, so ids sort by creation time.
-/// Ids made in the same millisecond by one generator stay ordered (monotonic increment of the random part).
+/// ULIDs (26 chars, Crockford base32): 48-bit millisecond time + 80 random bits, so ids sort by creation time as
+/// strings. The encoding is the Ulid package's. What stays ours is what it does not do: ids made in the same
+/// millisecond by one generator stay ordered (the random part is incremented, the specification's monotonic
+/// mode; the package draws new random bits each time), a chosen random source (seeded demo data), and a strict
+/// <see cref="IsValid"/> (the package's parser accepts lower case and reads letters outside the alphabet as noise).
 /// </summary>
 public sealed class UlidGenerator
 {
@@ -36,7 +39,7 @@ public sealed class UlidGenerator
                 _lastMs = ms;
                 _random(10).CopyTo(_lastRandom, 0);
             }
-            return Encode(ms, _lastRandom);
+            return Ulid.NewUlid(at, _lastRandom).ToString();
         }
     }
 
@@ -47,24 +50,6 @@ public sealed class UlidGenerator
             if (++bytes[i] != 0) return;
         }
         throw new InvalidOperationException("ULID random part overflowed within one millisecond.");
-    }
-
-    private static string Encode(long ms, byte[] random)
-    {
-        Span<char> chars = stackalloc char[26];
-        for (var i = 9; i >= 0; i--)
-        {
-            chars[i] = Alphabet[(int)(ms & 31)];
-            ms >>= 5;
-        }
-        // 80 random bits → 16 chars, 5 bits each, most significant first.
-        var value = new System.Numerics.BigInteger(random, isUnsigned: true, isBigEndian: true);
-        for (var i = 25; i >= 10; i--)
-        {
-            chars[i] = Alphabet[(int)(value & 31)];
-            value >>= 5;
-        }
-        return new string(chars);
     }
 
     public static bool IsValid(string? id) =>

@@ -6,7 +6,7 @@ namespace Dashboard.Core.Stores;
 /// <summary>
 /// The backend port: what a provider implements to keep one tenant's users and orders. It receives entities
 /// already validated, normalised and versioned by <see cref="TenantStore"/>, and must make each write atomic
-/// and conditional on <c>expectedVersion</c> (a mismatch is a <see cref="Errors.ConflictException"/>).
+/// and conditional on the version it was made from (a mismatch is a <see cref="Errors.ConflictException"/>).
 /// Failures surface as the typed <see cref="Errors.StoreException"/>s, never as a provider's own exceptions.
 /// </summary>
 public interface IDataStore
@@ -22,8 +22,13 @@ public interface IDataStore
     /// <summary>Stores a new user; an email in use is a validation error on "email".</summary>
     Task InsertUserAsync(User user, CancellationToken ct);
 
-    /// <summary>Replaces a user if its stored version is still <paramref name="expectedVersion"/>.</summary>
-    Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct);
+    /// <summary>
+    /// Replaces <paramref name="current"/>, the stored user this update was made from, with <paramref name="user"/>
+    /// if the stored version is still <c>current.Version</c>. A provider uses what <paramref name="current"/> holds
+    /// (the email whose uniqueness marker to give up) instead of reading it again: the write stays conditional on
+    /// that version, so a stale <paramref name="current"/> is a conflict, never an overwrite.
+    /// </summary>
+    Task UpdateUserAsync(User user, User current, CancellationToken ct);
 
     /// <summary>A user's orders, newest first (ULID ids descending).</summary>
     Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct);
@@ -32,8 +37,11 @@ public interface IDataStore
 
     Task InsertOrderAsync(Order order, CancellationToken ct);
 
-    /// <summary>Replaces an order with its items, status and total in one transaction, if still at <paramref name="expectedVersion"/>.</summary>
-    Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct);
+    /// <summary>
+    /// Replaces <paramref name="current"/>, the stored order this update was made from, with <paramref name="order"/>
+    /// (items, status and total in one transaction) if the stored version is still <c>current.Version</c>.
+    /// </summary>
+    Task UpdateOrderAsync(Order order, Order current, CancellationToken ct);
 
     /// <summary>A cheap round trip (no table scan) to tell whether the backend answers.</summary>
     Task PingAsync(CancellationToken ct);

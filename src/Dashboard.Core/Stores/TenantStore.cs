@@ -55,7 +55,7 @@ public sealed class TenantStore(TenantDescriptor tenant, IDataStore data, TimePr
             UpdatedAt = Now(),
             Version = expectedVersion + 1,
         };
-        await data.UpdateUserAsync(updated, expectedVersion, ct);
+        await data.UpdateUserAsync(updated, current, ct);
         return updated;
     }
 
@@ -100,7 +100,7 @@ public sealed class TenantStore(TenantDescriptor tenant, IDataStore data, TimePr
 
         // The backend writes only if the version is still the one the transition was checked against.
         var updated = current with { Status = changes.Status, Items = items, Total = total, UpdatedAt = Now(), Version = expectedVersion + 1 };
-        await data.UpdateOrderAsync(updated, expectedVersion, ct);
+        await data.UpdateOrderAsync(updated, current, ct);
         return updated;
     }
 

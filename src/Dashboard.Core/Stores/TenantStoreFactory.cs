@@ -22,7 +22,7 @@ public sealed class TenantStoreFactory(
     ICurrentPerson current,
     IAuditLog audit,
     TimeProvider clock,
-    ILogger<AuditedTenantStore> auditLogger) : ITenantStoreFactory
+    ILogger<AuditedDataStore> auditLogger) : ITenantStoreFactory
 {
     public ITenantStore For(string tenantId)
     {
@@ -30,7 +30,9 @@ public sealed class TenantStoreFactory(
         // Refused before the registry is asked, so the answer does not reveal which tenants exist.
         if (!person.CanRead(tenantId)) throw AccessDenied.Tenant(person, tenantId);
         var tenant = registry.Get(tenantId);
-        var domain = new TenantStore(tenant, backends.For(tenantId), clock, UlidGenerator.Shared);
-        return new AccessCheckedTenantStore(new AuditedTenantStore(domain, person, audit, clock, auditLogger), person);
+        // Outermost first: access check, the domain service, the audit of this person's writes, the tenant's
+        // shared backend store (metering, resilience, provider).
+        var audited = new AuditedDataStore(backends.For(tenantId), tenant.Id, person, audit, clock, auditLogger);
+        return new AccessCheckedTenantStore(new TenantStore(tenant, audited, clock, UlidGenerator.Shared), person);
     }
 }

@@ -3,7 +3,10 @@ using Dashboard.Core.Domain;
 
 namespace Dashboard.Core.Validation;
 
-/// <summary>Validation of order input and the computed total (DESIGN §2). Limits match a decimal(10,2) column.</summary>
+/// <summary>
+/// Validation of order input and the total, computed here from the items and never taken from the client.
+/// Limits match a decimal(10,2) column.
+/// </summary>
 public static partial class OrderRules
 {
     public const int MinItems = 1;

@@ -5,7 +5,10 @@ using Dashboard.Core.Errors;
 
 namespace Dashboard.Core.Validation;
 
-/// <summary>Validation and normalisation of user input (DESIGN §2).</summary>
+/// <summary>
+/// Validation and normalisation of user input: an email (unique per tenant, compared and stored lower-case), a
+/// name, an optional absolute http(s) avatar URL, each within the limits below.
+/// </summary>
 public static partial class UserRules
 {
     public const int NameMax = 100;

@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 
 namespace Dashboard.Providers.DynamoDb.Client;
 

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 namespace Dashboard.Providers.DynamoDb.Model;
 
 /// <summary>
-/// The single-table design of one tenant (DESIGN §4, the seed's PK/SK scheme):
+/// The single-table design of one tenant (README, "Providers"):
 /// <list type="bullet">
 /// <item><c>USER#id / PROFILE</c>: a user; carries <c>UserList</c>, so it alone appears in the two user indexes.</item>
 /// <item><c>USER#id / ORDER#orderId</c>: an order, under its user; ULID ids make SK order = creation order.</item>

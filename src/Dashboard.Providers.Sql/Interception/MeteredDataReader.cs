@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Data.Common;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 
 namespace Dashboard.Providers.Sql.Interception;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 using Dashboard.Providers.Sql.Model;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

@@ -1,4 +1,4 @@
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dashboard.Providers.Sql.MySql;

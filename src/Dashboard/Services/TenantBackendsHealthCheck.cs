@@ -8,7 +8,7 @@ namespace Dashboard.Services;
 /// /healthz: the app is up (Healthy) and says which tenant backends answer; an unreachable backend makes the
 /// report Degraded (still HTTP 200) because the dashboard keeps serving every other tenant. It pings the
 /// backends as the app itself (no person, nothing read), so it works for an anonymous probe.
-/// The pings go through each tenant's circuit (<see cref="Dashboard.Core.Resilience.ResilientDataStore"/>): a
+/// The pings go through each tenant's circuit (<see cref="Dashboard.Operations.Resilience.ResilientDataStore"/>): a
 /// closed circuit pings the backend once per request, as before; an open one answers at once from the
 /// breaker's state and its prober's last ping, without touching the dead backend or holding this check up.
 /// </summary>

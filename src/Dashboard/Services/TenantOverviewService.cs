@@ -8,7 +8,7 @@ namespace Dashboard.Services;
 /// <summary>
 /// The tenants the current person may see (Ops: all) with live backend health, checked in parallel so one
 /// slow backend delays only its row. A tenant whose circuit is open answers at once from the circuit (see
-/// <see cref="Dashboard.Core.Resilience.ResilientDataStore"/>); a ping through a closed one is cut off by the
+/// <see cref="Dashboard.Operations.Resilience.ResilientDataStore"/>); a ping through a closed one is cut off by the
 /// resilience probe timeout (2 s) before <see cref="HealthTimeout"/>, so a hung backend counts toward its circuit.
 /// </summary>
 public sealed class TenantOverviewService(TenantRegistry registry, ITenantStoreFactory stores, ICurrentPerson current)

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 
 namespace Dashboard.Commands.Tests.Infrastructure;
 
-/// <summary>The ports the documented commands use (README, DESIGN §7): the local stack's and the app's.</summary>
+/// <summary>The ports the documented commands use (README, "Two commands"): the local stack's and the app's.</summary>
 public static class FixedPorts
 {
     public const int DynamoDb = 8000, ThrottleProxy = 8001, MariaDb = 3306, FaunaLocal = 8443, App = 5080;

@@ -1,5 +1,3 @@
-using Dashboard.Core.Domain;
-using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 
 namespace Dashboard.Commands.Tests.LoadGeneration;
@@ -8,7 +6,7 @@ namespace Dashboard.Commands.Tests.LoadGeneration;
 /// A fault injected around a real store: the first <see cref="Failures"/> calls (any operation) throw what
 /// <see cref="Fault"/> makes, as a throttling or unreachable backend would; the rest reach the real store.
 /// </summary>
-public sealed class FailingFirstStore(IDataStore inner, int failures, Func<Exception> fault) : IDataStore
+public sealed class FailingFirstStore(IDataStore inner, int failures, Func<Exception> fault) : DataStoreDecorator(inner)
 {
     private int _calls;
 
@@ -18,22 +16,7 @@ public sealed class FailingFirstStore(IDataStore inner, int failures, Func<Excep
     /// <summary>Every call made, failed or not.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
-    private Task<T> Run<T>(Func<Task<T>> call) =>
-        Interlocked.Increment(ref _calls) <= failures ? Task.FromException<T>(fault()) : call();
-
-    private Task Run(Func<Task> call) =>
-        Interlocked.Increment(ref _calls) <= failures ? Task.FromException(fault()) : call();
-
-    public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) => Run(() => inner.ListUsersAsync(query, page, ct));
-    public Task<User?> GetUserAsync(string id, CancellationToken ct) => Run(() => inner.GetUserAsync(id, ct));
-    public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) => Run(() => inner.FindUserByEmailAsync(email, ct));
-    public Task InsertUserAsync(User user, CancellationToken ct) => Run(() => inner.InsertUserAsync(user, ct));
-    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) => Run(() => inner.UpdateUserAsync(user, expectedVersion, ct));
-    public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => Run(() => inner.ListOrdersAsync(userId, page, ct));
-    public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Run(() => inner.GetOrderAsync(id, ct));
-    public Task InsertOrderAsync(Order order, CancellationToken ct) => Run(() => inner.InsertOrderAsync(order, ct));
-    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) => Run(() => inner.UpdateOrderAsync(order, expectedVersion, ct));
-    public Task PingAsync(CancellationToken ct) => Run(() => inner.PingAsync(ct));
-    public Task EnsureSchemaAsync(CancellationToken ct) => inner.EnsureSchemaAsync(ct);
-    public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => inner.BulkLoadAsync(users, orders, ct);
+    protected override Task<T> InvokeAsync<T>(StoreOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
+        StoreOperations.IsMaintenance(operation) ? call(ct)
+        : Interlocked.Increment(ref _calls) <= failures ? Task.FromException<T>(fault()) : call(ct);
 }

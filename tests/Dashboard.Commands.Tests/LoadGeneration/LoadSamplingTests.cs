@@ -1,6 +1,6 @@
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering.Load;
+using Dashboard.Operations.Load;
 using Dashboard.Core.Stores;
 
 namespace Dashboard.Commands.Tests.LoadGeneration;

@@ -1,6 +1,6 @@
 namespace Dashboard.E2E.Infrastructure;
 
-/// <summary>A demo account of appsettings.Development.json (DESIGN §7).</summary>
+/// <summary>A demo account of appsettings.Development.json (README, "Demo data and accounts").</summary>
 public sealed record DemoAccount(string Email, string Password, IReadOnlySet<string>? Tenants)
 {
     public bool CanOpen(string tenant) => Tenants is null || Tenants.Contains(tenant);

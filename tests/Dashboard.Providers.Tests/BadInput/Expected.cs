@@ -7,7 +7,7 @@ using Dashboard.Core.Validation;
 namespace Dashboard.Providers.Tests.BadInput;
 
 /// <summary>
-/// What the service must store for input it accepts, restated from the rules (DESIGN §2 and the issue), and the
+/// What the service must store for input it accepts, restated from the rules (Core's UserRules and OrderRules), and the
 /// invariants every stored entity keeps whatever input it came from.
 /// </summary>
 public static partial class Expected

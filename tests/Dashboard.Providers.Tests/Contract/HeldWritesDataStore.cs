@@ -1,5 +1,4 @@
 using Dashboard.Core.Domain;
-using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 
 namespace Dashboard.Providers.Tests.Contract;
@@ -9,7 +8,7 @@ namespace Dashboard.Providers.Tests.Contract;
 /// backend, and goes on only when the test releases it — a race between two writers, replayed in a fixed order.
 /// Every other call passes straight through.
 /// </summary>
-internal sealed class HeldWritesDataStore(IDataStore inner) : IDataStore
+internal sealed class HeldWritesDataStore(IDataStore inner) : DataStoreDecorator(inner)
 {
     private readonly TaskCompletionSource<object> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,26 +24,15 @@ internal sealed class HeldWritesDataStore(IDataStore inner) : IDataStore
         await _released.Task.WaitAsync(ct);
     }
 
-    public async Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct)
+    public override async Task UpdateUserAsync(User user, User current, CancellationToken ct)
     {
         await HoldAsync(user, ct);
-        await inner.UpdateUserAsync(user, expectedVersion, ct);
+        await base.UpdateUserAsync(user, current, ct);
     }
 
-    public async Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct)
+    public override async Task UpdateOrderAsync(Order order, Order current, CancellationToken ct)
     {
         await HoldAsync(order, ct);
-        await inner.UpdateOrderAsync(order, expectedVersion, ct);
+        await base.UpdateOrderAsync(order, current, ct);
     }
-
-    public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) => inner.ListUsersAsync(query, page, ct);
-    public Task<User?> GetUserAsync(string id, CancellationToken ct) => inner.GetUserAsync(id, ct);
-    public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) => inner.FindUserByEmailAsync(email, ct);
-    public Task InsertUserAsync(User user, CancellationToken ct) => inner.InsertUserAsync(user, ct);
-    public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => inner.ListOrdersAsync(userId, page, ct);
-    public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => inner.GetOrderAsync(id, ct);
-    public Task InsertOrderAsync(Order order, CancellationToken ct) => inner.InsertOrderAsync(order, ct);
-    public Task PingAsync(CancellationToken ct) => inner.PingAsync(ct);
-    public Task EnsureSchemaAsync(CancellationToken ct) => inner.EnsureSchemaAsync(ct);
-    public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => inner.BulkLoadAsync(users, orders, ct);
 }

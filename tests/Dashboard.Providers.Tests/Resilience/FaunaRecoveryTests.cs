@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Dashboard.Core;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Resilience;
+using Dashboard.Operations;
+using Dashboard.Operations.Resilience;
 using Dashboard.Core.Stores;
 using Dashboard.Providers.Fauna;
 using Dashboard.Providers.Tests.Fixtures;
@@ -45,7 +45,7 @@ public sealed class FaunaRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             .AddLogging()
             .AddDashboardCore(config)
             .AddFaunaProvider()
-            .AddDashboardMetering(config)
+            .AddDashboardOperations(config)
             .BuildServiceProvider();
     }
 

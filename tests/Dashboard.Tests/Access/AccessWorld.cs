@@ -27,7 +27,7 @@ public sealed class AccessWorld : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dashboard-access-" + Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    private AccessWorld(string? appStoreConnectionString)
+    private AccessWorld(string? appStoreConnectionString, IDataStoreDecorator? around)
     {
         Directory.CreateDirectory(_folder);
         var settings = new Dictionary<string, string?>
@@ -47,13 +47,18 @@ public sealed class AccessWorld : IAsyncDisposable
         services.AddSqlProviders();
         services.AddAppStore(configuration);
         services.AddScoped<ICurrentPerson, PersonSlot>();
+        if (around is not null) services.AddSingleton(around);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    /// <summary>A world with seeded tenants; <paramref name="appStoreConnectionString"/> overrides the app store (e.g. one that cannot open).</summary>
-    public static async Task<AccessWorld> StartAsync(CancellationToken ct, string? appStoreConnectionString = null, bool createAppStore = true)
+    /// <summary>
+    /// A world with seeded tenants; <paramref name="appStoreConnectionString"/> overrides the app store (e.g. one
+    /// that cannot open), <paramref name="around"/> wraps every tenant's backend store (e.g. to watch its calls).
+    /// </summary>
+    public static async Task<AccessWorld> StartAsync(CancellationToken ct, string? appStoreConnectionString = null, bool createAppStore = true,
+        IDataStoreDecorator? around = null)
     {
-        var world = new AccessWorld(appStoreConnectionString);
+        var world = new AccessWorld(appStoreConnectionString, around);
         if (createAppStore) await world.AppStoreAsync(db => AppStoreSchema.EnsureAsync(db, mySql: false, ct));
         foreach (var id in TenantIds)
         {

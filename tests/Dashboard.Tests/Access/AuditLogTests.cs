@@ -3,6 +3,8 @@ using Dashboard.AppStore;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
+using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +65,48 @@ public sealed class AuditLogTests : IAsyncLifetime
         Assert.Equal(updated, AuditJson.Read<Order>(entries[0].After));
         Assert.Equal(4.50m, AuditJson.Read<Order>(entries[0].After)!.Total);
         Assert.Equal("\"Processing\"", JsonDocument.Parse(entries[0].After!).RootElement.GetProperty("status").GetRawText());
+    }
+
+    [Fact]
+    public async Task An_audited_update_reads_the_entity_once()
+    {
+        var reads = new BackendReads();
+        await using var world = await AccessWorld.StartAsync(Ct, around: reads);
+        var store = world.StoresFor(AccessWorld.Agent).For("sandbox");
+        var ada = (await store.FindUserByEmailAsync("ada@example.com", Ct))!;
+        var order = await store.CreateOrderAsync(new NewOrder(ada.Id, "EUR", [new OrderItem("p1", "Pen", 1, 1.50m)]), Ct);
+
+        var before = reads.Count;
+        await store.UpdateUserAsync(ada.Id, ada.Version, new UserChanges(ada.Email, "Ada Once"), Ct);
+        var userReads = reads.Count - before;
+        before = reads.Count;
+        await store.UpdateOrderAsync(order.Id, order.Version, new OrderChanges(OrderStatus.Processing, order.Items), Ct);
+        var orderReads = reads.Count - before;
+
+        // The service's read serves the audit's "before" and the provider's write alike.
+        Assert.Equal((1, 1), (userReads, orderReads));
+        var updates = (await world.AuditLog.QueryAsync(new(), Ct)).Entries.Where(e => e.Action == AuditAction.Update).ToList();
+        Assert.Equal(ada, AuditJson.Read<User>(Assert.Single(updates, e => e.Entity == "User").Before));
+        Assert.Equal(order, AuditJson.Read<Order>(Assert.Single(updates, e => e.Entity == "Order").Before));
+    }
+
+    /// <summary>Counts the single-entity reads (get user, get order) that reach a tenant's backend.</summary>
+    private sealed class BackendReads : IDataStoreDecorator
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public IDataStore Decorate(TenantDescriptor tenant, string productName, IDataStore inner) => new Counting(inner, this);
+
+        private sealed class Counting(IDataStore inner, BackendReads reads) : DataStoreDecorator(inner)
+        {
+            protected override Task<T> InvokeAsync<T>(StoreOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+            {
+                if (operation is StoreOperation.GetUser or StoreOperation.GetOrder) Interlocked.Increment(ref reads._count);
+                return call(ct);
+            }
+        }
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using Dashboard.Core.Costs;
-using Dashboard.Core.Metering;
+using Dashboard.Operations.Costs;
+using Dashboard.Core.Usage;
 using Microsoft.Extensions.Configuration;
 
 namespace Dashboard.Tests.Costs;

@@ -1,4 +1,4 @@
-using Dashboard.Core.Costs;
+using Dashboard.Operations.Costs;
 
 namespace Dashboard.Tests.Costs;
 

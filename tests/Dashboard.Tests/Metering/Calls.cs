@@ -1,4 +1,8 @@
-using Dashboard.Core.Metering;
+using Dashboard.Core.Usage;
+
+using Dashboard.Core.Stores;
+
+using Dashboard.Operations.Metering;
 
 namespace Dashboard.Tests.Metering;
 

@@ -1,8 +1,10 @@
 using Dashboard.Core;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Metering.Ops;
+using Dashboard.Core.Usage;
+using Dashboard.Operations.Metering;
+using Dashboard.Operations;
+using Dashboard.Operations.Queries;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Providers.Sql;
@@ -38,7 +40,7 @@ public sealed class ForcedThrottleTests : IAsyncLifetime
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddDashboardCore(config);
         services.AddSqlProviders();
-        services.AddDashboardMetering(config);
+        services.AddDashboardOperations(config);
         _services = services.BuildServiceProvider();
         _store = DecoratedStore(_services, "throttled");
         await _store.EnsureSchemaAsync(TestContext.Current.CancellationToken);

@@ -1,6 +1,8 @@
-using Dashboard.Core.Metering;
-using Dashboard.Core.Metering.Ops;
-using Dashboard.Core.Metering.Rolling;
+using Dashboard.Core.Usage;
+using Dashboard.Core.Stores;
+using Dashboard.Operations.Metering;
+using Dashboard.Operations.Queries;
+using Dashboard.Operations.Metering.Rolling;
 
 namespace Dashboard.Tests.Metering;
 

@@ -1,5 +1,4 @@
-using Dashboard.Core.Metering;
-using Dashboard.Core.Metering.Rolling;
+using Dashboard.Operations.Metering.Rolling;
 
 namespace Dashboard.Tests.Metering;
 

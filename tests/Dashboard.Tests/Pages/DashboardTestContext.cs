@@ -62,7 +62,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddPageServices();
         Services.AddAvatarImagePolicy(configuration);
-        Services.AddScoped<Dashboard.Core.Metering.ActionUsage>();
+        Services.AddScoped<Dashboard.Operations.Metering.ActionUsage>();
     }
 
     /// <summary>Failures to inject around the real sandbox store (nothing fails until a test arms one).</summary>
@@ -78,7 +78,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected ITenantStore Store => new TenantStoreFactory(
         Services.GetRequiredService<Dashboard.Core.Tenants.TenantRegistry>(), Services.GetRequiredService<ITenantBackends>(),
         new FixedPerson(Person.System), Services.GetRequiredService<Dashboard.Core.Audit.IAuditLog>(), TimeProvider.System,
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Core.Audit.AuditedTenantStore>.Instance).For(TenantId);
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Core.Audit.AuditedDataStore>.Instance).For(TenantId);
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 

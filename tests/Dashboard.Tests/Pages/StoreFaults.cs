@@ -1,5 +1,3 @@
-using Dashboard.Core.Domain;
-using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 
@@ -48,39 +46,13 @@ public sealed class StoreFaults : IDataStoreDecorator
         return action?.Invoke() ?? Task.CompletedTask;
     }
 
-    private sealed class FaultyStore(IDataStore inner, StoreFaults faults) : IDataStore
+    private sealed class FaultyStore(IDataStore inner, StoreFaults faults) : DataStoreDecorator(inner)
     {
-        public Task<User?> GetUserAsync(string id, CancellationToken ct)
+        protected override async Task<T> InvokeAsync<T>(StoreOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
         {
-            faults.MaybeFail();
-            return inner.GetUserAsync(id, ct);
+            if (operation is StoreOperation.GetUser or StoreOperation.GetOrder) faults.MaybeFail();
+            if (operation is StoreOperation.UpdateUser or StoreOperation.UpdateOrder) await faults.BeforeUpdateAsync();
+            return await call(ct);
         }
-
-        public Task<Order?> GetOrderAsync(string id, CancellationToken ct)
-        {
-            faults.MaybeFail();
-            return inner.GetOrderAsync(id, ct);
-        }
-
-        public Task<Page<User>> ListUsersAsync(UserQuery query, PageRequest page, CancellationToken ct) => inner.ListUsersAsync(query, page, ct);
-        public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct) => inner.FindUserByEmailAsync(email, ct);
-        public Task InsertUserAsync(User user, CancellationToken ct) => inner.InsertUserAsync(user, ct);
-        public async Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct)
-        {
-            await faults.BeforeUpdateAsync();
-            await inner.UpdateUserAsync(user, expectedVersion, ct);
-        }
-
-        public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => inner.ListOrdersAsync(userId, page, ct);
-        public Task InsertOrderAsync(Order order, CancellationToken ct) => inner.InsertOrderAsync(order, ct);
-        public async Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct)
-        {
-            await faults.BeforeUpdateAsync();
-            await inner.UpdateOrderAsync(order, expectedVersion, ct);
-        }
-
-        public Task PingAsync(CancellationToken ct) => inner.PingAsync(ct);
-        public Task EnsureSchemaAsync(CancellationToken ct) => inner.EnsureSchemaAsync(ct);
-        public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => inner.BulkLoadAsync(users, orders, ct);
     }
 }

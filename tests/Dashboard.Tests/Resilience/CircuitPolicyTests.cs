@@ -1,5 +1,5 @@
 using Dashboard.Core.Errors;
-using Dashboard.Core.Resilience;
+using Dashboard.Operations.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Resilience;

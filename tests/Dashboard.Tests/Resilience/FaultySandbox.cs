@@ -91,8 +91,8 @@ public sealed class FaultySandbox : IDataStore, IAsyncDisposable
 
     public Task InsertUserAsync(User user, CancellationToken ct) => Call("insert_user", () => _real.InsertUserAsync(user, ct));
 
-    public Task UpdateUserAsync(User user, long expectedVersion, CancellationToken ct) =>
-        Call("update_user", () => _real.UpdateUserAsync(user, expectedVersion, ct));
+    public Task UpdateUserAsync(User user, User current, CancellationToken ct) =>
+        Call("update_user", () => _real.UpdateUserAsync(user, current, ct));
 
     public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) =>
         Call("list_orders", () => _real.ListOrdersAsync(userId, page, ct));
@@ -101,8 +101,8 @@ public sealed class FaultySandbox : IDataStore, IAsyncDisposable
 
     public Task InsertOrderAsync(Order order, CancellationToken ct) => Call("insert_order", () => _real.InsertOrderAsync(order, ct));
 
-    public Task UpdateOrderAsync(Order order, long expectedVersion, CancellationToken ct) =>
-        Call("update_order", () => _real.UpdateOrderAsync(order, expectedVersion, ct));
+    public Task UpdateOrderAsync(Order order, Order current, CancellationToken ct) =>
+        Call("update_order", () => _real.UpdateOrderAsync(order, current, ct));
 
     public Task PingAsync(CancellationToken ct) => Call("ping", () => _real.PingAsync(ct));
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Resilience;
+using Dashboard.Operations.Metering;
+using Dashboard.Operations.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using Dashboard.Core.Errors;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Resilience;
+using Dashboard.Core.Usage;
+using Dashboard.Operations.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Resilience;

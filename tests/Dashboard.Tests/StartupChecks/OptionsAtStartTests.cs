@@ -1,7 +1,7 @@
 using Dashboard.AppStore;
-using Dashboard.Core.Costs;
-using Dashboard.Core.Metering;
-using Dashboard.Core.Resilience;
+using Dashboard.Operations.Costs;
+using Dashboard.Operations;
+using Dashboard.Operations.Resilience;
 using Dashboard.Tests.Access;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +25,7 @@ public sealed class OptionsAtStartTests : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AppStore:ConnectionString"] = "Data Source=dashboard.db" });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], (string?)p[1])));
         builder.Services.AddAppStore(builder.Configuration);
-        builder.Services.AddDashboardMetering(builder.Configuration);
+        builder.Services.AddDashboardOperations(builder.Configuration);
         return builder.Build();
     }
 

@@ -1,4 +1,4 @@
-using Dashboard.Core.Resilience;
+using Dashboard.Operations.Resilience;
 
 namespace Dashboard.Tests.StartupChecks;
 

@@ -1,4 +1,4 @@
-using Dashboard.Core.Metering;
+using Dashboard.Operations.Metering;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Dashboard.Components.Shared;

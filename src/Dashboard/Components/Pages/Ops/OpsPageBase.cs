@@ -1,4 +1,4 @@
-using Dashboard.Core.Metering.Ops;
+using Dashboard.Operations.Queries;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Pages.Ops;

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Dashboard.Core.Stores;
+using Dashboard.Core.Usage;
+
+namespace Dashboard.Operations.Metering;
+
+/// <summary>
+/// Opens a <see cref="UsageScope"/> around each call of the inner store (the provider reports its units and
+/// throttle answers into it), times the call, classifies how it ended and hands the result to the sinks.
+/// </summary>
+public sealed class MeteredDataStore : DataStoreDecorator
+{
+    private readonly IStoreCallSink[] _sinks;
+    private readonly SeriesKey[] _series;
+
+    public MeteredDataStore(IDataStore inner, string tenant, string provider, IStoreCallSink[] sinks) : base(inner)
+    {
+        _sinks = sinks;
+        _series = StoreOperations.All.Select(op => new SeriesKey(tenant, provider, op)).ToArray();
+    }
+
+    protected override async Task<T> InvokeAsync<T>(StoreOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var scope = UsageScope.Begin(out var usage);
+        try
+        {
+            var result = await call(ct);
+            // A Get or Find that found nothing answers null: "not-found", as a NotFoundException would count.
+            Publish(operation, result is null ? StoreOutcome.NotFound : StoreOutcome.Ok, started, usage);
+            return result;
+        }
+        catch (Exception e)
+        {
+            Publish(operation, StoreOutcomes.Of(e), started, usage);
+            throw;
+        }
+    }
+
+    private void Publish(StoreOperation op, StoreOutcome outcome, long started, CallUsage usage)
+    {
+        var call = new StoreCall(_series[(int)op], outcome, Stopwatch.GetElapsedTime(started), usage);
+        foreach (var sink in _sinks) sink.Record(call);
+    }
+}

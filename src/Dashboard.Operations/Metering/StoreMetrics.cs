@@ -1,0 +1,77 @@
+using Dashboard.Core.Usage;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Dashboard.Operations.Metering;
+
+/// <summary>
+/// The store calls as System.Diagnostics.Metrics instruments, for /metrics (Prometheus through OpenTelemetry).
+/// The duration histogram follows the OpenTelemetry database semantic conventions
+/// (<c>db.client.operation.duration</c> in seconds with <c>db.system.name</c>, <c>db.operation.name</c>,
+/// <c>error.type</c>); usage and throttling have no convention, so they are ours under <c>dashboard.store.*</c>.
+/// </summary>
+public sealed class StoreMetrics : IStoreCallSink, IDisposable
+{
+    public const string MeterName = "Dashboard.Store";
+
+    private readonly Meter _meter;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<double> _usage;
+    private readonly Counter<long> _throttles;
+
+    public StoreMetrics(IMeterFactory? meters = null)
+    {
+        _meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        _duration = _meter.CreateHistogram("db.client.operation.duration", "s", "Duration of store calls, retries included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        _usage = _meter.CreateCounter<double>("dashboard.store.usage", "{unit}", "Billing units the providers reported (RCU, WCU, rows, Fauna ops).");
+        _throttles = _meter.CreateCounter<long>("dashboard.store.throttles", "{event}", "Throttling answers per attempt, retried or surfaced.");
+    }
+
+    public void Record(in StoreCall call)
+    {
+        var series = call.Series;
+        if (_duration.Enabled)
+        {
+            var tags = new TagList
+            {
+                { "db.system.name", series.DbSystem },
+                { "db.operation.name", series.OperationName },
+                { "dashboard.provider", series.Provider },
+                { "dashboard.tenant", series.Tenant },
+                { "dashboard.outcome", StoreOutcomes.Name(call.Outcome) },
+            };
+            if (call.Outcome != StoreOutcome.Ok && call.Outcome != StoreOutcome.NotFound) tags.Add("error.type", StoreOutcomes.Name(call.Outcome));
+            _duration.Record(call.Duration.TotalSeconds, tags);
+        }
+        if (_usage.Enabled && call.Usage.HasUnits)
+        {
+            var amounts = call.Usage.UnitAmounts;
+            for (var i = 0; i < UsageUnits.Count; i++)
+            {
+                if (amounts[i] == 0) continue;
+                _usage.Add(amounts[i], new TagList
+                {
+                    { "dashboard.provider", series.Provider },
+                    { "dashboard.tenant", series.Tenant },
+                    { "db.operation.name", series.OperationName },
+                    { "dashboard.usage.unit", UsageUnits.MetricName((UsageUnit)i) },
+                });
+            }
+        }
+        if (_throttles.Enabled && call.Usage.ThrottleCount > 0)
+        {
+            foreach (var t in call.Usage.Throttles)
+                _throttles.Add(1, new TagList
+                {
+                    { "dashboard.provider", series.Provider },
+                    { "dashboard.tenant", series.Tenant },
+                    { "db.operation.name", series.OperationName },
+                    { "dashboard.throttle.cause", t.Cause },
+                    { "dashboard.throttle.retried", t.Retried ? "true" : "false" },
+                });
+        }
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,47 @@
+using Dashboard.Operations.Metering;
+using Dashboard.Operations.Costs;
+using Dashboard.Operations.Queries;
+using Dashboard.Operations.Metering.Rolling;
+using Dashboard.Operations.Resilience;
+using Dashboard.Core.Stores;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Operations;
+
+public static class OperationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Resilience and metering around every tenant's store (resilience inside, so one metered call covers its
+    /// retries), the instruments, the rolling store, the ops page queries, the price sheet and the per-circuit
+    /// action cost.
+    /// </summary>
+    public static IServiceCollection AddDashboardOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ResilienceOptions>, ResilienceOptionsValidator>());
+        services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>());
+
+        services.TryAddSingleton<TenantCircuits>();
+        services.TryAddSingleton(new ThrottleLog());
+        services.TryAddSingleton<RollingStore>();
+        services.TryAddSingleton<StoreMetrics>();
+        // Decorators apply in registration order, each wrapping the previous: resilience, then metering outside it.
+        services.AddSingleton<IDataStoreDecorator, ResilienceDecorator>();
+        services.AddSingleton<IDataStoreDecorator, MeteringDecorator>();
+        services.AddSingleton<IStoreCallSink>(sp => sp.GetRequiredService<StoreMetrics>());
+        services.AddSingleton<IStoreCallSink>(sp => sp.GetRequiredService<RollingStore>());
+        services.AddSingleton<IStoreCallSink, ActionUsageSink>();
+
+        services.TryAddSingleton<ThroughputQuery>();
+        services.TryAddSingleton<ThrottlingQuery>();
+        services.TryAddSingleton<StorageSizes>();
+        services.TryAddSingleton<CostQuery>();
+        services.TryAddScoped<ActionUsage>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Dashboard.Operations.Metering.Rolling;
+using Dashboard.Operations.Resilience;
+
+namespace Dashboard.Operations.Queries;
+
+/// <summary>Builds the throttling page's model from the rolling store, the throttle log and the circuits.</summary>
+public sealed class ThrottlingQuery(RollingStore store, TenantCircuits circuits)
+{
+    public const int LatestShown = 200;
+
+    public ThrottlingReport Build(OpsWindow window, string? tenant = null)
+    {
+        var read = store.Read(window.Span, window.ChartPoints, tenant is null ? null : k => k.Tenant == tenant);
+        var labels = Enumerable.Range(0, read.PointCount).Select(i => window.PointLabel(read.PointStart(i), read.PointWidth)).ToList();
+        var merged = ThroughputQuery.Merge(read.Series, read.PointCount);
+        var lines = new List<ChartLine>
+        {
+            new("Retried", merged.Select(p => (double)(p?.ThrottlesRetried ?? 0)).ToArray()),
+            new("Surfaced", merged.Select(p => (double)(p?.ThrottlesSurfaced ?? 0)).ToArray()),
+        };
+        var total = ThroughputQuery.Total(read.Series);
+
+        var since = store.Clock.GetUtcNow() - window.Span;
+        var events = store.Throttles.Since(since).Where(e => tenant is null || e.Tenant == tenant).ToList();
+        var byCause = events
+            .GroupBy(e => (e.Provider, e.Tenant, e.Operation, e.Cause))
+            .Select(g => new ThrottleCauseRow(g.Key.Provider, g.Key.Tenant, g.Key.Operation, g.Key.Cause,
+                g.Count(e => e.Retried), g.Count(e => !e.Retried), g.Max(e => e.At)))
+            .OrderByDescending(r => r.Retried + r.Surfaced)
+            .ToList();
+        // The log is a ring: if it holds fewer events than the counters saw, the list and causes are the latest part only.
+        var covers = events.Count >= total.ThrottlesRetried + total.ThrottlesSurfaced;
+
+        var circuitRows = circuits.All
+            .Where(c => tenant is null || c.Tenant == tenant)
+            .Select(c => new CircuitRow(c.Tenant, c.Provider, c.State, c.OpenedAt, c.Rejected, c.LastProbe))
+            .ToList();
+        return new ThrottlingReport(window, labels, lines, byCause, events.Take(LatestShown).ToList(),
+            total.ThrottlesRetried, total.ThrottlesSurfaced, covers, circuitRows);
+    }
+}

@@ -1,0 +1,33 @@
+using Dashboard.Operations.Metering.Rolling;
+using Dashboard.Operations.Resilience;
+
+namespace Dashboard.Operations.Queries;
+
+/// <summary>The throttling page's model: events over time, totals by cause, the latest events, and circuits.</summary>
+public sealed record ThrottlingReport(
+    OpsWindow Window,
+    IReadOnlyList<string> PointLabels,
+    IReadOnlyList<ChartLine> EventsPerPoint,
+    IReadOnlyList<ThrottleCauseRow> ByCause,
+    IReadOnlyList<ThrottleRecord> Latest,
+    long Retried,
+    long Surfaced,
+    bool LogCoversWindow,
+    IReadOnlyList<CircuitRow> Circuits);
+
+public sealed record ThrottleCauseRow(string Provider, string Tenant, string Operation, string Cause, int Retried, int Surfaced, DateTimeOffset LastSeen);
+
+/// <param name="LastProbe">The prober's latest ping of the backend (null until the circuit first opened).</param>
+public sealed record CircuitRow(string Tenant, string Provider, CircuitState State, DateTimeOffset? OpenedAt, long Rejected, ProbeResult? LastProbe);
+
+/// <summary>Each provider's throttling vocabulary, shown on the page so the causes read as the provider's docs do.</summary>
+public static class ThrottleVocabulary
+{
+    public static IReadOnlyList<(string Provider, string Answers)> All { get; } =
+    [
+        ("DynamoDB", "ProvisionedThroughputExceededException, ThrottlingException, RequestLimitExceeded (HTTP 400); per attempt, the SDK's own retries included"),
+        ("PlanetScale", "MySQL error 1040 Too many connections; Vitess RESOURCE_EXHAUSTED"),
+        ("Fauna", "HTTP 429 limit_exceeded; stats.rate_limits_hit"),
+        ("SQLite sandbox", "SQLITE_BUSY (database is locked) after the busy timeout"),
+    ];
+}

@@ -1,0 +1,48 @@
+namespace Dashboard.Operations.Queries;
+
+/// <summary>
+/// The throughput page's model: chart points over the window and a table grouped provider → tenant → operation.
+/// </summary>
+public sealed record ThroughputReport(
+    OpsWindow Window,
+    IReadOnlyList<string> PointLabels,
+    IReadOnlyList<ChartLine> OpsPerSecond,
+    IReadOnlyList<ChartLine> LatencyMs,
+    IReadOnlyList<ThroughputRow> Rows)
+{
+    public bool IsEmpty => Rows.Count == 0;
+}
+
+/// <summary>One line of a chart: a name and one value per point.</summary>
+public sealed record ChartLine(string Name, double[] Values);
+
+public enum RowLevel
+{
+    Provider,
+    Tenant,
+    Operation,
+}
+
+/// <summary>A table row: a provider, a tenant of it, or an operation of that tenant, over the whole window.</summary>
+public sealed record ThroughputRow(
+    RowLevel Level,
+    string Provider,
+    string? Tenant,
+    string? Operation,
+    long Calls,
+    double OpsPerSecond,
+    double? P50Ms,
+    double? P95Ms,
+    double? P99Ms,
+    double ErrorRate,
+    double ConflictRate,
+    long ThrottlesRetried,
+    long ThrottlesSurfaced)
+{
+    public string Name => Level switch
+    {
+        RowLevel.Provider => Provider,
+        RowLevel.Tenant => Tenant!,
+        _ => Operation!,
+    };
+}
