@@ -1,4 +1,5 @@
 using Dashboard.Core.Tenants;
+using Dashboard.Operations.Queries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,11 @@ public static class ClusterHostExtensions
         var section = builder.Configuration.GetSection(ClusterOptions.Section);
         builder.Services.AddOptions<ClusterOptions>().Bind(section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
-        if (!(section.Get<ClusterOptions>() ?? new ClusterOptions()).PreparesTenants)
+        var options = section.Get<ClusterOptions>() ?? new ClusterOptions();
+        builder.Services.Replace(ServiceDescriptor.Singleton(string.IsNullOrWhiteSpace(options.InstanceName)
+            ? InstanceName.FromProcess()
+            : new InstanceName(options.InstanceName.Trim())));
+        if (!options.PreparesTenants)
             foreach (var preparer in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(TenantStartupService)).ToList())
                 builder.Services.Remove(preparer);
         return builder;

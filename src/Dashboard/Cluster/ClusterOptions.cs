@@ -12,7 +12,7 @@ public sealed class ClusterOptions
 
     /// <summary>
     /// The instance's name, carried by the throttle events it records and matching Prometheus's <c>instance</c>
-    /// label for it. Empty: the machine name and process id, which is unique but changes at every start.
+    /// label for it. Empty: the machine name and process id (unique, but new at every start).
     /// </summary>
     public string InstanceName { get; set; } = "";
 
@@ -21,10 +21,6 @@ public sealed class ClusterOptions
     /// loading the same demo data at once would collide.
     /// </summary>
     public bool PreparesTenants { get; set; } = true;
-
-    public string ResolvedInstanceName => string.IsNullOrWhiteSpace(InstanceName)
-        ? $"{Environment.MachineName}:{Environment.ProcessId}"
-        : InstanceName.Trim();
 }
 
 public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
