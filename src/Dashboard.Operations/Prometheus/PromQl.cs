@@ -16,18 +16,19 @@ public static class PromQl
     }
 
     /// <summary>
-    /// How much a counter grew within the window, per series, summed by <paramref name="by"/>: its last value in the
-    /// window less its value when the window began. A series born inside the window (an instance started, a
-    /// first call of its kind) counts from zero, as OpenTelemetry's counters do; one that went down (its instance
-    /// restarted) counts from its restart. Series of an instance that stopped inside the window keep what they
-    /// counted until their last scrape. Exact to within one scrape interval at each end of the window —
-    /// unlike increase(), which extrapolates to the window's edges and misses a series' first value.
+    /// How much a counter grew within the window, summed by <paramref name="by"/>: at every <paramref name="step"/>
+    /// its value less its value one step earlier, added up over the window (the sum telescopes to "last value less
+    /// the value when the window began"). A step where the value went down — the instance restarted — counts the
+    /// value after the restart; a series born inside the window (a new instance, a first call of its kind) counts
+    /// from zero, as OpenTelemetry's counters do; one whose instance stopped keeps what it counted until its last
+    /// scrape. Exact to within a step at each end of the window, unlike increase(), which extrapolates to the edges
+    /// and misses a series' first value. The step should be at least the scrape interval.
     /// </summary>
-    public static string WindowIncrease(string metric, string selector, string by, TimeSpan window)
+    public static string WindowIncrease(string metric, string selector, string by, TimeSpan window, TimeSpan step)
     {
-        var w = Duration(window);
-        var last = $"last_over_time({metric}{selector}[{w}])";
-        return $"sum by ({by}) (({last} - {metric}{selector} offset {w}) >= 0 or {last})";
+        var series = metric + selector;
+        // "* 1" drops the metric name, as the subtraction does, so both branches are the same series.
+        return $"sum by ({by}) (sum_over_time((({series} - {series} offset {Duration(step)}) >= 0 or {series} * 1)[{Duration(window)}:{Duration(step)}]))";
     }
 
     /// <summary>Per-second rate over <paramref name="range"/>, summed by <paramref name="by"/> (for chart points).</summary>

@@ -23,6 +23,20 @@ public sealed class FleetQueries(PrometheusClient prometheus, IOptions<MetricsOp
         return (step, step > minimum ? step : minimum);
     }
 
+    /// <summary>
+    /// The step counter growth is summed at (<see cref="PromQl.WindowIncrease"/>): the scrape interval, or longer for
+    /// long windows (at most 1,440 steps, a minute each over 24 h).
+    /// </summary>
+    public TimeSpan GrowthStep(OpsWindow window)
+    {
+        var scrape = options.Value.Prometheus.ScrapeInterval;
+        var byWindow = window.Span / 1440;
+        return byWindow > scrape ? byWindow : scrape;
+    }
+
+    public string WindowIncrease(string metric, string selector, string by, OpsWindow window) =>
+        PromQl.WindowIncrease(metric, selector, by, window.Span, GrowthStep(window));
+
     /// <summary>The chart's points end now, each <paramref name="step"/> apart, oldest first.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Range(DateTimeOffset now, OpsWindow window, TimeSpan step) =>
         (now - window.Span + step, now);

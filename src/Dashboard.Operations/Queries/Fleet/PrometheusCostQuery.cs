@@ -32,7 +32,7 @@ public sealed class PrometheusCostQuery(FleetQueries fleet, CostQuery local) : I
         var by = $"{M.Tenant},{M.Unit}";
         var p = fleet.Prometheus;
         var scope = fleet.ScopeAsync(now, ct);
-        var units = p.InstantAsync(PromQl.WindowIncrease(M.Usage, selector, by, window.Span), now, ct);
+        var units = p.InstantAsync(fleet.WindowIncrease(M.Usage, selector, by, window), now, ct);
         var peaks = p.InstantAsync(
             $"max_over_time(({PromQl.Rate(M.Usage, selector, by, range)})[{PromQl.Duration(window.Span)}:{PromQl.Duration(range)}])", now, ct);
         await Task.WhenAll(scope, units, peaks);
