@@ -24,11 +24,16 @@ public static class PromQl
     /// scrape. Exact to within a step at each end of the window, unlike increase(), which extrapolates to the edges
     /// and misses a series' first value. The step should be at least the scrape interval.
     /// </summary>
-    public static string WindowIncrease(string metric, string selector, string by, TimeSpan window, TimeSpan step)
+    public static string WindowIncrease(string metric, string selector, string by, TimeSpan window, TimeSpan step, DateTimeOffset now)
     {
         var series = metric + selector;
         // "* 1" drops the metric name, as the subtraction does, so both branches are the same series.
-        return $"sum by ({by}) (sum_over_time((({series} - {series} offset {Duration(step)}) >= 0 or {series} * 1)[{Duration(window)}:{Duration(step)}]))";
+        var steps = $"sum by ({by}) (sum_over_time((({series} - {series} offset {Duration(step)}) >= 0 or {series} * 1)[{Duration(window)}:{Duration(step)}]))";
+        // The subquery's points are multiples of the step: the growth since the last of them is added on its own.
+        var lastPoint = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / (long)step.TotalSeconds * (long)step.TotalSeconds);
+        var at = lastPoint.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var tail = $"sum by ({by}) (({series} - {series} @ {at}) >= 0 or {series} * 1)";
+        return now == lastPoint ? steps : $"({steps} + {tail}) or {steps} or {tail}";
     }
 
     /// <summary>Per-second rate over <paramref name="range"/>, summed by <paramref name="by"/> (for chart points).</summary>

@@ -13,7 +13,7 @@ public sealed class FailoverFlows(LocalCluster cluster) : ClusterTest(cluster)
         var url = await Orders.OpenAdasNewestAsync(agent, "sandbox");
         var typed = (int.Parse(await Orders.Quantity(agent, 1).InputValueAsync()) % 9 + 1).ToString();
         await Orders.Quantity(agent, 1).FillAsync(typed);
-        await Assertions.Expect(agent.GetByText("Unsaved changes")).ToBeVisibleAsync();
+        await Assertions.Expect(agent.GetByText("Unsaved changes · the total is computed again when saved")).ToBeVisibleAsync();
         var serving = Cluster.InstanceServing(await AffinityOf(agent));
 
         await Cluster.RunAsync("kill", serving.ToString());
@@ -32,7 +32,7 @@ public sealed class FailoverFlows(LocalCluster cluster) : ClusterTest(cluster)
             Assert.NotEqual(serving, Cluster.InstanceServing(await AffinityOf(agent)));
             await Assertions.Expect(Orders.Quantity(agent, 1)).Not.ToHaveValueAsync(typed);
             await Orders.Quantity(agent, 1).FillAsync(typed);
-            await Assertions.Expect(agent.GetByText("Unsaved changes")).ToBeVisibleAsync();
+            await Assertions.Expect(agent.GetByText("Unsaved changes · the total is computed again when saved")).ToBeVisibleAsync();
         }
         finally
         {

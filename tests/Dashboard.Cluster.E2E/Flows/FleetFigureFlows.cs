@@ -28,7 +28,7 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
         await Assertions.Expect(scope).ToHaveAttributeAsync("data-scope", "fleet");
         await Assertions.Expect(scope).ToContainTextAsync("dashboard-1, dashboard-2 (2 of 2 answering scrapes)");
         var table = ops.GetByRole(AriaRole.Region, new() { Name = "Throughput by provider, tenant and operation" });
-        var tenantRow = table.Locator("tr").Filter(new() { Has = ops.Locator("td[data-label=Name] strong", new() { HasTextString = "sandbox" }) });
+        var tenantRow = table.Locator("tr").Filter(new() { Has = ops.Locator("td[data-label=Name] strong", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^sandbox$") }) });
         var shown = long.Parse(await tenantRow.Locator("td[data-label=Calls]").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
         // Prometheus's own total now (no sandbox call was made since the scrapes settled).

@@ -25,7 +25,7 @@ public sealed class SharedStoreFlows(LocalCluster cluster) : ClusterTest(cluster
         Assert.Equal(quantity.ToString(), await Orders.Quantity(ops, 1).InputValueAsync());
         var orderId = new Uri(url).Segments.Last();
         var history = ops.GetByRole(AriaRole.Region, new() { Name = $"History of order {orderId}" });
-        await Assertions.Expect(history.GetByText("agent@example.com").First).ToBeVisibleAsync();
+        await Assertions.Expect(history.GetByText("Sam Support").First).ToBeVisibleAsync();
 
         await ops.GotoAsync("/audit");
         await Assertions.Expect(ops.GetByText(orderId).First).ToBeVisibleAsync();

@@ -34,8 +34,8 @@ public sealed class FleetQueries(PrometheusClient prometheus, IOptions<MetricsOp
         return byWindow > scrape ? byWindow : scrape;
     }
 
-    public string WindowIncrease(string metric, string selector, string by, OpsWindow window) =>
-        PromQl.WindowIncrease(metric, selector, by, window.Span, GrowthStep(window));
+    public string WindowIncrease(string metric, string selector, string by, OpsWindow window, DateTimeOffset now) =>
+        PromQl.WindowIncrease(metric, selector, by, window.Span, GrowthStep(window), now);
 
     /// <summary>The chart's points end now, each <paramref name="step"/> apart, oldest first.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Range(DateTimeOffset now, OpsWindow window, TimeSpan step) =>

@@ -7,7 +7,7 @@ namespace Dashboard.Operations.Queries.Fleet;
 
 /// <summary>
 /// The cost page for the whole fleet: each tenant's units over the window, every instance's counters summed, and
-/// the peak units per second (for the provisioned-capacity estimate) from rates over three scrapes; priced as the
+/// the peak units per second (for the provisioned-capacity estimate) from rates over at least three scrapes; priced as the
 /// in-process page does. When Prometheus does not answer, this instance's figures, saying so.
 /// </summary>
 public sealed class PrometheusCostQuery(FleetQueries fleet, CostQuery local) : ICostSource
@@ -27,14 +27,17 @@ public sealed class PrometheusCostQuery(FleetQueries fleet, CostQuery local) : I
     private async Task<CostReport> FleetAsync(OpsWindow window, CancellationToken ct)
     {
         var now = fleet.Clock.GetUtcNow();
-        var (_, range) = fleet.Steps(window);
+        // Peaks: the highest rate over contiguous ranges of one growth step (at least three scrapes) in the window.
+        var step = fleet.GrowthStep(window);
+        var range = step > fleet.Steps(window).RateRange ? step : fleet.Steps(window).RateRange;
+        if (range > step) range = step * Math.Ceiling(range / step);
         var selector = fleet.Selector();
         var by = $"{M.Tenant},{M.Unit}";
         var p = fleet.Prometheus;
         var scope = fleet.ScopeAsync(now, ct);
-        var units = p.InstantAsync(fleet.WindowIncrease(M.Usage, selector, by, window), now, ct);
+        var units = p.InstantAsync(fleet.WindowIncrease(M.Usage, selector, by, window, now), now, ct);
         var peaks = p.InstantAsync(
-            $"max_over_time(({PromQl.Rate(M.Usage, selector, by, range)})[{PromQl.Duration(window.Span)}:{PromQl.Duration(range)}])", now, ct);
+            $"max_over_time(({PromQl.Rate(M.Usage, selector, by, range)})[{PromQl.Duration(window.Span)}:{PromQl.Duration(step)}])", now, ct);
         await Task.WhenAll(scope, units, peaks);
         return local.Report(window, window.Span, PerTenant(await units), PerTenant(await peaks), await scope);
     }

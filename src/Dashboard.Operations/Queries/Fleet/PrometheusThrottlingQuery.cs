@@ -36,9 +36,9 @@ public sealed class PrometheusThrottlingQuery(FleetQueries fleet, ThrottlingQuer
 
         var scope = fleet.ScopeAsync(now, ct);
         var byCause = p.InstantAsync(fleet.WindowIncrease(M.Throttles, selector,
-            $"{M.Instance},{M.Provider},{M.Tenant},{M.Operation},{M.Cause},{M.Retried}", window), now, ct);
+            $"{M.Instance},{M.Provider},{M.Tenant},{M.Operation},{M.Cause},{M.Retried}", window, now), now, ct);
         var chart = p.RangeAsync(PromQl.Increase(M.Throttles, selector, M.Retried, step), start, end, step, ct);
-        var dropped = p.InstantAsync(fleet.WindowIncrease(M.ThrottleEventsDropped, fleet.Selector(), M.Instance, window), now, ct);
+        var dropped = p.InstantAsync(fleet.WindowIncrease(M.ThrottleEventsDropped, fleet.Selector(), M.Instance, window, now), now, ct);
         var circuitStates = p.InstantAsync($"{M.CircuitOpen}{selector}", now, ct);
         var listed = ReadListAsync(now - window.Span, tenant, ct);
         await Task.WhenAll(scope, byCause, chart, dropped, circuitStates, listed);

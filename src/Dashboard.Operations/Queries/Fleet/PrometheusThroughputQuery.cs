@@ -36,9 +36,9 @@ public sealed class PrometheusThroughputQuery(FleetQueries fleet, ThroughputQuer
         var p = fleet.Prometheus;
 
         var scope = fleet.ScopeAsync(now, ct);
-        var calls = p.InstantAsync(fleet.WindowIncrease(M.Calls, all, $"{ByOperation},{M.Outcome}", window), now, ct);
-        var buckets = p.InstantAsync(fleet.WindowIncrease(M.CallsBucket, all, $"{ByOperation},{M.Le}", window), now, ct);
-        var throttles = p.InstantAsync(fleet.WindowIncrease(M.Throttles, all, $"{ByOperation},{M.Retried}", window), now, ct);
+        var calls = p.InstantAsync(fleet.WindowIncrease(M.Calls, all, $"{ByOperation},{M.Outcome}", window, now), now, ct);
+        var buckets = p.InstantAsync(fleet.WindowIncrease(M.CallsBucket, all, $"{ByOperation},{M.Le}", window, now), now, ct);
+        var throttles = p.InstantAsync(fleet.WindowIncrease(M.Throttles, all, $"{ByOperation},{M.Retried}", window, now), now, ct);
         var opsChart = p.RangeAsync(PromQl.Rate(M.Calls, charted, M.Provider, range), start, end, step, ct);
         var latencyChart = p.RangeAsync(PromQl.Rate(M.CallsBucket, charted, M.Le, range), start, end, step, ct);
         await Task.WhenAll(scope, calls, buckets, throttles, opsChart, latencyChart);
