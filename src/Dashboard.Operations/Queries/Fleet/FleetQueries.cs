@@ -34,6 +34,14 @@ public sealed class FleetQueries(PrometheusClient prometheus, IOptions<MetricsOp
         return byWindow > scrape ? byWindow : scrape;
     }
 
+    /// <summary>The range peak rates are taken over: three scrapes, or one growth step when that is longer (a whole number of steps).</summary>
+    public TimeSpan PeakRange(OpsWindow window)
+    {
+        var step = GrowthStep(window);
+        var scrapes = options.Value.Prometheus.ScrapeInterval * 3;
+        return scrapes > step ? step * Math.Ceiling(scrapes / step) : step;
+    }
+
     public string WindowIncrease(string metric, string selector, string by, OpsWindow window, DateTimeOffset now) =>
         PromQl.WindowIncrease(metric, selector, by, window.Span, GrowthStep(window), now);
 

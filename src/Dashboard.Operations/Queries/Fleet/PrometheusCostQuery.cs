@@ -29,8 +29,7 @@ public sealed class PrometheusCostQuery(FleetQueries fleet, CostQuery local) : I
         var now = fleet.Clock.GetUtcNow();
         // Peaks: the highest rate over contiguous ranges of one growth step (at least three scrapes) in the window.
         var step = fleet.GrowthStep(window);
-        var range = step > fleet.Steps(window).RateRange ? step : fleet.Steps(window).RateRange;
-        if (range > step) range = step * Math.Ceiling(range / step);
+        var range = fleet.PeakRange(window);
         var selector = fleet.Selector();
         var by = $"{M.Tenant},{M.Unit}";
         var p = fleet.Prometheus;
