@@ -7,7 +7,7 @@ namespace Dashboard.Circuits.Bench;
 /// agent. Each pages through the sandbox's users and opens a user (their orders), thinking between clicks; every
 /// click is timed in the page from the click to the DOM showing its result.
 /// </summary>
-public sealed class Agents(IBrowser browser, Uri app, string storageState) : IAsyncDisposable
+public sealed class Agents(IBrowser browser, Uri app, string storageState, string startPage = "/t/sandbox/users") : IAsyncDisposable
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly List<IPage> _pages = [];
@@ -43,7 +43,7 @@ public sealed class Agents(IBrowser browser, Uri app, string storageState) : IAs
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ToString(), StorageStatePath = storageState });
             context.SetDefaultTimeout(60_000);
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/t/sandbox/users");
+            await page.GotoAsync(startPage);
             await page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
             _contexts.Add(context);
             _pages.Add(page);

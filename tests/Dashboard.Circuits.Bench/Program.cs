@@ -4,7 +4,8 @@ using Dashboard.Circuits.Bench;
 using Microsoft.Playwright;
 
 // Circuits per instance: memory per circuit on the users page (25 rows), click → render while every agent works,
-// and CPU per active agent. Options: --circuits 50,100  --seconds 30  --think 3 (seconds between an agent's clicks).
+// and CPU per active agent. Options: --circuits 50,100  --seconds 30  --think 3 (seconds between an agent's clicks)
+// --page /t/sandbox/users (where agents start and memory is measured).
 var options = Options.Parse(args);
 Console.WriteLine($"dashboard circuits: {string.Join(", ", options.Circuits)} agents, {options.Seconds} s of work each, " +
     $"{options.Think.TotalSeconds:0.#} s think time, {Environment.ProcessorCount} cores (the browser runs on them too)");
@@ -20,7 +21,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 var state = await SignIn.StorageStateAsync(browser, app.Url);
 
 // One agent works a little first, so what is made once (compiled code, caches, the EF model) is in the baseline.
-await using var agents = new Agents(browser, app.Url, state);
+await using var agents = new Agents(browser, app.Url, state, options.Page);
 await agents.GrowToAsync(1);
 await agents.WorkAsync(TimeSpan.FromSeconds(Math.Min(5, options.Seconds)), options.Think);
 var baseline = await app.HeapAfterFullGcAsync();
@@ -49,13 +50,15 @@ Console.WriteLine("per circuit: (heap after a full GC with the agents open − h
 Console.WriteLine("click → render: in the page, from the click to the DOM showing the next page or the user's orders;");
 Console.WriteLine("CPU: the app process's user + system time while the agents worked.");
 
-internal sealed record Options(int[] Circuits, int Seconds, TimeSpan Think, string AppDll, string ContentRoot)
+/// <param name="Page">Where every agent starts (and is when memory is measured): the users page with 25 rows by default.</param>
+internal sealed record Options(int[] Circuits, int Seconds, TimeSpan Think, string AppDll, string ContentRoot, string Page)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var circuits = (Value("--circuits") ?? "50,100").Split(',').Select(int.Parse).Order().ToArray();
         return new Options(circuits, int.Parse(Value("--seconds") ?? "30"), TimeSpan.FromSeconds(double.Parse(Value("--think") ?? "3", CultureInfo.InvariantCulture)),
-            Value("--app-dll") ?? throw new ArgumentException("--app-dll is required"), Value("--content-root") ?? Directory.GetCurrentDirectory());
+            Value("--app-dll") ?? throw new ArgumentException("--app-dll is required"), Value("--content-root") ?? Directory.GetCurrentDirectory(),
+            Value("--page") ?? "/t/sandbox/users");
     }
 }
