@@ -27,6 +27,12 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<ICurrentPerson>(_ => new FixedPerson(Person.Anonymous));
         services.TryAddScoped<ITenantStoreFactory, TenantStoreFactory>();
         services.TryAddScoped<Audit.AuditReader>();
+        // The orders workspace: exports, bulk status changes, the jump box.
+        services.TryAddSingleton<Export.CsvExporter>();
+        services.TryAddSingleton<Export.ExportJobs>();
+        services.TryAddSingleton(new Bulk.BulkOptions());
+        services.TryAddSingleton<Bulk.BulkStatusChange>();
+        services.TryAddScoped<Jump.JumpResolver>();
         services.AddHostedService<TenantStartupService>();
         return services;
     }

@@ -8,6 +8,7 @@ using Dashboard.Core.Tenants;
 using Dashboard.Core.Validation;
 using Dashboard.Providers.DynamoDb.Client;
 using Dashboard.Providers.DynamoDb.Model;
+using Dashboard.Providers.DynamoDb.Orders;
 using static Dashboard.Providers.DynamoDb.Model.TableLayout;
 
 namespace Dashboard.Providers.DynamoDb;
@@ -44,7 +45,10 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         _clients = new DynamoClients(settings, transport);
         _call = new DynamoCall(tenant.Id, _table);
         _userCount = new UserCountEstimate(_clients.Pages, _table, clock ?? TimeProvider.System);
+        _orders = new ShardedOrderListing(_clients.Pages, _table);
     }
+
+    private readonly ShardedOrderListing _orders;
 
     private IAmazonDynamoDB Db => _clients.Pages;
 
@@ -203,26 +207,32 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         return item?.ToOrder();
     }, ct);
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) =>
+        _call.Run(() => _orders.ReadAsync(query, page, ct), ct);
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) =>
+        _call.Run(() => OrderCounters.ReadAsync(Db, _table, ct), ct);
+
     public Task InsertOrderAsync(Order order, CancellationToken ct) => _call.Run(async () =>
     {
         var item = order.ToItem(WriteIds.New());
         ItemGuard.Check(item, "items");
-        // One item, so a conditional put is atomic; the owner's existence is checked by the service (users are never deleted).
-        try
-        {
-            var response = await Db.PutItemAsync(new PutItemRequest
+        // The order and its shard's status counter in one transaction; the owner's existence is checked by the
+        // service (users are never deleted).
+        var reasons = await TransactAsync(
+        [
+            new()
             {
-                TableName = _table, Item = item, ConditionExpression = "attribute_not_exists(PK)",
-                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-            }, ct);
-            CapacityMeter.Write(response.ConsumedCapacity);
-        }
-        catch (ConditionalCheckFailedException e)
-        {
-            if (WriteIds.IsOwnWrite(e.Item, item)) return;
-            throw new ConflictException("Order", order.Id, 0);
-        }
+                Put = new Put
+                {
+                    TableName = _table, Item = item, ConditionExpression = "attribute_not_exists(PK)",
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                },
+            },
+            new() { Update = OrderCounters.Change(_table, order.Id, from: null, order.Status) },
+        ], ct);
+        if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, item)) return;
+        throw new ConflictException("Order", order.Id, 0);
     }, ct);
 
     public Task UpdateOrderAsync(Order order, Order current, CancellationToken ct) => _call.Run(async () =>
@@ -230,9 +240,22 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         var expectedVersion = current.Version;
         var item = order.ToItem(WriteIds.New());
         ItemGuard.Check(item, "items");
-        // Status, items and total live in one item: one conditional put replaces them atomically, at half the
-        // write units of a one-item TransactWriteItems.
-        await PutIfVersionAsync(item, "Order", order.Id, expectedVersion, ct);
+        // The service's read says whether a counter moves; the version condition below guards the race.
+        if (current.Status == order.Status)
+        {
+            // Items and total only: one conditional put, at half the write units of a transaction.
+            await PutIfVersionAsync(item, "Order", order.Id, expectedVersion, ct);
+            return;
+        }
+        var reasons = await TransactAsync(
+        [
+            new() { Put = VersionedPut(item, expectedVersion) },
+            new() { Update = OrderCounters.Change(_table, order.Id, current.Status, order.Status) },
+        ], ct);
+        // Our item with our write id: an earlier attempt of this call was applied, counters included.
+        if (reasons is null || WriteIds.IsOwnWrite(reasons[0].Item, item)) return;
+        if (reasons[0].Code == ConditionalCheckFailed && reasons[0].Item is not { Count: > 0 }) throw new NotFoundException("Order", order.Id);
+        throw new ConflictException("Order", order.Id, expectedVersion);
     }, ct);
 
     public Task PingAsync(CancellationToken ct) => _call.Run(async () =>
@@ -245,7 +268,11 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
     public Task<long?> StorageBytesAsync(CancellationToken ct) =>
         _call.Run(async () => (long?)await TableStorage.BytesAsync(_clients.Bulk, _table, ct), ct);
 
-    public Task EnsureSchemaAsync(CancellationToken ct) => _call.Run(() => new SchemaCreator(Db, _table).EnsureAsync(ct), ct);
+    public Task EnsureSchemaAsync(CancellationToken ct) => _call.Run(async () =>
+    {
+        await new SchemaCreator(Db, _table).EnsureAsync(ct);
+        await ListingBackfill.EnsureAsync(_clients.Bulk, _table, ct);
+    }, ct);
 
     public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => _call.Run(async () =>
     {
@@ -259,6 +286,8 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         items.AddRange(orders.Select(o => o.ToItem(writeId)));
         foreach (var item in items) ItemGuard.Check(item, item[ItemNames.Type].S == ItemNames.OrderType ? "items" : "user");
         await new BulkWriter(_clients.Bulk, _call.TenantId, _table).WriteAsync(items, ct);
+        // Batch writes carry no counter updates (and a repeated load rewrites items): count afresh.
+        if (orders.Count > 0) await OrderCounters.RecountAsync(_clients.Bulk, _table, ct);
     }, ct);
 
     private async Task<User?> ReadUserAsync(string id, CancellationToken ct) =>

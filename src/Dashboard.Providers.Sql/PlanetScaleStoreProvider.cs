@@ -40,6 +40,6 @@ public sealed class PlanetScaleStoreProvider : IDataStoreProvider
     public IDataStore Create(TenantDescriptor tenant)
     {
         var version = tenant.Setting(ServerVersionKey) is { } v ? ServerVersion.Parse(v) : MySqlDialect.DefaultServerVersion;
-        return new SqlDataStore(tenant, new MySqlDialect(tenant.RequiredSetting(ConnectionStringKey), version));
+        return new SqlDataStore(tenant, new MySqlDialect(tenant.RequiredSetting(ConnectionStringKey), version, tenant.Id));
     }
 }

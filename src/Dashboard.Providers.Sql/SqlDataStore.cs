@@ -129,6 +129,27 @@ public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
         return listing.Assemble(found, page, r => r.ToDomain(), r => r.Id);
     }, ct);
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) => Run(async db =>
+    {
+        var listing = Listing.TenantOrders(query);
+        var after = listing.Resume<string>(page);
+        // WHERE status = ? AND id < ? ORDER BY id DESC: a backward range scan of (status, id), or of the primary key.
+        var rows = db.Orders.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            var text = status.ToString();
+            rows = rows.Where(o => o.Status == text);
+        }
+        if (query.MinId is { } min) rows = rows.Where(o => string.Compare(o.Id, min) >= 0);
+        if (query.IdBelow is { } below) rows = rows.Where(o => string.Compare(o.Id, below) < 0);
+        if (after is not null) rows = rows.Where(o => string.Compare(o.Id, after) < 0);
+        var found = await rows.OrderByDescending(o => o.Id).Take(Listing.FetchSize(page)).Include(o => o.Items).ToListAsync(ct);
+        return listing.Assemble(found, page, r => r.ToDomain(), r => r.Id);
+    }, ct);
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) =>
+        Run(db => _dialect.OrderStatusCountsAsync(db, ct), ct);
+
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Run(async db =>
         (await db.Orders.AsNoTracking().Include(o => o.Items).SingleOrDefaultAsync(o => o.Id == id, ct))?.ToDomain(), ct);
 

@@ -67,6 +67,7 @@ public static class DashboardHostExtensions
             ResponseWriter = WriteHealthAsync,
         }).AllowAnonymous(); // liveness for load balancers and scripts; details only for Ops (below)
         app.MapDashboardMetrics();
+        Services.Export.ExportEndpoints.MapExports(app);
         // frame-ancestors is in the app's own CSP ('none'); Blazor's default second header ('self') is not needed.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

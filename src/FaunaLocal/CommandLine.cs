@@ -1,4 +1,5 @@
 using FaunaLocal.Server;
+using FaunaLocal.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace FaunaLocal;
@@ -9,7 +10,9 @@ public static class CommandLine
     public const string Usage = """
         usage: FaunaLocal [--port 8443] [--host 127.0.0.1] [--secret secret] (--data DIR | --in-memory)
                           [--limits read=500,write=100,compute=500] [--soft-limits] [--timeout-ms 30000] [--verbose]
+                          [--history-minutes 15] [--max-streams 10000]
                FaunaLocal bench [--seconds 5] [--concurrency 8]
+               FaunaLocal bench streams [--seconds 3] [--subscribers 1,10,100] [--idle 2000]
         """;
 
     public static FaunaLocalOptions Parse(string[] args)
@@ -36,7 +39,7 @@ public static class CommandLine
         int Int(string key, int fallback) =>
             Get(key) is { } v ? int.TryParse(v, out var n) && n >= 0 ? n : throw new FormatException($"`--{key}` must be a number") : fallback;
 
-        var known = new HashSet<string> { "port", "host", "secret", "data", "in-memory", "limits", "soft-limits", "timeout-ms", "verbose" };
+        var known = new HashSet<string> { "port", "host", "secret", "data", "in-memory", "limits", "soft-limits", "timeout-ms", "verbose", "history-minutes", "max-streams" };
         foreach (var key in switches.Keys)
             if (!known.Contains(key)) throw new FormatException($"Unknown option `--{key}`");
 
@@ -53,6 +56,11 @@ public static class CommandLine
             Limits = Get("limits") is { } l ? RateLimits.Parse(l, hard: !soft) : RateLimits.None,
             DefaultQueryTimeoutMs = Int("timeout-ms", 30_000),
             Verbose = Get("verbose") == "true",
+            EventHistory = Get("history-minutes") is null
+                ? CommitHistory.Limits.Default
+                : CommitHistory.Limits.Default with { MaxAge = TimeSpan.FromMinutes(Positive("history-minutes")) },
+            MaxStreams = Get("max-streams") is null ? new FaunaLocalOptions().MaxStreams : Positive("max-streams"),
         };
+        int Positive(string key) => Int(key, 0) is > 0 and var n ? n : throw new FormatException($"`--{key}` must be a positive number");
     }
 }

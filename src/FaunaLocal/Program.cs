@@ -7,6 +7,8 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["bench", "streams", ..]) return await StreamBenchmark.RunAsync(args[2..]);
+        if (args is ["bench", "stream-clients", ..]) return await StreamBenchmark.ClientsAsync(args[2..]);
         if (args.Length > 0 && args[0] == "bench") return await Benchmark.RunAsync(args[1..]);
         FaunaLocalOptions options;
         try

@@ -4,7 +4,7 @@ namespace Dashboard.Commands.Tests;
 
 /// <summary>
 /// README: <c>dotnet test tests/Dashboard.Providers.Tests --filter Backend=DynamoDb</c> and
-/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|circuits]</c>. The benchmarks run in their documented smoke
+/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits]</c>. The benchmarks run in their documented smoke
 /// mode (BENCH_QUICK=1: tiny tables, short figures, the existing build); each starts its own servers on free ports.
 /// </summary>
 public sealed partial class TestAndBenchCommandTests
@@ -25,9 +25,9 @@ public sealed partial class TestAndBenchCommandTests
     [Fact]
     public async Task Bench_sh_with_no_argument_runs_every_benchmark_and_prints_their_figures()
     {
-        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(7))).ShouldSucceed();
+        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(10))).ShouldSucceed();
 
-        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "circuits" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
+        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
         // dynamodb: both sizes measured, then their ratio.
         Assert.Matches(@"users page 1 \(email order\), service", result.Stdout);
         Assert.Contains("== ratio 400 / 200 users", result.Stdout);
@@ -38,12 +38,18 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Contains("Point operations per second, 2 clients, 0.5 s each", result.Stdout);
         Assert.Matches(@"\| in-memory +\| point read +\| +\d+ \(", result.Stdout);
         Assert.Matches(@"\| on-disk +\| write +\| +\d+ \(", result.Stdout);
+        // fauna, event streams: commits and events per second with latencies, then many idle streams at once.
+        Assert.Matches(@"FaunaLocal event streams: one writer", result.Stdout);
+        Assert.Matches(@"\n +10 +\d+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+", result.Stdout);
+        Assert.Matches(@"\d+ idle streams held at once: [\d.]+ KiB of server heap per stream", result.Stdout);
         // metering: CPU and bytes per call, the rolling store's day.
         Assert.Matches(@"metering overhead: -?\d+ ns CPU per call", result.Stdout);
         Assert.Contains("rolling store after 24 h:", result.Stdout);
         // recovery: a backend killed and restarted, the time until its tenant is healthy again, nothing lost.
         Assert.Matches(@"healthy after the backend answers: min \d+ ms", result.Stdout);
         Assert.DoesNotContain("LOST", result.Stdout);
+        // orders: the first-page table of every backend.
+        Assert.Contains("| backend | 200 orders | 400 orders | 400 / 200 |", result.Stdout);
         // circuits: agents' memory per circuit, click → render and CPU, one row per agent count.
         Assert.Matches(@"\| 3 \| [\d.]+ MiB \| -?\d+ KB \| \d+ \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \|", result.Stdout);
     }
@@ -56,6 +62,21 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Contains("==> benchmark: circuits", result.Stdout);
         Assert.Contains("heap with one warm agent:", result.Stdout);
         Assert.Matches(@"\| 3 \| [\d.]+ MiB \| -?\d+ KB \| \d+ \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \|", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Bench_sh_orders_measures_the_status_filtered_first_page_and_the_export_on_every_backend()
+    {
+        var result = (await Command.RunAsync("scripts/bench.sh orders", Quick, TimeSpan.FromMinutes(5))).ShouldSucceed();
+
+        Assert.Single(Regex.Matches(result.Stdout, "==> benchmark:"));
+        foreach (var backend in new[] { "SQLite", "MariaDB (PlanetScale)", "DynamoDB Local", "FaunaLocal" })
+        {
+            // A row per backend: both sizes' medians, their ratio, the export's rows/s and heap peak.
+            Assert.Matches($@"\| {Regex.Escape(backend)} \| [\d.]+ \([\d.]+\) ms \| [\d.]+ \([\d.]+\) ms \| [\d.]+× \| [\d,]+ \| [\d.]+ MiB \|", result.Stdout);
+            Assert.Contains($"{backend}: 400 orders loaded", result.Stdout);
+        }
+        Assert.Matches(@"400 orders, export of every order +400 rows in", result.Stdout);
     }
 
     [Fact]
@@ -74,7 +95,7 @@ public sealed partial class TestAndBenchCommandTests
         var result = await Command.RunAsync("scripts/bench.sh cassandra", Quick);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, circuits)", result.Stderr);
+        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits)", result.Stderr);
     }
 
     private static readonly Dictionary<string, string?> Quick = new() { ["BENCH_QUICK"] = "1" };

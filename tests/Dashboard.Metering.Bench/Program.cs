@@ -73,6 +73,8 @@ internal sealed class NoBackendStore : IDataStore
     public Task UpdateUserAsync(User user, User current, CancellationToken ct) => Task.CompletedTask;
     public Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct) => throw new NotSupportedException();
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Task.FromResult<Order?>(null);
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) => Task.FromResult(new Page<Order>([], null));
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) => Task.FromResult(OrderStatusCounts.From([], "none"));
     public Task InsertOrderAsync(Order order, CancellationToken ct) => Task.CompletedTask;
     public Task UpdateOrderAsync(Order order, Order current, CancellationToken ct) => Task.CompletedTask;
     public Task PingAsync(CancellationToken ct) => Task.CompletedTask;

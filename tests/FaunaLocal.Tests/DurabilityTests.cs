@@ -40,6 +40,27 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public void Functions_and_ttls_survive_a_restart_through_the_log_and_the_snapshot()
+    {
+        string id;
+        using (var db = Open())
+        {
+            db.Simple("Collection.create({ name: \"S\" })");
+            db.Simple("Function.create({ name: \"Triple\", body: \"x => x * 3\", data: { v: 1 } })");
+            id = db.Simple("S.create({ ttl: Time(\"2999-01-01T00:00:00Z\") }).id").GetString()!;
+        }
+        for (var reopen = 0; reopen < 2; reopen++) // first from the log, then from the snapshot it was compacted into
+        {
+            using var db = Open();
+            Assert.Equal(9, db.Simple("Triple(3)").GetInt32());
+            Assert.Equal(1, db.Simple("Function.byName(\"Triple\")!.data.v").GetInt32());
+            Assert.Equal("2999-01-01T00:00:00Z", db.Simple($"S.byId(\"{id}\")!.ttl").GetString());
+        }
+        using (var db = Open()) db.Simple("Function.byName(\"Triple\")!.delete()");
+        using (var db = Open()) Assert.False(db.Simple("Function.byName(\"Triple\").exists()").GetBoolean());
+    }
+
+    [Fact]
     public void Opening_compacts_the_log_into_a_snapshot()
     {
         using (var db = Open())

@@ -92,11 +92,18 @@ public class SetTests : IDisposable
     }
 
     [Fact]
-    public void A_set_nested_in_a_value_is_its_cursor()
+    public void A_set_nested_in_a_value_is_its_first_page_as_fauna_materializes_it()
     {
-        using var doc = JsonDocument.Parse(_db.Tagged("{ orders: Order.byUser(\"u2\") }"));
-        var cursor = doc.RootElement.GetProperty("orders").GetProperty("@set").GetString();
-        Assert.Equal([100, 101, 102], Page($"Set.paginate(\"{cursor}\")").Ns.Order());
+        using var doc = JsonDocument.Parse(_db.Tagged("{ orders: Order.byUser(\"u1\").pageSize(4), n: 1 }"));
+        var page = doc.RootElement.GetProperty("orders").GetProperty("@set");
+        Assert.Equal(4, page.GetProperty("data").GetArrayLength());
+        var after = page.GetProperty("after").GetString();
+        Assert.Equal([5, 4, 3, 2], Page($"Set.paginate(\"{after}\")").Ns);
+        // Sets nested deeper than ten levels travel as their cursor.
+        var nested = string.Concat(Enumerable.Repeat("Set.single(", 10)) + "Order.byUser(\"u2\")" + new string(')', 10);
+        var deep = _db.Tagged(nested);
+        Assert.Equal(10, deep.Split("\"@set\":{").Length - 1);
+        Assert.Single(deep.Split("\"@set\":\"").Skip(1));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class TestDb : IDisposable
     {
         var (query, _) = QueryText.ParseSource(fql);
         return new QueryExecutor(Store).Execute(new QueryRequest(query, args ?? new Dictionary<string, Value>(),
-            ImmutableArray<string>.Empty, false, Environment.TickCount64 + 10_000, maxRetries, tagged));
+            ImmutableArray<string>.Empty, false, QueryDeadline.In(TimeSpan.FromSeconds(10)), maxRetries, tagged));
     }
 
     /// <summary>The result in the simple (untagged) format.</summary>

@@ -122,6 +122,6 @@ internal sealed class InterleavingStore(Storage.Store store, Action between)
             }),
         };
         var wrapped = new Language.Block(0, [new Language.Call(0, new Language.Identifier(0, "__between"), [], false), query]);
-        return new QueryExecutor(store).Execute(new QueryRequest(wrapped, args, [], false, Environment.TickCount64 + 10_000, maxRetries, true));
+        return new QueryExecutor(store).Execute(new QueryRequest(wrapped, args, [], false, QueryDeadline.In(TimeSpan.FromSeconds(10)), maxRetries, true));
     }
 }

@@ -2,47 +2,18 @@
 // transport (HTTP/2 with prior knowledge) and over its FetchClient (HTTP/1.1).
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
 import {
   Client, FetchClient, NodeHTTP2Client, getDefaultHTTPClient, fql,
   AbortError, AuthenticationError, ConstraintFailureError, QueryCheckError, QueryRuntimeError,
   DateStub, TimeStub, Document, DocumentReference, NullDocument, Module,
 } from "fauna";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "../..");
-
-function serverDll() {
-  const candidates = [
-    process.env.FAUNALOCAL_DLL,
-    path.join(repo, "src/FaunaLocal/bin/Release/net10.0/FaunaLocal.dll"),
-    path.join(repo, "src/FaunaLocal/bin/Debug/net10.0/FaunaLocal.dll"),
-  ].filter(Boolean);
-  // FAUNALOCAL_DLL wins; otherwise the most recently built configuration.
-  const found = process.env.FAUNALOCAL_DLL ?? candidates.filter((p) => existsSync(p))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (!found) throw new Error("FaunaLocal is not built: run `dotnet build src/FaunaLocal -c Release` first");
-  return found;
-}
+import { startFaunaLocal } from "./faunalocal.mjs";
 
 let server;
 let endpoint;
 
 before(async () => {
-  server = spawn("dotnet", ["exec", serverDll(), "--port", "0", "--in-memory"], { stdio: ["ignore", "pipe", "inherit"] });
-  endpoint = await new Promise((resolve, reject) => {
-    let out = "";
-    server.stdout.on("data", (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/[^\s/]+)/);
-      if (m) resolve(new URL(m[1]));
-    });
-    server.on("exit", (code) => reject(new Error(`FaunaLocal exited with ${code}: ${out}`)));
-    setTimeout(() => reject(new Error("FaunaLocal did not start within 30 s")), 30_000).unref();
-  });
+  ({ endpoint, process: server } = await startFaunaLocal());
   const admin = new Client({ endpoint, secret: "secret" });
   await admin.query(fql`
     Collection.create({ name: "User",

@@ -6,6 +6,8 @@ public enum AuditAction
     Create,
     Update,
     Delete,
+    /// <summary>A list was exported (entity "Export"; the filter, rows and result in "after").</summary>
+    Export,
 }
 
 /// <summary>

@@ -21,6 +21,10 @@ public sealed class Listing
     /// <summary>One user's orders, newest first.</summary>
     public static Listing OrdersOf(string userId) => Of("orders", userId);
 
+    /// <summary>A tenant's orders newest first, of the query's status and creation window.</summary>
+    public static Listing TenantOrders(OrderQuery query) =>
+        Of("tenant-orders", query.Status?.ToString() ?? "any", query.From?.ToString("yyyy-MM-dd") ?? "", query.To?.ToString("yyyy-MM-dd") ?? "");
+
     /// <summary>
     /// Parts joined by '/', each with '%' and '/' escaped, so a part holding a '/' (a search text) can never make
     /// one listing's kind equal another's.

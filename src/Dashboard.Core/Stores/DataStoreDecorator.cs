@@ -34,6 +34,12 @@ public abstract class DataStoreDecorator(IDataStore inner) : IDataStore, IDataSt
     public virtual Task<Order?> GetOrderAsync(string id, CancellationToken ct) =>
         InvokeAsync(StoreOperation.GetOrder, t => inner.GetOrderAsync(id, t), ct);
 
+    public virtual Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) =>
+        InvokeAsync(StoreOperation.ListTenantOrders, t => inner.ListTenantOrdersAsync(query, page, t), ct);
+
+    public virtual Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) =>
+        InvokeAsync(StoreOperation.CountOrdersByStatus, t => inner.CountOrdersByStatusAsync(t), ct);
+
     public virtual Task InsertUserAsync(User user, CancellationToken ct) =>
         InvokeAsync(StoreOperation.InsertUser, t => Done(inner.InsertUserAsync(user, t)), ct);
 

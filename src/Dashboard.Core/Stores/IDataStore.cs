@@ -35,6 +35,16 @@ public interface IDataStore
 
     Task<Order?> GetOrderAsync(string id, CancellationToken ct);
 
+    /// <summary>
+    /// The tenant's orders newest first (ULID ids descending), optionally of one status and inside a creation
+    /// window; keyset-paged, served by an index (status, id) or its backend's equivalent. A token continues
+    /// only the listing (status and window) it came from.
+    /// </summary>
+    Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct);
+
+    /// <summary>About how many orders each status has, from statistics or maintained counters; never a count over orders.</summary>
+    Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct);
+
     Task InsertOrderAsync(Order order, CancellationToken ct);
 
     /// <summary>

@@ -20,6 +20,8 @@ public interface ITenantStore
 
     Task<Page<Order>> ListOrdersAsync(string userId, PageRequest page, CancellationToken ct = default);
     Task<Order> GetOrderAsync(string id, CancellationToken ct = default);
+    Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct = default);
+    Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct = default);
     Task<Order> CreateOrderAsync(NewOrder order, CancellationToken ct = default);
     Task<Order> UpdateOrderAsync(string id, long expectedVersion, OrderChanges changes, CancellationToken ct = default);
 

@@ -15,11 +15,13 @@ public enum StoreOperation
     Ping,
     EnsureSchema,
     BulkLoad,
+    ListTenantOrders,
+    CountOrdersByStatus,
 }
 
 public static class StoreOperations
 {
-    public const int Count = 12;
+    public const int Count = 14;
 
     public static IReadOnlyList<StoreOperation> All { get; } = Enum.GetValues<StoreOperation>();
 
@@ -37,6 +39,8 @@ public static class StoreOperations
         StoreOperation.UpdateOrder => "update_order",
         StoreOperation.Ping => "ping",
         StoreOperation.EnsureSchema => "ensure_schema",
+        StoreOperation.ListTenantOrders => "list_tenant_orders",
+        StoreOperation.CountOrdersByStatus => "count_orders_by_status",
         _ => "bulk_load",
     };
 

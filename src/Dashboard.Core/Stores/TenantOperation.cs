@@ -13,6 +13,8 @@ public enum TenantOperation
     CreateOrder,
     UpdateOrder,
     CheckHealth,
+    ListTenantOrders,
+    CountOrdersByStatus,
 }
 
 public static class TenantOperations

@@ -69,6 +69,15 @@ public sealed class TenantStore(TenantDescriptor tenant, IDataStore data, TimePr
     public async Task<Order> GetOrderAsync(string id, CancellationToken ct = default) =>
         (IsId(id) ? await data.GetOrderAsync(id, ct) : null) ?? throw new NotFoundException("Order", id);
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        CheckPage(page);
+        query.Check();
+        return data.ListTenantOrdersAsync(query, page, ct);
+    }
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct = default) => data.CountOrdersByStatusAsync(ct);
+
     public async Task<Order> CreateOrderAsync(NewOrder order, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();

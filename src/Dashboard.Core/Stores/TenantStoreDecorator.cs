@@ -37,6 +37,12 @@ public abstract class TenantStoreDecorator(ITenantStore inner) : ITenantStore
     public Task<Order> GetOrderAsync(string id, CancellationToken ct = default) =>
         InvokeAsync(TenantOperation.GetOrder, t => inner.GetOrderAsync(id, t), ct);
 
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct = default) =>
+        InvokeAsync(TenantOperation.ListTenantOrders, t => inner.ListTenantOrdersAsync(query, page, t), ct);
+
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct = default) =>
+        InvokeAsync(TenantOperation.CountOrdersByStatus, t => inner.CountOrdersByStatusAsync(t), ct);
+
     public Task<Order> CreateOrderAsync(NewOrder order, CancellationToken ct = default) =>
         InvokeAsync(TenantOperation.CreateOrder, t => inner.CreateOrderAsync(order, t), ct);
 

@@ -54,9 +54,17 @@ public sealed class TenantCircuit : IAsyncDisposable, IDisposable
     /// <summary>Open or half-open: calls are refused without reaching the backend.</summary>
     public bool IsOpen => State != CircuitState.Closed;
 
+    /// <summary>
+    /// When the circuit opened; null once it is closed. Polly flips its state before it runs the close callback,
+    /// so the state is asked first: a reader never sees "closed, open since 09:00".
+    /// </summary>
     public DateTimeOffset? OpenedAt
     {
-        get { lock (_gate) return _openedAt; }
+        get
+        {
+            if (!IsOpen) return null;
+            lock (_gate) return _openedAt;
+        }
     }
 
     public long Rejected => Interlocked.Read(ref _rejected);

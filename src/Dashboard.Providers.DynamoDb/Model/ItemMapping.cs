@@ -57,6 +57,9 @@ internal static class ItemMapping
         item[UpdatedAt] = S(Time(o.UpdatedAt));
         item[ItemNames.Version] = N(o.Version);
         item[WriteId] = S(writeId);
+        var shard = OrderShards.Of(o.Id);
+        item[TableLayout.StatusShard] = S(OrderShards.StatusKey(o.Status, shard));
+        item[TableLayout.OrderShard] = S(OrderShards.AllKey(shard));
         return item;
     }
 

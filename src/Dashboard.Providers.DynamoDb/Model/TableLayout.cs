@@ -21,6 +21,15 @@ internal static class TableLayout
     public const string UsersByEmail = "UsersByEmail";
     public const string UsersByName = "UsersByName";
     public const string OrdersById = "OrdersById";
+    /// <summary>Orders of one status, newest first: hash <see cref="StatusShard"/>, range <c>OrderId</c> (sparse: orders only).</summary>
+    public const string OrdersByStatus = "OrdersByStatus";
+    /// <summary>All orders, newest first: hash <see cref="OrderShard"/>, range <c>OrderId</c> (sparse: orders only).</summary>
+    public const string OrdersByTime = "OrdersByTime";
+
+    /// <summary>An order's status partition in <see cref="OrdersByStatus"/>, e.g. <c>STATUS#Pending#2</c> (<see cref="OrderShards"/>).</summary>
+    public const string StatusShard = "StatusShard";
+    /// <summary>An order's partition in <see cref="OrdersByTime"/>, e.g. <c>ORDERS#2</c>.</summary>
+    public const string OrderShard = "OrderShard";
 
     /// <summary>The partition key of both user indexes; only profile items have it (the indexes are sparse).</summary>
     public const string UserList = "UserList";
@@ -44,6 +53,12 @@ internal static class TableLayout
     public static Dictionary<string, AttributeValue> OrderKey(string userId, string orderId) => Key(UserPk(userId), OrderSk(orderId));
     public static Dictionary<string, AttributeValue> EmailMarkerKey(string email) => Key(EmailMarkerPk(email), EmailMarkerSk);
 
+    /// <summary>The order counters of one shard: an item whose attributes are the statuses, each a count.</summary>
+    public static Dictionary<string, AttributeValue> OrderCountersKey(int shard) => Key($"ORDERCOUNTS#{shard}", "COUNTS");
+
+    /// <summary>Marks that every order item carries the listing keys (written once the backfill is done).</summary>
+    public static Dictionary<string, AttributeValue> ListingsReadyKey() => Key("META", "ORDER_LISTINGS_V1");
+
     /// <summary>
     /// On-demand capacity: tenants pay per request, and DynamoDB Local ignores provisioned figures anyway.
     /// </summary>
@@ -56,6 +71,7 @@ internal static class TableLayout
             new(PK, ScalarAttributeType.S), new(SK, ScalarAttributeType.S),
             new(UserList, ScalarAttributeType.S), new(ItemNames.Email, ScalarAttributeType.S),
             new(NameOrder, ScalarAttributeType.S), new(ItemNames.OrderId, ScalarAttributeType.S),
+            new(StatusShard, ScalarAttributeType.S), new(OrderShard, ScalarAttributeType.S),
         ],
         KeySchema = [new(PK, KeyType.HASH), new(SK, KeyType.RANGE)],
         GlobalSecondaryIndexes = [.. Indexes()],
@@ -66,6 +82,9 @@ internal static class TableLayout
         yield return Index(UsersByEmail, UserList, ItemNames.Email, ProjectionType.ALL);
         yield return Index(UsersByName, UserList, NameOrder, ProjectionType.ALL);
         yield return Index(OrdersById, ItemNames.OrderId, null, ProjectionType.KEYS_ONLY);
+        // ALL: a listing page is one Query per shard, no GetItem per order.
+        yield return Index(OrdersByStatus, StatusShard, ItemNames.OrderId, ProjectionType.ALL);
+        yield return Index(OrdersByTime, OrderShard, ItemNames.OrderId, ProjectionType.ALL);
     }
 
     private static GlobalSecondaryIndex Index(string name, string hash, string? range, ProjectionType projection) => new()

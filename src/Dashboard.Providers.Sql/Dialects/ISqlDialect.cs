@@ -1,3 +1,4 @@
+using Dashboard.Core.Stores;
 using Dashboard.Providers.Sql.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +35,9 @@ public interface ISqlDialect
 
     /// <summary>An approximate row count from table statistics, never a COUNT(*), or null when unknown.</summary>
     Task<long?> ApproximateUserCountAsync(DashboardDbContext db, CancellationToken ct);
+
+    /// <summary>About how many orders each status has, from statistics or maintained counters, never a COUNT over orders.</summary>
+    Task<OrderStatusCounts> OrderStatusCountsAsync(DashboardDbContext db, CancellationToken ct);
 
     /// <summary>The bytes the tenant's data occupies, from the database's own bookkeeping (never a scan), or null when unknown.</summary>
     Task<long?> StorageBytesAsync(DashboardDbContext db, CancellationToken ct);

@@ -1,3 +1,4 @@
+using Dashboard.Core.Stores;
 using Dashboard.Providers.Sql.Model;
 using Dashboard.Providers.Sql.MySql;
 using Microsoft.EntityFrameworkCore;
@@ -8,13 +9,14 @@ namespace Dashboard.Providers.Sql.Dialects;
 /// PlanetScale (MySQL / Vitess) through Pomelo: schema by EF migrations (Migrations/), retries by
 /// <see cref="PlanetScaleExecutionStrategy"/>, strict SQL mode, the user count from table statistics.
 /// </summary>
-public sealed class MySqlDialect(string connectionString, ServerVersion serverVersion) : ISqlDialect
+public sealed class MySqlDialect(string connectionString, ServerVersion serverVersion, string tenant = "") : ISqlDialect
 {
     /// <summary>The local stand-in the migrations were generated against.</summary>
     public static ServerVersion DefaultServerVersion { get; } = new MariaDbServerVersion(new Version(10, 11));
 
     private static readonly TimeSpan CountCacheFor = TimeSpan.FromSeconds(30);
     private readonly StrictModeInterceptor _strictMode = new();
+    private readonly MySqlStatusEstimate _statusEstimate = new(tenant);
     private (long? Value, DateTime At) _count = (null, DateTime.MinValue);
 
     public string ProductName => PlanetScaleStoreProvider.Product;
@@ -49,6 +51,8 @@ public sealed class MySqlDialect(string connectionString, ServerVersion serverVe
         _count = (rows, DateTime.UtcNow);
         return rows;
     }
+
+    public Task<OrderStatusCounts> OrderStatusCountsAsync(DashboardDbContext db, CancellationToken ct) => _statusEstimate.ReadAsync(db, ct);
 
     /// <summary>
     /// Data plus indexes of every table in the tenant's database, from InnoDB's table statistics (pages × page

@@ -1,4 +1,5 @@
 using Dashboard.Core.Files;
+using Dashboard.Core.Stores;
 using Dashboard.Providers.Sql.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,10 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
         SqliteDataSource.EnsureFolder(new SqliteConnectionStringBuilder(connectionString).DataSource);
         await db.Database.EnsureCreatedAsync(ct);
         await SqliteColumnUpgrades.ApplyAsync(db, ct);
+        // EnsureCreated adds no index to an existing file: a sandbox from before the orders listing gets it here.
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE INDEX IF NOT EXISTS \"{DashboardDbContext.StatusIndex}\" ON \"orders\" (\"status\", \"id\")", ct);
+        await SqliteOrderCounters.EnsureAsync(db, ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
@@ -41,6 +46,8 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
         var max = await db.Database.SqlQueryRaw<long?>("SELECT MAX(rowid) AS \"Value\" FROM users").SingleAsync(ct);
         return max;
     }
+
+    public Task<OrderStatusCounts> OrderStatusCountsAsync(DashboardDbContext db, CancellationToken ct) => SqliteOrderCounters.ReadAsync(db, ct);
 
     /// <summary>The database's size as SQLite sees it (page count × page size), pages still in the WAL included.</summary>
     public Task<long?> StorageBytesAsync(DashboardDbContext db, CancellationToken ct) =>

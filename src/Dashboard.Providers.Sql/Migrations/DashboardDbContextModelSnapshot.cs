@@ -142,6 +142,9 @@ namespace Dashboard.Providers.Sql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_orders_status_id");
+
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_orders_user_id_created_at");
 

@@ -12,6 +12,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     /// <summary>The store operation this context serves ("list_users"), for query tags and metering.</summary>
     public string Operation { get; init; } = "unknown";
 
+    /// <summary>The index on orders (status, id) behind the tenant-wide orders listing.</summary>
+    public const string StatusIndex = "ix_orders_status_id";
+
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<OrderRow> Orders => Set<OrderRow>();
     public DbSet<OrderItemRow> OrderItems => Set<OrderItemRow>();
@@ -50,6 +53,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             order.Property(o => o.WriteId).HasColumnName("write_id").HasMaxLength(WriteIds.Length).IsFixedLength();
             order.HasIndex(o => new { o.UserId, o.CreatedAt }).HasDatabaseName("ix_orders_user_id_created_at");
             order.HasIndex(o => new { o.UserId, o.Id }).HasDatabaseName("ix_orders_user_id_id");
+            // The tenant's orders of one status, newest first, keyset-paged on the id.
+            order.HasIndex(o => new { o.Status, o.Id }).HasDatabaseName(StatusIndex);
             order.HasOne<UserRow>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
             order.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);
         });

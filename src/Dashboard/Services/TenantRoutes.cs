@@ -7,7 +7,9 @@ public static class TenantRoutes
 
     public static string User(string tenant, string userId) => $"{Users(tenant)}/{Uri.EscapeDataString(userId)}";
 
-    public static string Order(string tenant, string orderId) => $"/t/{Uri.EscapeDataString(tenant)}/orders/{Uri.EscapeDataString(orderId)}";
+    public static string Order(string tenant, string orderId) => $"{Orders(tenant)}/{Uri.EscapeDataString(orderId)}";
+
+    public static string Orders(string tenant) => $"/t/{Uri.EscapeDataString(tenant)}/orders";
 
     /// <summary>The tenant id in a path such as "/t/acme/users/…", or null.</summary>
     public static string? TenantOf(string relativePath)
@@ -17,8 +19,8 @@ public static class TenantRoutes
     }
 
     /// <summary>
-    /// The same kind of page on another tenant. Ids do not carry across tenants, so a user or order page
-    /// becomes that tenant's users list; the users list keeps its search.
+    /// The same kind of page on another tenant. Ids do not carry across tenants, so a user page becomes that
+    /// tenant's users list and an order page its orders list; the lists keep their search or filter.
     /// </summary>
     public static string SwitchTenant(string relativePath, string toTenant)
     {
@@ -31,6 +33,12 @@ public static class TenantRoutes
             // A cursor belongs to the old tenant's listing; drop it, keep the search.
             return Users(toTenant) + StripParameter(query, "after");
         }
+        if (parts.Length == 3 && parts[0] == "t" && parts[2] == "orders")
+        {
+            var query = pathAndQuery.Length > path.Length ? pathAndQuery[path.Length..] : "";
+            return Orders(toTenant) + StripParameter(query, "after");
+        }
+        if (parts.Length == 4 && parts[0] == "t" && parts[2] == "orders") return Orders(toTenant);
         return Users(toTenant);
     }
 

@@ -59,7 +59,8 @@ public static class Builtins
     {
         if (Functions.TryGetValue(name, out var fn)) return fn;
         if (ModuleNames.Contains(name)) return new ModuleValue(name);
-        return interp.Txn.Collection(name) != null ? new ModuleValue(name) : null;
+        if (interp.Txn.Collection(name) != null) return new ModuleValue(name);
+        return UserFunctions.Lookup(interp, name);
     }
 
     public static bool IsReserved(string name) => ModuleNames.Contains(name) || Functions.ContainsKey(name);
@@ -69,6 +70,7 @@ public static class Builtins
     {
         "Time" => TimeMethods.Module(interp, "fromString", args)!,
         "Date" => DateMethods.Module(interp, "fromString", args)!,
+        "Function" => UserFunctions.Call(interp, args),
         _ => throw QueryException.InvalidQuery($"The module `{m.Name}` is not a function.", pos),
     };
 }

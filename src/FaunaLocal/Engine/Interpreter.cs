@@ -14,13 +14,13 @@ namespace FaunaLocal.Engine;
 public sealed class Interpreter
 {
     private const int MaxCallDepth = 256;
-    private readonly long _deadlineTicks;
+    private readonly QueryDeadline _deadline;
     private int _callDepth;
 
-    public Interpreter(Transaction txn, long deadlineTicks)
+    public Interpreter(Transaction txn, QueryDeadline deadline)
     {
         Txn = txn;
-        _deadlineTicks = deadlineTicks;
+        _deadline = deadline;
         Sets = new SetRunner(this);
     }
 
@@ -34,7 +34,7 @@ public sealed class Interpreter
 
     public void CheckDeadline()
     {
-        if (Environment.TickCount64 > _deadlineTicks) throw new QueryTimeoutException();
+        if (_deadline.Passed) throw new QueryTimeoutException();
     }
 
     public Value Eval(Expr e, Env env)
@@ -157,14 +157,10 @@ public sealed class Interpreter
             switch (fn)
             {
                 case LambdaValue l:
-                {
-                    var scope = new Env(l.Closure);
-                    var ps = l.Node.Params;
-                    if (args.Count < ps.Count && !(ps.Count == 1 && ps[0] == ImplicitArg.ParamName && args.Count == 0))
-                        throw QueryException.InvalidArgument($"The function expects {ps.Count} argument(s) but received {args.Count}.", pos);
-                    for (var i = 0; i < ps.Count; i++) scope.Define(ps[i], i < args.Count ? args[i] : NullValue.Instance);
-                    return Eval(l.Node.Body, scope);
-                }
+                    return Apply(l.Node, l.Closure, args, pos);
+                case UserFunctionValue u:
+                    // A user function sees only its arguments and the database, never the caller's variables.
+                    return Apply(u.Body, null, args, pos);
                 case NativeFunctionValue n:
                     try { return n.Invoke(this, args, pos); }
                     catch (QueryException ex) when (ex.Pos < 0)
@@ -186,6 +182,16 @@ public sealed class Interpreter
         }
     }
 
+    private Value Apply(Lambda node, Env? closure, IReadOnlyList<Value> args, int pos)
+    {
+        var scope = new Env(closure);
+        var ps = node.Params;
+        if (args.Count < ps.Count && !(ps.Count == 1 && ps[0] == ImplicitArg.ParamName && args.Count == 0))
+            throw QueryException.InvalidArgument($"The function expects {ps.Count} argument(s) but received {args.Count}.", pos);
+        for (var i = 0; i < ps.Count; i++) scope.Define(ps[i], i < args.Count ? args[i] : NullValue.Instance);
+        return Eval(node.Body, scope);
+    }
+
     private void CountCall()
     {
         Txn.Meter.Call();
@@ -197,6 +203,7 @@ public sealed class Interpreter
     {
         NullValue => true,
         DocRefValue d => !Documents.Exists(this, d),
+        NamedDocValue n => SchemaDocuments.Read(this, n) == null,
         _ => false,
     };
 
@@ -206,6 +213,8 @@ public sealed class Interpreter
         {
             case DocRefValue d when !Documents.Exists(this, d):
                 throw new QueryException("document_not_found", $"Collection `{d.Collection}` does not contain document with id {d.Id}.", pos);
+            case NamedDocValue n when SchemaDocuments.Read(this, n) == null:
+                throw new QueryException("document_not_found", $"{n.Module} `{n.Name}` does not exist.", pos);
             case NullValue:
                 throw QueryException.NullValue("Non-null assertion failed: the value is null.", pos);
             default:
@@ -223,29 +232,28 @@ public sealed class Interpreter
     private Value EvalUnary(Unary u, Env env)
     {
         var v = Eval(u.Operand, env);
-        return u.Op switch
+        return (u.Op, v) switch
         {
-            "!" => v is BoolValue b ? BoolValue.Of(!b.Value) : throw QueryException.InvalidArgument($"`!` expects a Boolean, got {v.TypeName}.", u.Pos),
-            "-" => v is NumberValue n ? Arithmetic.Negate(n) : throw QueryException.InvalidArgument($"`-` expects a Number, got {v.TypeName}.", u.Pos),
-            _ => throw new InvalidOperationException(u.Op),
+            ("!", BoolValue b) => BoolValue.Of(!b.Value),
+            ("-", NumberValue n) => Arithmetic.Negate(n),
+            _ => throw Operators.NoSuchOperator(u.Op, v, u.Pos),
         };
     }
 
+    /// <summary>Operators typed as Fauna types them; see <see cref="Operators"/>.</summary>
     private Value EvalBinary(Binary b, Env env)
     {
         switch (b.Op)
         {
             case "&&":
             {
-                var l = Eval(b.Left, env);
-                if (!Truthy(l, "&&", b.Left.Pos)) return BoolValue.False;
-                return BoolValue.Of(Truthy(Eval(b.Right, env), "&&", b.Right.Pos));
+                if (!Operators.Boolean(Eval(b.Left, env), b.Left.Pos)) return BoolValue.False;
+                return BoolValue.Of(Operators.Boolean(Eval(b.Right, env), b.Right.Pos));
             }
             case "||":
             {
-                var l = Eval(b.Left, env);
-                if (Truthy(l, "||", b.Left.Pos)) return BoolValue.True;
-                return BoolValue.Of(Truthy(Eval(b.Right, env), "||", b.Right.Pos));
+                if (Operators.Boolean(Eval(b.Left, env), b.Left.Pos)) return BoolValue.True;
+                return BoolValue.Of(Operators.Boolean(Eval(b.Right, env), b.Right.Pos));
             }
             case "??":
             {
@@ -255,38 +263,19 @@ public sealed class Interpreter
         }
         var left = Eval(b.Left, env);
         var right = Eval(b.Right, env);
-        switch (b.Op)
+        return b.Op switch
         {
-            case "==": return BoolValue.Of(AreEqual(left, right));
-            case "!=": return BoolValue.Of(!AreEqual(left, right));
-            case "<" or "<=" or ">" or ">=":
-            {
-                if (!Comparable(left, right))
-                    throw QueryException.InvalidArgument($"Cannot compare {left.TypeName} and {right.TypeName} with `{b.Op}`.", b.Pos);
-                var c = ValueComparer.Instance.Compare(left, right);
-                return BoolValue.Of(b.Op switch { "<" => c < 0, "<=" => c <= 0, ">" => c > 0, _ => c >= 0 });
-            }
-            case "+" when left is StringValue || right is StringValue:
-                if (left is StringValue or NumberValue or BoolValue && right is StringValue or NumberValue or BoolValue)
-                    return new StringValue(Display.Render(left) + Display.Render(right));
-                throw QueryException.InvalidArgument($"Cannot concatenate {left.TypeName} and {right.TypeName}.", b.Pos);
-            case "+" or "-" or "*" or "/" or "%":
-                if (left is NumberValue ln && right is NumberValue rn) return Arithmetic.Apply(b.Op, ln, rn, b.Pos);
-                if (left is NullValue || right is NullValue)
-                    throw QueryException.NullValue($"Cannot apply `{b.Op}` to null.", b.Pos);
-                throw QueryException.InvalidArgument($"Cannot apply `{b.Op}` to {left.TypeName} and {right.TypeName}.", b.Pos);
-        }
-        throw new InvalidOperationException(b.Op);
+            "==" => BoolValue.Of(AreEqual(left, right)),
+            "!=" => BoolValue.Of(!AreEqual(left, right)),
+            "<" or "<=" or ">" or ">=" => Operators.Compare(b.Op, left, right),
+            _ => Operators.Arithmetic(b.Op, left, right, b.Pos),
+        };
     }
-
-    private static bool Comparable(Value a, Value b) =>
-        (a is NumberValue && b is NumberValue) || (a.GetType() == b.GetType() && a is StringValue or DateValue or TimeValue or BoolValue or BytesValue or ArrayValue)
-        || a is NullValue || b is NullValue;
 
     public bool AreEqual(Value a, Value b)
     {
-        if (a is DocRefValue && b is NullValue) return IsNullish(a);
-        if (b is DocRefValue && a is NullValue) return IsNullish(b);
+        if (a is DocRefValue or NamedDocValue && b is NullValue) return IsNullish(a);
+        if (b is DocRefValue or NamedDocValue && a is NullValue) return IsNullish(b);
         return ValueComparer.Instance.Equals(a, b);
     }
 
@@ -296,6 +285,7 @@ public sealed class Interpreter
         {
             case NullValue: return NullValue.Instance;
             case DocRefValue d when !Documents.Exists(this, d): return NullValue.Instance;
+            case NamedDocValue n when SchemaDocuments.Read(this, n) == null: return NullValue.Instance;
             case SetValue s:
                 // A lambda (not a native closure) so the set's cursor can still be serialized.
                 var each = new Lambda(p.Pos, [ImplicitArg.ParamName], p with { Target = new ImplicitArg(p.Pos) });

@@ -11,11 +11,12 @@ public sealed record QueryRequest(
     IReadOnlyDictionary<string, Value> Arguments,
     ImmutableArray<string> DbPath,
     bool ReadOnly,
-    long DeadlineTicks,
+    QueryDeadline Deadline,
     int MaxContentionRetries,
-    bool Tagged);
+    bool Tagged,
+    IOpsBudget? Budget = null);
 
-public enum QueryOutcome { Success, Failed, TimedOut, Contended }
+public enum QueryOutcome { Success, Failed, TimedOut, Contended, Throttled }
 
 public sealed record QueryResult(
     QueryOutcome Outcome,
@@ -26,7 +27,8 @@ public sealed record QueryResult(
     long TxnTs,
     long SchemaVersion,
     int ContentionRetries,
-    IReadOnlyList<string> Logs);
+    IReadOnlyList<string> Logs,
+    OpKind? ThrottledOn = null);
 
 /// <summary>
 /// Runs one query as one transaction: evaluate, render the result, commit. A query that writes after others
@@ -40,9 +42,9 @@ public sealed class QueryExecutor(Store store)
         var holdLock = false;
         while (true)
         {
-            var meter = new Metering();
-            var txn = new Transaction(store, request.DbPath, request.ReadOnly, holdLock, meter, request.DeadlineTicks);
-            var interp = new Interpreter(txn, request.DeadlineTicks);
+            var meter = new Metering { Budget = request.Budget };
+            var txn = new Transaction(store, request.DbPath, request.ReadOnly, holdLock, meter, request.Deadline);
+            var interp = new Interpreter(txn, request.Deadline);
             var keepLock = false;
             try
             {
@@ -50,6 +52,9 @@ public sealed class QueryExecutor(Store store)
                 foreach (var (name, value) in request.Arguments) env.Define(name, value);
                 var result = interp.Eval(request.Query, env);
                 var data = Render(interp, result, request.Tagged);
+                meter.ChargeCompute();
+                // However fast the query ran, past its deadline it must not commit: the client has given up on it.
+                if (request.Deadline.Passed) throw new QueryTimeoutException();
                 txn.Commit();
                 return new QueryResult(QueryOutcome.Success, data, null, null, meter, txn.TxnTs ?? txn.SnapshotTs, SchemaVersion(txn), retries, interp.Logs);
             }
@@ -71,8 +76,16 @@ public sealed class QueryExecutor(Store store)
                 {
                     try { abort = Render(interp, e.AbortValue, request.Tagged); }
                     catch (QueryException inner) { e = inner; }
+                    catch (OpsLimitException t)
+                    {
+                        return new QueryResult(QueryOutcome.Throttled, null, null, null, meter, txn.SnapshotTs, SchemaVersion(txn), retries, interp.Logs, t.Kind);
+                    }
                 }
                 return new QueryResult(QueryOutcome.Failed, null, e, abort, meter, txn.SnapshotTs, SchemaVersion(txn), retries, interp.Logs);
+            }
+            catch (OpsLimitException e)
+            {
+                return new QueryResult(QueryOutcome.Throttled, null, null, null, meter, txn.SnapshotTs, SchemaVersion(txn), retries, interp.Logs, e.Kind);
             }
             catch (QueryTimeoutException)
             {

@@ -11,16 +11,49 @@ public sealed class RestartUnderLockException : Exception;
 /// The first write takes the store's writer lock; if the snapshot is stale by then, the query is rerun while
 /// holding the lock (counted as a contention retry), so the writes never act on outdated reads.
 /// </summary>
-public sealed class Transaction(Store store, ImmutableArray<string> dbPath, bool readOnly, bool holdsLock, Metering meter, long deadlineTicks)
+public sealed class Transaction
 {
-    private StoreState _state = store.Current;
+    private StoreState _state;
     private readonly List<WriteOp> _ops = [];
+    private readonly bool _readOnly;
+    private readonly string? _writesRefused;
+    private readonly QueryDeadline _deadline;
 
-    public Store Store { get; } = store;
-    public ImmutableArray<string> DbPath { get; } = dbPath;
-    public Metering Meter { get; } = meter;
-    public bool HoldsLock { get; private set; } = holdsLock;
-    public long SnapshotTs => _state.LastTs;
+    public Transaction(Store store, ImmutableArray<string> dbPath, bool readOnly, bool holdsLock, Metering meter, QueryDeadline deadline)
+    {
+        Store = store;
+        DbPath = dbPath;
+        _readOnly = readOnly;
+        HoldsLock = holdsLock;
+        Meter = meter;
+        _deadline = deadline;
+        (_state, SnapshotTs) = store.Snapshot();
+    }
+
+    /// <summary>A read-only view of a past state, for evaluating an event source's filters and projections.</summary>
+    private Transaction(Store store, ImmutableArray<string> dbPath, StoreState state, long ts, Metering meter, QueryDeadline deadline, string writesRefused)
+    {
+        Store = store;
+        DbPath = dbPath;
+        _readOnly = true;
+        _writesRefused = writesRefused;
+        Meter = meter;
+        _deadline = deadline;
+        _state = state;
+        SnapshotTs = ts;
+    }
+
+    public static Transaction At(Store store, ImmutableArray<string> dbPath, StoreState state, long ts, Metering meter, QueryDeadline deadline, string writesRefused) =>
+        new(store, dbPath, state, ts, meter, deadline, writesRefused);
+
+    public Store Store { get; }
+    public ImmutableArray<string> DbPath { get; }
+    public Metering Meter { get; }
+    public bool HoldsLock { get; private set; }
+
+    /// <summary>The snapshot's time: every commit at or before it is visible, none after it.</summary>
+    public long SnapshotTs { get; }
+
     public long? TxnTs { get; private set; }
     public IReadOnlyList<WriteOp> Ops => _ops;
     public StoreState State => _state;
@@ -33,10 +66,11 @@ public sealed class Transaction(Store store, ImmutableArray<string> dbPath, bool
 
     public CollectionState? Collection(string name) => Db.Collections.GetValueOrDefault(name);
 
+    /// <summary>A document that exists at this snapshot: present and not past its ttl.</summary>
     public Document? ReadDocument(string collection, long id)
     {
         var coll = Collection(collection);
-        if (coll == null || !coll.Docs.TryGetValue(id, out var doc))
+        if (coll == null || !coll.Docs.TryGetValue(id, out var doc) || doc.ExpiredAt(SnapshotTs))
         {
             Meter.DocumentRead(collection, id, 0);
             return null;
@@ -66,11 +100,11 @@ public sealed class Transaction(Store store, ImmutableArray<string> dbPath, bool
     private void BeginWrite()
     {
         if (TxnTs != null) return;
-        if (readOnly) throw new QueryException("forbidden", "This secret's role is read-only.");
+        if (_writesRefused != null) throw new QueryException("invalid_effect", _writesRefused);
+        if (_readOnly) throw new QueryException("forbidden", "This secret's role is read-only.");
         if (!HoldsLock)
         {
-            var wait = TimeSpan.FromMilliseconds(Math.Max(0, deadlineTicks - Environment.TickCount64));
-            if (!Store.TryLockWrites(wait)) throw new QueryTimeoutException();
+            if (!Store.TryLockWrites(_deadline.Remaining)) throw new QueryTimeoutException();
             HoldsLock = true;
             if (Store.Current.LastTs != _state.LastTs) throw new RestartUnderLockException();
         }
@@ -89,6 +123,3 @@ public sealed class Transaction(Store store, ImmutableArray<string> dbPath, bool
         Store.UnlockWrites();
     }
 }
-
-/// <summary>The query ran past its X-Query-Timeout-Ms deadline.</summary>
-public sealed class QueryTimeoutException : Exception;

@@ -2,24 +2,37 @@ using System.Globalization;
 using System.Text.Json;
 using FaunaLocal.Engine.Methods;
 using FaunaLocal.Engine.Sets;
+using FaunaLocal.Engine.Streams;
 using FaunaLocal.Values;
 
 namespace FaunaLocal.Engine;
 
 /// <summary>
 /// Writes a query result for the response. Documents are read and sent whole (`@doc`); a missing one is a
-/// `@ref` with `exists: false`; references stored inside a document stay `@ref`. A set at the top of the
-/// result is sent as its first page; a set nested in another value as its cursor.
+/// `@ref` with `exists: false`; references stored inside a document stay `@ref`. A set is sent as its first
+/// page wherever it appears (as Fauna materializes sets up to 10 levels deep; deeper ones as their cursor).
+/// An event source is sent as its token, starting at this query's time.
 /// </summary>
 public sealed class WireWriter(Interpreter interp, bool tagged) : TaggedWriter(tagged)
 {
+    private const int SetMaterializationDepth = 10;
     private int _insideDocument;
+    private int _setDepth;
 
-    public void WriteResult(Utf8JsonWriter w, Value v)
+    public void WriteResult(Utf8JsonWriter w, Value v) => Write(w, v);
+
+    private void WriteSet(Utf8JsonWriter w, SetValue s)
     {
-        if (v is SetValue s)
+        if (_setDepth >= SetMaterializationDepth)
         {
-            var page = SetMethods.Paginate(interp, s, null, null, s.PageSize ?? SetMethods.DefaultPageSize);
+            var cursor = SetCursor.Encode(s, null, null, s.PageSize ?? SetMethods.DefaultPageSize);
+            TagOrString(w, "@set", cursor);
+            return;
+        }
+        var page = SetMethods.Paginate(interp, s, null, null, s.PageSize ?? SetMethods.DefaultPageSize);
+        _setDepth++;
+        try
+        {
             if (!Tagged)
             {
                 Write(w, page);
@@ -29,9 +42,8 @@ public sealed class WireWriter(Interpreter interp, bool tagged) : TaggedWriter(t
             w.WritePropertyName("@set");
             WriteFields(w, page.Fields);
             w.WriteEndObject();
-            return;
         }
-        Write(w, v);
+        finally { _setDepth--; }
     }
 
     protected override void WriteDocRef(Utf8JsonWriter w, DocRefValue d)
@@ -55,6 +67,11 @@ public sealed class WireWriter(Interpreter interp, bool tagged) : TaggedWriter(t
             {
                 inner.WriteString("id", d.Id.ToString(CultureInfo.InvariantCulture));
                 WriteCollAndTs(inner, d.Collection, doc.Ts);
+                if (doc.Ttl is { } ttl)
+                {
+                    inner.WritePropertyName("ttl");
+                    Write(inner, new TimeValue(ttl));
+                }
             }, doc.Data.Fields);
         }
         finally { _insideDocument--; }
@@ -120,14 +137,11 @@ public sealed class WireWriter(Interpreter interp, bool tagged) : TaggedWriter(t
         switch (v)
         {
             case SetValue s:
-                var cursor = SetCursor.Encode(s, null, null, s.PageSize ?? SetMethods.DefaultPageSize);
-                if (Tagged)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("@set", cursor);
-                    w.WriteEndObject();
-                }
-                else w.WriteStringValue(cursor);
+                WriteSet(w, s);
+                break;
+            case EventSourceValue e:
+                var start = e.Start ?? EventCursor.AfterTime(interp.Txn.TxnTs ?? interp.Txn.SnapshotTs);
+                TagOrString(w, "@stream", EventSourceToken.Encode(e, start));
                 break;
             case FunctionValue f:
                 w.WriteStringValue($"[function {f.Name}]");

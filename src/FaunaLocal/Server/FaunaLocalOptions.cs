@@ -23,6 +23,15 @@ public sealed record FaunaLocalOptions
 
     /// <summary>Write request/startup logs to the console (standalone mode).</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>How much of the commit log event streams and feeds can replay (Fauna: 15 minutes without history_days).</summary>
+    public Storage.CommitHistory.Limits EventHistory { get; init; } = Storage.CommitHistory.Limits.Default;
+
+    /// <summary>How often an open stream sends a `status` event (Fauna: every 5 minutes), keeping its cursor inside the history.</summary>
+    public TimeSpan StreamStatusInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Streams open at once; one more is refused with 429 limit_exceeded.</summary>
+    public int MaxStreams { get; init; } = 10_000;
 }
 
 /// <summary>

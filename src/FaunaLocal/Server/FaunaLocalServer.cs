@@ -21,6 +21,9 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
 
     public FaunaLocalOptions Options { get; } = options;
     public Store? Store { get; private set; }
+
+    /// <summary>The event stream endpoint (how many streams are open).</summary>
+    public StreamEndpoint? Streams { get; private set; }
     public Uri? Url { get; private set; }
 
     public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
@@ -31,7 +34,7 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
         ThreadPool.GetMinThreads(out var workers, out var io);
         if (workers < 32) ThreadPool.SetMinThreads(32, io);
 
-        Store = Options.DataDirectory == null ? Store.InMemory() : Store.Open(Options.DataDirectory);
+        Store = Options.DataDirectory == null ? Store.InMemory(Options.EventHistory) : Store.Open(Options.DataDirectory, Options.EventHistory);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(FaunaLocalServer).Assembly.GetName().Name,
@@ -58,7 +61,10 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
         });
 
         var app = builder.Build();
-        var endpoint = new QueryEndpoint(Store, Options, new RateLimiter(Options.Limits, TimeProvider.System));
+        var limiter = new RateLimiter(Options.Limits, TimeProvider.System);
+        var endpoint = new QueryEndpoint(Store, Options, limiter);
+        Streams = new StreamEndpoint(Store, Options, limiter);
+        var feeds = new FeedEndpoint(Store, Options, limiter);
         app.Use(async (ctx, next) =>
         {
             try { await next(ctx); }
@@ -70,6 +76,8 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
         });
         app.MapGet(StorageEndpoint.Path, new StorageEndpoint(Store, Options).HandleAsync);
         app.MapPost("/query/1", endpoint.HandleAsync);
+        app.MapPost("/stream/1", Streams.HandleAsync);
+        app.MapPost("/feed/1", feeds.HandleAsync);
         app.MapMethods("/ping", ["GET", "HEAD"], async ctx =>
         {
             ctx.Response.ContentType = "text/plain";

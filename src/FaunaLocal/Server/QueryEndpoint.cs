@@ -59,17 +59,6 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
             return;
         }
 
-        var exhausted = limiter.Exhausted(token);
-        if (exhausted.Count > 0 && options.Limits.Hard)
-        {
-            await Write(ctx, 429, w =>
-            {
-                WriteError(w, "limit_exceeded", "Rate limit exceeded");
-                WriteStats(w, new Metering(), 0, started, exhausted);
-            });
-            return;
-        }
-
         var body = await ReadBody(req);
         if (body == null)
         {
@@ -79,6 +68,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
 
         Expr query;
         QueryText text;
+        var shape = 0;
         Dictionary<string, Value> arguments = [];
         var values = new TaggedReader(tagged, cursor => SetCursor.Decode(cursor).Set);
         try
@@ -87,6 +77,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("query", out var q))
                 throw new FormatException("The request body must be a JSON object with a `query`.");
+            shape = QueryShape.Of(q);
             if (root.TryGetProperty("arguments", out var args) && args.ValueKind != JsonValueKind.Null)
             {
                 if (args.ValueKind != JsonValueKind.Object) throw new FormatException("`arguments` must be an object.");
@@ -113,18 +104,46 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
             {
                 WriteError(w, e.Error.Code, e.Error.Message);
                 w.WriteString("summary", e.Text.Summary(e.Error.Code, e.Error.Message, e.Error.Pos));
-                WriteInfo(w, store.Current.LastTs, meter, 0, started, hit, tags, store.Current.Root.Navigate(principal.DbPath)?.SchemaTs ?? 0);
+                var (state, ts) = store.Snapshot();
+                WriteInfo(w, ts, meter, 0, started, hit, tags, state.Root.Navigate(principal.DbPath)?.SchemaTs ?? 0);
             });
             return;
         }
 
-        var deadline = Environment.TickCount64 + timeoutMs;
-        var result = _executor.Execute(new QueryRequest(query, arguments, principal.DbPath, principal.ReadOnly, deadline, (int)maxRetries, tagged));
-        var limitsHit = limiter.Record(token, result.Meter);
-        await Respond(ctx, result, text, started, limitsHit, tags);
+        var reservation = limiter.Admit(token, shape, out var refused);
+        if (refused.Count > 0 && options.Limits.Hard)
+        {
+            await Throttled(ctx, new Metering(), started, refused);
+            return;
+        }
+        var deadline = QueryDeadline.Start(started, (int)timeoutMs);
+        var result = _executor.Execute(new QueryRequest(query, arguments, principal.DbPath, principal.ReadOnly, deadline, (int)maxRetries, tagged, reservation));
+        var limitsHit = reservation?.Settle(result.Meter) ?? [];
+        if (result.Outcome == QueryOutcome.Throttled)
+        {
+            await Throttled(ctx, result.Meter, started, [result.ThrottledOn.ToString()!.ToLowerInvariant()]);
+            return;
+        }
+        await Respond(ctx, result, text, started, limitsHit, tags, deadline);
     }
 
-    private async Task Respond(HttpContext ctx, QueryResult r, QueryText text, long started, List<string> limitsHit, string tags)
+    private static Task Throttled(HttpContext ctx, Metering meter, long started, List<string> limits) =>
+        Write(ctx, 429, w =>
+        {
+            WriteError(w, "limit_exceeded", "Rate limit exceeded");
+            WriteStats(w, meter, 0, started, limits);
+        });
+
+    /// <summary>Fauna's words for a query that outlived its X-Query-Timeout-Ms.</summary>
+    public static string TimeoutMessage(QueryDeadline deadline)
+    {
+        var elapsed = (long)deadline.Elapsed.TotalMilliseconds;
+        return elapsed < 1000
+            ? $"Client set aggressive deadline: query needs 1000, timed out within {elapsed}"
+            : $"Read timed out (Timed out before deadline {deadline.TimeoutMs} ms)";
+    }
+
+    private async Task Respond(HttpContext ctx, QueryResult r, QueryText text, long started, List<string> limitsHit, string tags, QueryDeadline deadline)
     {
         switch (r.Outcome)
         {
@@ -140,7 +159,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
             case QueryOutcome.TimedOut:
                 await Write(ctx, 440, w =>
                 {
-                    WriteError(w, "time_out", "The query did not finish within its timeout (X-Query-Timeout-Ms).");
+                    WriteError(w, "time_out", TimeoutMessage(deadline));
                     WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
                 });
                 return;

@@ -9,7 +9,7 @@ namespace FaunaLocal.Server;
 /// <c>GET /storage/1</c>: how many bytes the database a secret opens occupies, for billing storage the way Fauna
 /// does (documents and indexes, child databases included). Authenticated like a query, by <c>Authorization:
 /// Bearer &lt;secret&gt;</c>; any role may read it. Answered from running figures (<see cref="DatabaseStorage"/>)
-/// at the latest commit: <c>{"storage_bytes", "document_bytes", "index_bytes", "documents", "txn_ts"}</c>.
+/// at a snapshot (`txn_ts` is its time, as on every answer): <c>{"storage_bytes", "document_bytes", "index_bytes", "documents", "txn_ts"}</c>.
 /// </summary>
 public sealed class StorageEndpoint(Store store, FaunaLocalOptions options)
 {
@@ -19,7 +19,7 @@ public sealed class StorageEndpoint(Store store, FaunaLocalOptions options)
 
     public async Task HandleAsync(HttpContext ctx)
     {
-        var state = store.Current;
+        var (state, ts) = store.Snapshot();
         var auth = ctx.Request.Headers.Authorization.ToString();
         var principal = auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? _secrets.Resolve(auth[7..].Trim(), state) : null;
         var db = principal is null ? null : state.Root.Navigate(principal.DbPath);
@@ -38,7 +38,7 @@ public sealed class StorageEndpoint(Store store, FaunaLocalOptions options)
             w.WriteNumber("document_bytes", storage.DocumentBytes);
             w.WriteNumber("index_bytes", storage.IndexBytes);
             w.WriteNumber("documents", storage.Documents);
-            w.WriteNumber("txn_ts", state.LastTs);
+            w.WriteNumber("txn_ts", ts);
             w.WriteEndObject();
         }
         ctx.Response.ContentType = "application/json;charset=utf-8";

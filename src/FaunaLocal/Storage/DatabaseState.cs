@@ -2,12 +2,14 @@ using System.Collections.Immutable;
 
 namespace FaunaLocal.Storage;
 
-/// <summary>A database: its collections and its child databases (one tenant each, typically).</summary>
+/// <summary>A database: its collections, user-defined functions and child databases (one tenant each, typically).</summary>
 public sealed record DatabaseState(
     ImmutableDictionary<string, CollectionState> Collections,
     ImmutableDictionary<string, ChildDatabase> Children,
     long SchemaTs)
 {
+    public ImmutableDictionary<string, FunctionDefinition> Functions { get; init; } = ImmutableDictionary<string, FunctionDefinition>.Empty;
+
     public static readonly DatabaseState Empty = new(
         ImmutableDictionary<string, CollectionState>.Empty, ImmutableDictionary<string, ChildDatabase>.Empty, 0);
 

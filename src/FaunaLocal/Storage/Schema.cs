@@ -55,5 +55,11 @@ public sealed record CollectionSchema(
         Indexes.Concat(Uniques.Select((u, i) => new IndexDefinition(u.IndexName(i), u.Fields, [])));
 }
 
-/// <summary>A stored document: the user's fields plus id and the commit time of its last write.</summary>
-public sealed record Document(long Id, long Ts, ObjectValue Data, int Size);
+/// <summary>
+/// A stored document: the user's fields plus id, the commit time of its last write and, optionally, the time it
+/// expires at (`ttl`, µs). From its ttl on the document reads as missing.
+/// </summary>
+public sealed record Document(long Id, long Ts, ObjectValue Data, int Size, long? Ttl = null)
+{
+    public bool ExpiredAt(long ts) => Ttl is { } ttl && ttl <= ts;
+}

@@ -10,8 +10,8 @@ public static class StorageCodec
 {
     private static readonly TaggedWriter Writer = new();
 
-    public static Document NewDocument(long id, long ts, ObjectValue data) =>
-        new(id, ts, data, TaggedWriter.ToBytes(Writer, data).Length + 24);
+    public static Document NewDocument(long id, long ts, ObjectValue data, long? ttl = null) =>
+        new(id, ts, data, TaggedWriter.ToBytes(Writer, data).Length + (ttl == null ? 24 : 32), ttl);
 
     public static byte[] EncodeRecord(long ts, IReadOnlyList<WriteOp> ops)
     {
@@ -83,6 +83,15 @@ public static class StorageCodec
                 w.WriteString("op", "dropkey");
                 w.WriteString("secret", k.Secret);
                 break;
+            case PutFunction f:
+                w.WriteString("op", "fn");
+                w.WritePropertyName("fn");
+                WriteFunction(w, f.Function);
+                break;
+            case DeleteFunction f:
+                w.WriteString("op", "dropfn");
+                w.WriteString("name", f.Name);
+                break;
             default:
                 throw new InvalidOperationException($"No log form for {op.GetType().Name}");
         }
@@ -93,6 +102,7 @@ public static class StorageCodec
     {
         w.WriteString("id", doc.Id.ToString(CultureInfo.InvariantCulture));
         w.WriteNumber("ts", doc.Ts);
+        if (doc.Ttl is { } ttl) w.WriteNumber("ttl", ttl);
         w.WritePropertyName("data");
         Writer.Write(w, doc.Data);
     }
@@ -100,7 +110,8 @@ public static class StorageCodec
     private static Document ReadDoc(JsonElement e) => NewDocument(
         long.Parse(e.GetProperty("id").GetString()!, CultureInfo.InvariantCulture),
         e.GetProperty("ts").GetInt64(),
-        (ObjectValue)TaggedReader.Stored.Read(e.GetProperty("data")));
+        (ObjectValue)TaggedReader.Stored.Read(e.GetProperty("data")),
+        e.TryGetProperty("ttl", out var ttl) ? ttl.GetInt64() : null);
 
     private static void WriteKeyFields(Utf8JsonWriter w, KeyRecord k)
     {
@@ -132,9 +143,33 @@ public static class StorageCodec
             "dropdb" => new DeleteDatabase(path, S("name")),
             "key" => new PutKey(ReadKey(e)),
             "dropkey" => new DeleteKey(path, S("secret")),
+            "fn" => new PutFunction(path, ReadFunction(e.GetProperty("fn"))),
+            "dropfn" => new DeleteFunction(path, S("name")),
             var other => throw new FormatException($"Unknown log operation `{other}`"),
         };
     }
+
+    private static void WriteFunction(Utf8JsonWriter w, FunctionDefinition f)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", f.Name);
+        w.WriteString("body", f.Body);
+        if (f.Signature != null) w.WriteString("signature", f.Signature);
+        if (f.Data != null)
+        {
+            w.WritePropertyName("data");
+            Writer.Write(w, f.Data);
+        }
+        w.WriteNumber("ts", f.Ts);
+        w.WriteEndObject();
+    }
+
+    private static FunctionDefinition ReadFunction(JsonElement e) => new(
+        e.GetProperty("name").GetString()!,
+        e.GetProperty("body").GetString()!,
+        e.TryGetProperty("signature", out var sig) ? sig.GetString() : null,
+        e.TryGetProperty("data", out var data) ? (ObjectValue)TaggedReader.Stored.Read(data) : null,
+        e.GetProperty("ts").GetInt64());
 
     private static void WriteSchema(Utf8JsonWriter w, CollectionSchema s)
     {
@@ -220,6 +255,9 @@ public static class StorageCodec
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("functions");
+        foreach (var f in db.Functions.Values) WriteFunction(w, f);
+        w.WriteEndArray();
         w.WriteStartArray("children");
         foreach (var child in db.Children.Values)
         {
@@ -256,6 +294,9 @@ public static class StorageCodec
         var children = e.GetProperty("children").EnumerateArray()
             .Select(ch => new ChildDatabase(ch.GetProperty("name").GetString()!, ch.GetProperty("ts").GetInt64(), ReadDatabase(ch.GetProperty("db"))))
             .ToImmutableDictionary(ch => ch.Name);
-        return new DatabaseState(collections.ToImmutable(), children, e.GetProperty("schemaTs").GetInt64());
+        var functions = e.TryGetProperty("functions", out var fns)
+            ? fns.EnumerateArray().Select(ReadFunction).ToImmutableDictionary(f => f.Name)
+            : ImmutableDictionary<string, FunctionDefinition>.Empty;
+        return new DatabaseState(collections.ToImmutable(), children, e.GetProperty("schemaTs").GetInt64()) { Functions = functions };
     }
 }

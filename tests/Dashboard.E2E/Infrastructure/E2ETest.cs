@@ -19,23 +19,36 @@ public abstract class E2ETest(DashboardApp app, BrowserSession browser) : IClass
     /// </summary>
     protected async Task<IPage> OpenAsync(string path, DemoAccount account)
     {
+        var page = await NewPageAsync();
+        await page.GotoAsync(path);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?returnUrl="));
+        await SignInAsync(page, account);
+        return page;
+    }
+
+    /// <summary>A fresh browser profile (nobody signed in) whose system preference is <paramref name="colorScheme"/>.</summary>
+    protected async Task<IPage> NewPageAsync(ColorScheme colorScheme = ColorScheme.Light)
+    {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ColorScheme = colorScheme,
         });
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         context.SetDefaultTimeout(20_000);
         _contexts.Add(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?returnUrl="));
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in on the sign-in page the browser is on and waits for the page it returns to.</summary>
+    protected static async Task SignInAsync(IPage page, DemoAccount account)
+    {
         await page.GetByLabel("Email").FillAsync(account.Email);
         await page.GetByLabel("Password").FillAsync(account.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         await WaitInteractiveAsync(page);
-        return page;
     }
 
     /// <summary>Loads a page and waits until the Blazor circuit is live, so clicks are not lost on the prerender.</summary>

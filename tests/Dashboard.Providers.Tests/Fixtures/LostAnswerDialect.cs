@@ -38,6 +38,7 @@ public sealed class LostAnswerDialect(ISqlDialect inner) : ISqlDialect
     public string? ThrottleCause(Exception e) => inner.ThrottleCause(e);
     public string? RejectedColumn(Exception e) => inner.RejectedColumn(e);
     public Task<long?> ApproximateUserCountAsync(DashboardDbContext db, CancellationToken ct) => inner.ApproximateUserCountAsync(db, ct);
+    public Task<Dashboard.Core.Stores.OrderStatusCounts> OrderStatusCountsAsync(DashboardDbContext db, CancellationToken ct) => inner.OrderStatusCountsAsync(db, ct);
     public Task<long?> StorageBytesAsync(DashboardDbContext db, CancellationToken ct) => inner.StorageBytesAsync(db, ct);
 
     private sealed class AnswerLoser : IDbCommandInterceptor, IDbTransactionInterceptor

@@ -98,6 +98,9 @@ public sealed class FaultySandbox : IDataStore, IAsyncDisposable
         Call("list_orders", () => _real.ListOrdersAsync(userId, page, ct));
 
     public Task<Order?> GetOrderAsync(string id, CancellationToken ct) => Call("get_order", () => _real.GetOrderAsync(id, ct), id);
+    public Task<Page<Order>> ListTenantOrdersAsync(OrderQuery query, PageRequest page, CancellationToken ct) =>
+        Call("list_tenant_orders", () => _real.ListTenantOrdersAsync(query, page, ct), query.Key);
+    public Task<OrderStatusCounts> CountOrdersByStatusAsync(CancellationToken ct) => Call("count_orders_by_status", () => _real.CountOrdersByStatusAsync(ct), "");
 
     public Task InsertOrderAsync(Order order, CancellationToken ct) => Call("insert_order", () => _real.InsertOrderAsync(order, ct));
 

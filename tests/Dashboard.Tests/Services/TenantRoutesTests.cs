@@ -8,7 +8,9 @@ public sealed class TenantRoutesTests
     [InlineData("/t/acme/users?q=ada&by=name&after=abc", "globex", "/t/globex/users?q=ada&by=name")]
     [InlineData("/t/acme/users", "globex", "/t/globex/users")]
     [InlineData("/t/acme/users/01ARZ3NDEKTSV4RRFFQ69G5FAV", "globex", "/t/globex/users")]
-    [InlineData("/t/acme/orders/01ARZ3NDEKTSV4RRFFQ69G5FAV", "initech", "/t/initech/users")]
+    [InlineData("/t/acme/orders/01ARZ3NDEKTSV4RRFFQ69G5FAV", "initech", "/t/initech/orders")]
+    [InlineData("/t/acme/orders?status=Pending&from=2025-01-01&after=abc", "globex", "/t/globex/orders?status=Pending&from=2025-01-01")]
+    [InlineData("/t/acme/orders", "sandbox", "/t/sandbox/orders")]
     [InlineData("/ops/cost", "acme", "/t/acme/users")]
     public void Switching_tenant_keeps_the_page_kind_but_not_ids_or_cursors(string from, string tenant, string expected) =>
         Assert.Equal(expected, TenantRoutes.SwitchTenant(from, tenant));

@@ -14,6 +14,7 @@ public static class Dispatch
             DocRefValue d => Documents.Call(interp, d, name, args),
             NamedDocValue n => SchemaDocuments.Call(interp, n, name, args),
             SetValue s => SetMethods.Call(interp, s, name, args),
+            Streams.EventSourceValue e => Streams.EventSourceMethods.Call(interp, e, name, args),
             ArrayValue a => ArrayMethods.Call(interp, a, name, args),
             StringValue s => StringMethods.Call(s, name, args),
             TimeValue t => TimeMethods.Call(t, name, args),
@@ -37,6 +38,7 @@ public static class Dispatch
         "Collection" => SchemaModules.Collection(interp, name, args),
         "Database" => SchemaModules.Database(interp, name, args),
         "Key" => SchemaModules.Key(interp, name, args),
+        "Function" => UserFunctions.Module(interp, name, args),
         _ when interp.Txn.Collection(m.Name) != null => CollectionMethods.Call(interp, m.Name, name, args),
         _ => throw QueryException.InvalidQuery($"The module `{m.Name}` is not available in FaunaLocal."),
     };

@@ -8,7 +8,7 @@ namespace FaunaLocal.Engine.Methods;
 /// <summary>Reading and writing user documents (and access keys, which read like documents of `Key`).</summary>
 public static class Documents
 {
-    private static readonly HashSet<string> Reserved = ["id", "coll", "ts", "ttl", "data"];
+    private static readonly HashSet<string> Reserved = ["id", "coll", "ts", "data"];
 
     public static bool Exists(Interpreter interp, DocRefValue d) => Read(interp, d) != null;
 
@@ -42,7 +42,12 @@ public static class Documents
             e.Pos = pos;
             throw e;
         }
-        return name == "ts" ? new TimeValue(doc.Ts) : doc.Data.Get(name) ?? NullValue.Instance;
+        return name switch
+        {
+            "ts" => new TimeValue(doc.Ts),
+            "ttl" => doc.Ttl is { } ttl ? new TimeValue(ttl) : NullValue.Instance,
+            _ => doc.Data.Get(name) ?? NullValue.Instance,
+        };
     }
 
     public static Value? Call(Interpreter interp, DocRefValue d, string name, IReadOnlyList<Value> args)
@@ -58,8 +63,11 @@ public static class Documents
                 var patch = Args.Object(args, 0, name);
                 var doc = Read(interp, d) ?? throw NotFound(d);
                 if (d.Collection == "Key") throw QueryException.InvalidArgument("Keys cannot be changed; create a new one.");
-                var data = name == "update" ? Merge(doc.Data, CheckFields(patch, d.Id)) : StripNulls(CheckFields(patch, d.Id));
-                Put(interp, d.Collection, d.Id, data, "update");
+                var fields = CheckFields(patch, d.Id);
+                var data = name == "update" ? Merge(doc.Data, fields) : StripNulls(fields);
+                // ttl is metadata: update keeps it unless given (null removes it); replace keeps only a given one.
+                var ttl = patch.Has("ttl") || name == "replace" ? Ttl(patch) : doc.Ttl;
+                Put(interp, d.Collection, d.Id, data, "update", ttl);
                 return d;
             }
             case "delete":
@@ -101,20 +109,29 @@ public static class Documents
             while (interp.Txn.Collection(collection)!.Docs.ContainsKey(id));
         }
         var data = StripNulls(CheckFields(new ObjectValue(input.Fields.Where(f => f.Key != "id")), id));
-        Put(interp, collection, id, data, "create");
+        Put(interp, collection, id, data, "create", Ttl(input));
         return new DocRefValue(collection, id);
     }
 
-    private static void Put(Interpreter interp, string collection, long id, ObjectValue data, string verb)
+    /// <summary>A document's `ttl`: a Time (µs) from which it reads as missing, or null for none.</summary>
+    private static long? Ttl(ObjectValue fields) => fields.Get("ttl") switch
+    {
+        null or NullValue => null,
+        TimeValue t => t.Micros,
+        var other => throw QueryException.InvalidArgument($"`ttl` must be a Time, got {other.TypeName}."),
+    };
+
+    private static void Put(Interpreter interp, string collection, long id, ObjectValue data, string verb, long? ttl)
     {
         StoredValues.Check(data);
         var ts = interp.Txn.WriteTs;
-        var doc = StorageCodec.NewDocument(id, ts, data);
+        var doc = StorageCodec.NewDocument(id, ts, data, ttl);
         var coll = interp.Txn.Collection(collection) ?? throw QueryException.InvalidArgument($"Collection `{collection}` does not exist.");
         var failures = new List<ConstraintFailure>();
         for (var i = 0; i < coll.Schema.Uniques.Length; i++)
         {
-            if (!coll.UniqueConflicts(i, doc).Any()) continue;
+            // A document past its ttl no longer exists, so it holds no unique value either.
+            if (!coll.UniqueConflicts(i, doc).Any(other => !coll.Docs[other].ExpiredAt(interp.Txn.SnapshotTs))) continue;
             var paths = coll.Schema.Uniques[i].Fields.Select(f => (IReadOnlyList<string>)[.. f.Segments]).ToList();
             failures.Add(new ConstraintFailure(paths, "Failed unique constraint."));
         }
@@ -132,7 +149,7 @@ public static class Documents
             if (Reserved.Contains(key))
                 throw QueryException.InvalidArgument($"The field `{key}` is reserved and cannot be written.");
         }
-        return new ObjectValue(data.Fields.Where(f => f.Key != "id"));
+        return new ObjectValue(data.Fields.Where(f => f.Key is not ("id" or "ttl")));
     }
 
     /// <summary>`update` semantics: nested objects merge, null removes a field, anything else replaces.</summary>
@@ -153,7 +170,7 @@ public static class Documents
         new(o.Fields.Where(f => f.Value is not NullValue).Select(f => KeyValuePair.Create(f.Key, f.Value is ObjectValue inner ? (Value)StripNulls(inner) : f.Value)));
 }
 
-/// <summary>What may be stored in a document: data, references and modules; not sets or functions.</summary>
+/// <summary>What may be stored in a document: data, references and modules; not sets, functions or event sources.</summary>
 public static class StoredValues
 {
     public static void Check(Value v)
@@ -166,7 +183,7 @@ public static class StoredValues
             case ObjectValue o:
                 foreach (var (_, item) in o.Fields) Check(item);
                 break;
-            case FunctionValue or Sets.SetValue or OrderingValue:
+            case FunctionValue or Sets.SetValue or OrderingValue or Streams.EventSourceValue:
                 throw QueryException.InvalidArgument($"A value of type {v.TypeName} cannot be stored in a document.");
         }
     }

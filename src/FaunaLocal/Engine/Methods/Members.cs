@@ -29,7 +29,9 @@ public static class Members
             case ModuleValue m:
                 if (name == "definition" && interp.Txn.Collection(m.Name) != null) return new NamedDocValue("Collection", m.Name);
                 return new NativeFunctionValue(m.Name + "." + name, (i, args, p) => i.CallMethod(target, name, args, p));
-            case SetValue or ArrayValue or StringValue:
+            case UserFunctionValue f when name == "definition":
+                return new NamedDocValue("Function", f.Name);
+            case SetValue or ArrayValue or StringValue or Streams.EventSourceValue:
                 return new NativeFunctionValue(name, (i, args, p) => i.CallMethod(target, name, args, p));
             default:
                 throw NoField(target, name, pos);

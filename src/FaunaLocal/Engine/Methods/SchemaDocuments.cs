@@ -3,7 +3,7 @@ using FaunaLocal.Values;
 
 namespace FaunaLocal.Engine.Methods;
 
-/// <summary>Schema documents addressed by name: collection definitions and child databases.</summary>
+/// <summary>Schema documents addressed by name: collection definitions, function definitions and child databases.</summary>
 public static class SchemaDocuments
 {
     /// <summary>The document's time and fields, or null when it no longer exists.</summary>
@@ -17,6 +17,8 @@ public static class SchemaDocuments
                 return (coll.Schema.Ts, new ObjectValue(fields));
             case "Database" when interp.Txn.Db.Children.TryGetValue(n.Name, out var db):
                 return (db.Ts, new ObjectValue([KeyValuePair.Create("name", (Value)new StringValue(n.Name))]));
+            case "Function" when interp.Txn.Db.Functions.TryGetValue(n.Name, out var fn):
+                return (fn.Ts, UserFunctions.Render(fn));
             default:
                 return null;
         }
@@ -40,10 +42,31 @@ public static class SchemaDocuments
             case "delete":
                 Args.Count(args, 0, 0, "delete");
                 if (Read(interp, n) == null) throw new QueryException("document_not_found", $"{n.Module} `{n.Name}` does not exist.");
-                interp.Txn.Write(n.Module == "Collection"
-                    ? new DeleteCollection(interp.Txn.DbPath, n.Name)
-                    : new DeleteDatabase(interp.Txn.DbPath, n.Name), 128);
+                interp.Txn.Write(n.Module switch
+                {
+                    "Collection" => new DeleteCollection(interp.Txn.DbPath, n.Name),
+                    "Function" => new DeleteFunction(interp.Txn.DbPath, n.Name),
+                    _ => new DeleteDatabase(interp.Txn.DbPath, n.Name),
+                }, 128);
                 return NullValue.Instance;
+            case "update" or "replace" when n.Module == "Function":
+            {
+                Args.Count(args, 1, 1, name);
+                var current = Read(interp, n)?.Fields ?? throw new QueryException("document_not_found", $"Function `{n.Name}` does not exist.");
+                var patch = Args.Object(args, 0, name);
+                if (patch.Get("name") is StringValue newName && newName.Value != n.Name)
+                    throw QueryException.InvalidArgument("Renaming a function is not supported by FaunaLocal.");
+                var fields = new OrderedDictionary<string, Value>();
+                if (name == "update") foreach (var (k, v) in current.Fields) fields[k] = v;
+                foreach (var (k, v) in patch.Fields)
+                {
+                    if (v is NullValue) fields.Remove(k);
+                    else fields[k] = v;
+                }
+                fields["name"] = new StringValue(n.Name);
+                UserFunctions.Put(interp, n.Name, new ObjectValue(fields));
+                return n;
+            }
             case "update" when n.Module == "Collection":
             {
                 Args.Count(args, 1, 1, "update");

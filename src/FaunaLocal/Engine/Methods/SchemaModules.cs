@@ -23,7 +23,7 @@ public static partial class SchemaModules
                 var def = Args.Object(args, 0, "Collection.create");
                 var collName = def.Get("name") is StringValue s ? s.Value : throw QueryException.InvalidArgument("`Collection.create` needs a `name` (a String).");
                 CheckIdentifier(collName, "collection");
-                if (interp.Txn.Collection(collName) != null)
+                if (NameTaken(interp, collName))
                     throw new QueryException("constraint_failure", $"Failed to create Collection.")
                     {
                         ConstraintFailures = [new ConstraintFailure([["name"]], $"The identifier `{collName}` is already taken.")],
@@ -34,8 +34,8 @@ public static partial class SchemaModules
             }
             case "byName":
                 Args.Count(args, 1, 1, "Collection.byName");
-                var n = Args.String(args, 0, "Collection.byName");
-                return interp.Txn.Collection(n) != null ? new NamedDocValue("Collection", n) : NullValue.Instance;
+                // A missing collection is a null document: `== null`, `.exists()` and `?.` all work on it.
+                return new NamedDocValue("Collection", Args.String(args, 0, "Collection.byName"));
             case "all":
                 Args.Count(args, 0, 0, "Collection.all");
                 return SetValue.FromArray([.. interp.Txn.Db.Collections.Keys.Order(StringComparer.Ordinal).Select(c => (Value)new NamedDocValue("Collection", c))]);
@@ -64,8 +64,7 @@ public static partial class SchemaModules
             }
             case "byName":
                 Args.Count(args, 1, 1, "Database.byName");
-                var n = Args.String(args, 0, "Database.byName");
-                return interp.Txn.Db.Children.ContainsKey(n) ? new NamedDocValue("Database", n) : NullValue.Instance;
+                return new NamedDocValue("Database", Args.String(args, 0, "Database.byName"));
             case "all":
                 Args.Count(args, 0, 0, "Database.all");
                 return SetValue.FromArray([.. interp.Txn.Db.Children.Keys.Order(StringComparer.Ordinal).Select(c => (Value)new NamedDocValue("Database", c))]);
@@ -102,14 +101,35 @@ public static partial class SchemaModules
             case "byId":
                 Args.Count(args, 1, 1, "Key.byId");
                 return new DocRefValue("Key", Args.Id(args[0], "Key.byId"));
+            case "all":
+                Args.Count(args, 0, 0, "Key.all");
+                return Keys(interp);
+            case "where":
+                Args.Count(args, 1, 1, "Key.where");
+                return Keys(interp).With(new WhereStage(Args.Function(args, 0, "Key.where")));
             default:
                 return null;
         }
     }
 
+    /// <summary>The keys of this database and of its child databases, as documents of `Key`, oldest first.</summary>
+    private static SetValue Keys(Interpreter interp)
+    {
+        var here = interp.Txn.DbPath;
+        var keys = interp.Txn.State.Keys.Values
+            .Where(k => k.Path.Length <= here.Length + 1 && k.Path.Take(here.Length).SequenceEqual(here))
+            .OrderBy(k => k.Id)
+            .Select(k => (Value)new DocRefValue("Key", k.Id));
+        return SetValue.FromArray([.. keys]);
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static void CheckIdentifier(string name, string what)
+    /// <summary>Collections and functions share one namespace: both are called by name.</summary>
+    public static bool NameTaken(Interpreter interp, string name) =>
+        interp.Txn.Collection(name) != null || interp.Txn.Db.Functions.ContainsKey(name);
+
+    public static void CheckIdentifier(string name, string what)
     {
         if (!IdentifierPattern().IsMatch(name) || Builtins.IsReserved(name) || name is "true" or "false" or "null" or "let" or "if" or "else")
             throw QueryException.InvalidArgument($"Invalid {what} name `{name}`: use a letter or `_` followed by letters, digits or `_`, and not a reserved name.");

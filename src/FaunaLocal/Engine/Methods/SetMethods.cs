@@ -34,6 +34,8 @@ public static class SetMethods
             case "paginate":
                 Args.Count(args, 0, 1, name);
                 return Paginate(interp, set, null, null, args.Count == 1 ? PageSize(args, 0, name) : set.PageSize ?? DefaultPageSize);
+            case var source when Streams.EventSourceMethods.IsSourceMethod(source):
+                return Streams.EventSourceMethods.Create(interp, set, name, args);
             case "flatMap":
             {
                 Args.Count(args, 1, 1, name);

@@ -152,6 +152,9 @@ public sealed class SetRunner(Interpreter interp)
         }
     }
 
+    /// <summary>Documents past their ttl stay in the indexes but are no longer members of any set.</summary>
+    private bool Expired(CollectionState coll, long id) => coll.Docs[id].ExpiredAt(interp.Txn.SnapshotTs);
+
     private IEnumerable<SetItem> ScanIndex(IndexSource s, Value[]? after)
     {
         interp.CheckDeadline();
@@ -174,6 +177,7 @@ public sealed class SetRunner(Interpreter interp)
                 {
                     var id = ids[k];
                     bytes += 16;
+                    if (Expired(coll, id)) continue;
                     yield return new SetItem(new DocRefValue(s.Collection, id), [new LongValue(id)]);
                 }
                 yield break;
@@ -191,6 +195,7 @@ public sealed class SetRunner(Interpreter interp)
                 var e = entries[k];
                 if (!e.Terms.AsSpan().SequenceEqual(terms, ValueComparer.Instance)) yield break;
                 bytes += e.Size;
+                if (Expired(coll, e.Id)) continue;
                 yield return new SetItem(new DocRefValue(s.Collection, e.Id), [.. e.Values!, new LongValue(e.Id)]);
             }
         }
