@@ -50,7 +50,10 @@ public sealed class Agents(IBrowser browser, Uri app, string storageState, strin
         }
     }
 
-    /// <summary>Every agent works for <paramref name="duration"/>: next page ×3, previous ×3, open a user and back; returns each click's ms.</summary>
+    /// <summary>
+    /// Every agent works for <paramref name="duration"/>: next page ×3, previous ×3, open a user and back; returns
+    /// each click's ms. Each agent ends on the start page.
+    /// </summary>
     public async Task<List<double>> WorkAsync(TimeSpan duration, TimeSpan think)
     {
         var until = Stopwatch.StartNew();
@@ -59,6 +62,7 @@ public sealed class Agents(IBrowser browser, Uri app, string storageState, strin
         {
             var random = new Random(i);
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next((int)think.TotalMilliseconds)));
+            var onUser = false;
             for (var step = 0; until.Elapsed < duration; step++)
             {
                 var action = (step % 8) switch { < 3 => "Next page", < 6 => "Previous page", 6 => null, _ => "back" };
@@ -75,7 +79,14 @@ public sealed class Agents(IBrowser browser, Uri app, string storageState, strin
                     ms = await page.EvaluateAsync<double>(ClickAndWait, action);
                 }
                 if (ms >= 0) lock (latencies) latencies.Add(ms);
+                onUser = action is null;
                 await Task.Delay(think * (0.5 + random.NextDouble()));
+            }
+            // Back on the start page, so memory is measured with every agent there, as it says.
+            if (onUser)
+            {
+                await page.GoBackAsync();
+                await page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
             }
         }));
         return latencies;

@@ -21,6 +21,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    public int ProcessId => _process.Id;
+
     private AppProcess(Process process, Uri url, string data, string token)
     {
         (_process, Url, _data, _token) = (process, url, data, token);
