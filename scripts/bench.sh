@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, each printing its figures (they are measurements, not tests: nothing here fails a build).
-# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders]...   (default: all of them)
+# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits]...   (default: all of them)
 # BENCH_QUICK=1 scripts/bench.sh ...: a smoke run on the existing Release build (no rebuild) with tiny tables and
 # short figures, to check each benchmark still runs and prints its figures (the command-line tests use it); its
 # figures mean nothing.
@@ -28,10 +28,11 @@ run_bench() {
     metering)    dotnet run -c Release $no_build --project tests/Dashboard.Metering.Bench ;;
     recovery)    bash tests/Dashboard.Resilience.Bench/run.sh ${quick:+--rounds 1 --down-seconds 1} ;;
     orders)      bash tests/Dashboard.Orders.Bench/run.sh ${quick:+--sizes 200,400 --runs 3} ;;
-    *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering, recovery, orders)" ;;
+    circuits)    bash tests/Dashboard.Circuits.Bench/run.sh ${quick:+--circuits 3 --seconds 2 --think 0.5} ;;
+    *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits)" ;;
   esac
 }
 
 benches=("$@")
-[ ${#benches[@]} -eq 0 ] && benches=(dynamodb planetscale fauna metering recovery orders)
+[ ${#benches[@]} -eq 0 ] && benches=(dynamodb planetscale fauna metering recovery orders circuits)
 for b in "${benches[@]}"; do say "benchmark: $b"; run_bench "$b"; done

@@ -1,10 +1,10 @@
-# The throttling switch for DynamoDB: src/DynamoDbThrottleProxy on 127.0.0.1:8001 in front of DynamoDB Local
-# (8000), answering a share of item and query calls with ProvisionedThroughputExceededException as AWS does.
+# The throttling switch for DynamoDB: src/DynamoDbThrottleProxy on 127.0.0.1:8001 (DYNAMODB_THROTTLE_PORT moves it)
+# in front of DynamoDB Local (8000), answering a share of item and query calls with ProvisionedThroughputExceededException as AWS does.
 # The share starts at DYNAMODB_THROTTLE_SHARE (default 0: everything passes through) and changes at runtime:
 #   curl -X POST 'http://127.0.0.1:8001/__throttle?share=0.5'
 # A tenant goes through the switch when its Settings:ServiceUrl is http://127.0.0.1:8001.
 # The file name sorts after dynamodb.sh in every locale ('_' > '.'), and the proxy needs no upstream to start.
-DYNAMODB_THROTTLE_PORT=8001
+DYNAMODB_THROTTLE_PORT=${DYNAMODB_THROTTLE_PORT:-8001}
 DYNAMODB_THROTTLE_PIDFILE="$STACK_DIR/dynamodb-throttle.pid"
 DYNAMODB_THROTTLE_LOG="$STACK_DIR/dynamodb-throttle.log"
 DYNAMODB_THROTTLE_PROJECT="$REPO_ROOT/src/DynamoDbThrottleProxy"

@@ -1,6 +1,7 @@
-# MariaDB on 127.0.0.1:3306 for the PlanetScale demo tenant (globex), data under .stack/mariadb.
+# MariaDB on 127.0.0.1:3306 (MARIADB_PORT moves it) for the PlanetScale demo tenant (globex) and the cluster's app
+# store (database `dashboard`, scripts/cluster.sh), data under .stack/mariadb.
 # Started as its own process with --no-defaults (the machine's my.cnf and service play no part).
-MARIADB_PORT=3306
+MARIADB_PORT=${MARIADB_PORT:-3306}
 MARIADB_DIR="$STACK_DIR/mariadb"
 MARIADB_APP_USER=app
 MARIADB_APP_PASSWORD=app-pass

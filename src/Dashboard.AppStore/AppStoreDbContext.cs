@@ -1,11 +1,12 @@
 using Dashboard.AppStore.Lockout;
 using Dashboard.AppStore.Sessions;
+using Dashboard.AppStore.Throttling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions and sign-in lockouts.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts and throttle events.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -15,6 +16,8 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
 
     public DbSet<SignInLockoutRow> SignInLockouts => Set<SignInLockoutRow>();
+
+    public DbSet<ThrottleEventRow> ThrottleEvents => Set<ThrottleEventRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -61,6 +64,21 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             // A person's sessions (Ops page, revoke all) and the clean-up of ended ones.
             e.HasIndex(x => x.PersonId);
             e.HasIndex(x => x.ExpiresAtUnixMs);
+        });
+        model.Entity<ThrottleEventRow>(e =>
+        {
+            e.ToTable("throttle_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.AtUnixMs).HasColumnName("at_unix_ms");
+            e.Property(x => x.Instance).HasColumnName("instance").HasMaxLength(64);
+            e.Property(x => x.Tenant).HasColumnName("tenant").HasMaxLength(40);
+            e.Property(x => x.Provider).HasColumnName("provider").HasMaxLength(40);
+            e.Property(x => x.Operation).HasColumnName("operation").HasMaxLength(40);
+            e.Property(x => x.Cause).HasColumnName("cause").HasMaxLength(EfThrottleEventStore.CauseLength);
+            e.Property(x => x.Retried).HasColumnName("retried");
+            e.HasIndex(x => x.AtUnixMs);
+            e.HasIndex(x => new { x.Tenant, x.AtUnixMs });
         });
         model.Entity<SignInLockoutRow>(e =>
         {

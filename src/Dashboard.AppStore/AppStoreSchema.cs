@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
@@ -14,7 +15,56 @@ public static class AppStoreSchema
 {
     public const string AppendOnlyMessage = "audit_entries is append-only";
 
+    /// <summary>Name of the MySQL lock held while the schema is checked: instances starting together take turns.</summary>
+    public const string SchemaLockName = "dashboard_app_store_schema";
+
     public static async Task EnsureAsync(AppStoreDbContext db, bool mySql, CancellationToken ct)
+    {
+        if (!mySql)
+        {
+            await EnsureUnlockedAsync(db, mySql, ct);
+            return;
+        }
+        // Several instances share a MySQL store: without the lock two could create the same table, or one could find
+        // the audit table between the other's DROP TRIGGER and CREATE TRIGGER. The database alone is created first
+        // (the lock needs a connection to it); a lock is held per connection, so one stays open until it is released.
+        await EnsureDatabaseAsync(db, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var got = await db.Database.SqlQueryRaw<long?>($"SELECT GET_LOCK('{SchemaLockName}', 60) AS Value").SingleAsync(ct);
+            if (got != 1) throw new InvalidOperationException($"The app store's schema lock '{SchemaLockName}' was not granted within 60 s: another instance holds it.");
+            try
+            {
+                await EnsureUnlockedAsync(db, mySql, ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"DO RELEASE_LOCK('{SchemaLockName}')", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>CREATE DATABASE without tables; another instance creating it at the same moment is no failure.</summary>
+    private static async Task EnsureDatabaseAsync(AppStoreDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct)) return;
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            if (!await creator.ExistsAsync(ct)) throw;
+        }
+    }
+
+    private static async Task EnsureUnlockedAsync(AppStoreDbContext db, bool mySql, CancellationToken ct)
     {
         // A new store gets every table; a store made by an earlier version gets the tables added since.
         await db.Database.EnsureCreatedAsync(ct);

@@ -3,6 +3,10 @@ using Dashboard.Operations.Costs;
 using Dashboard.Operations.Queries;
 using Dashboard.Operations.Metering.Rolling;
 using Dashboard.Operations.Resilience;
+using Dashboard.Operations.Metering.Fleet;
+using Dashboard.Operations.Prometheus;
+using Dashboard.Operations.Queries.Fleet;
+using Dashboard.Core.Usage;
 using Dashboard.Core.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,11 +41,41 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<IStoreCallSink>(sp => sp.GetRequiredService<RollingStore>());
         services.AddSingleton<IStoreCallSink, ActionUsageSink>();
 
-        services.TryAddSingleton<ThroughputQuery>();
-        services.TryAddSingleton<ThrottlingQuery>();
         services.TryAddSingleton<StorageSizes>();
-        services.TryAddSingleton<CostQuery>();
+        AddOpsSources(services, configuration);
         services.TryAddScoped<ActionUsage>();
         return services;
+    }
+
+    /// <summary>
+    /// The ops pages' figures: this instance's rolling store, or with <c>Metrics:Source=Prometheus</c> the fleet's
+    /// from Prometheus, and this instance's throttle events shipped to the shared list in the app store (the host
+    /// supplies <see cref="IThrottleEventStore"/>). The host names the instance with <see cref="InstanceName"/>.
+    /// </summary>
+    private static void AddOpsSources(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+        services.TryAddSingleton(_ => InstanceName.FromProcess());
+        services.TryAddSingleton<ThroughputQuery>();
+        services.TryAddSingleton<ThrottlingQuery>();
+        services.TryAddSingleton<CostQuery>();
+        if (configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() is { FromPrometheus: true })
+        {
+            services.TryAddSingleton<PrometheusClient>();
+            services.TryAddSingleton<FleetQueries>();
+            services.TryAddSingleton<IThroughputSource, PrometheusThroughputQuery>();
+            services.TryAddSingleton<IThrottlingSource, PrometheusThrottlingQuery>();
+            services.TryAddSingleton<ICostSource, PrometheusCostQuery>();
+            services.TryAddSingleton<ThrottleEventShipper>();
+            services.AddSingleton<IStoreCallSink>(sp => sp.GetRequiredService<ThrottleEventShipper>());
+            services.AddHostedService(sp => sp.GetRequiredService<ThrottleEventShipper>());
+        }
+        else
+        {
+            services.TryAddSingleton<IThroughputSource>(sp => sp.GetRequiredService<ThroughputQuery>());
+            services.TryAddSingleton<IThrottlingSource>(sp => sp.GetRequiredService<ThrottlingQuery>());
+            services.TryAddSingleton<ICostSource>(sp => sp.GetRequiredService<CostQuery>());
+        }
     }
 }

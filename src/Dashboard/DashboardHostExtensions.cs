@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Access;
 using Dashboard.AppStore;
+using Dashboard.Cluster;
 using Dashboard.Components;
 using Dashboard.Core;
 using Dashboard.Providers.DynamoDb;
@@ -23,6 +24,7 @@ public static class DashboardHostExtensions
         builder.AddDashboardMetrics();
         builder.AddDashboardAccess();
         builder.Services.AddHealthChecks().AddCheck<TenantBackendsHealthCheck>("tenants");
+        builder.AddDashboardCluster();
         return builder;
     }
 

@@ -18,18 +18,20 @@ public static class MeteringHostExtensions
         builder.Services.AddDashboardOperations(builder.Configuration);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(StoreMetrics.MeterName)
+            // .NET's own: GC heap, CPU time, working set, thread pool (dotnet_* in Prometheus), per instance.
+            .AddMeter("System.Runtime")
             .AddPrometheusExporter());
         // Makes each circuit's ActionUsage current for the store calls its clicks and navigations make.
         builder.Services.AddScoped<CircuitHandler, ActionCostCircuitHandler>();
         return builder;
     }
 
-    /// <summary>Prometheus text format at /metrics (scrape it; the ops pages read the in-process store instead).</summary>
+    /// <summary>Prometheus text format at /metrics (scrape it; the ops pages read it back from Prometheus with Metrics:Source=Prometheus).</summary>
     public static WebApplication MapDashboardMetrics(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint("/metrics");
         // Development only, from this machine only: the load tool's --via runs its mix inside the app, so the
-        // ops pages (which read this process's rolling store) show it moving. The loopback check below stands
+        // ops pages (this process's rolling store, or Prometheus after its next scrape) show it moving. The loopback check below stands
         // in for sign-in, which a command-line tool cannot do.
         if (app.Environment.IsDevelopment()) app.MapPost("/ops/load", RunLoadAsync).AllowAnonymous();
         return app;

@@ -8,7 +8,8 @@ public static class Forwarder
         "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Proxy-Connection", "TE", "Trailer",
     };
 
-    public static async Task ForwardAsync(HttpContext context, HttpClient client)
+    /// <param name="ledger">Given the answer's body (read whole: DynamoDB answers are at most a few MB) to count its capacity.</param>
+    public static async Task ForwardAsync(HttpContext context, HttpClient client, CapacityLedger? ledger = null)
     {
         var request = context.Request;
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
@@ -26,6 +27,13 @@ public static class Forwarder
         context.Response.StatusCode = (int)answer.StatusCode;
         foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
             if (!HopByHop.Contains(name)) context.Response.Headers[name] = values.ToArray();
-        await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        if (ledger is null || answer.Content.Headers.ContentEncoding.Count > 0)
+        {
+            await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+            return;
+        }
+        var bytes = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        if (answer.IsSuccessStatusCode) ledger.Record(request.Headers["X-Amz-Target"], bytes);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 }

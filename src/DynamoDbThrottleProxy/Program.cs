@@ -7,10 +7,12 @@ using DynamoDbThrottleProxy;
 //   dotnet run --project src/DynamoDbThrottleProxy -- --port 8001 --upstream http://127.0.0.1:8000 --share 0.2
 //   curl -X POST 'http://127.0.0.1:8001/__throttle?share=0.5'    # change the share while running
 //   curl http://127.0.0.1:8001/__throttle                         # share and counts
+//   curl http://127.0.0.1:8001/__capacity                         # capacity DynamoDB reported, per table
 var builder = WebApplication.CreateSlimBuilder(args);
 var port = builder.Configuration.GetValue("port", 8001);
 var upstream = new Uri(builder.Configuration["upstream"] ?? "http://127.0.0.1:8000");
 var throttle = new ThrottleSwitch(builder.Configuration.GetValue("share", 0.0));
+var capacity = new CapacityLedger();
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddHttpClient("upstream", c => c.BaseAddress = upstream)
@@ -25,6 +27,12 @@ app.MapPost("/__throttle", (double share) =>
     return Results.Json(new { share = throttle.Share });
 });
 
+// What DynamoDB itself reported consuming, per table, over every answer passed through since the proxy started.
+app.MapGet("/__capacity", () => Results.Json(new
+{
+    tables = capacity.Tables.ToDictionary(t => t.Key, t => new { read = t.Value.Read, write = t.Value.Write, answers = t.Value.Answers }),
+}));
+
 app.MapFallback(async context =>
 {
     if (ThrottleAnswer.IsDataPlane(context.Request.Headers["X-Amz-Target"]) && throttle.ShouldThrottle())
@@ -35,7 +43,7 @@ app.MapFallback(async context =>
     var client = context.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient("upstream");
     try
     {
-        await Forwarder.ForwardAsync(context, client);
+        await Forwarder.ForwardAsync(context, client, capacity);
     }
     catch (HttpRequestException e) when (!context.Response.HasStarted)
     {

@@ -4,7 +4,7 @@ namespace Dashboard.Commands.Tests;
 
 /// <summary>
 /// README: <c>dotnet test tests/Dashboard.Providers.Tests --filter Backend=DynamoDb</c> and
-/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders]</c>. The benchmarks run in their documented smoke
+/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits]</c>. The benchmarks run in their documented smoke
 /// mode (BENCH_QUICK=1: tiny tables, short figures, the existing build); each starts its own servers on free ports.
 /// </summary>
 public sealed partial class TestAndBenchCommandTests
@@ -25,9 +25,9 @@ public sealed partial class TestAndBenchCommandTests
     [Fact]
     public async Task Bench_sh_with_no_argument_runs_every_benchmark_and_prints_their_figures()
     {
-        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(8))).ShouldSucceed();
+        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(10))).ShouldSucceed();
 
-        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "orders" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
+        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
         // dynamodb: both sizes measured, then their ratio.
         Assert.Matches(@"users page 1 \(email order\), service", result.Stdout);
         Assert.Contains("== ratio 400 / 200 users", result.Stdout);
@@ -50,6 +50,18 @@ public sealed partial class TestAndBenchCommandTests
         Assert.DoesNotContain("LOST", result.Stdout);
         // orders: the first-page table of every backend.
         Assert.Contains("| backend | 200 orders | 400 orders | 400 / 200 |", result.Stdout);
+        // circuits: agents' memory per circuit, click → render and CPU, one row per agent count.
+        Assert.Matches(@"\| 3 \| [\d.]+ MiB \| -?\d+ KB \| \d+ \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \|", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Bench_sh_circuits_runs_agents_on_one_instance_and_prints_their_figures()
+    {
+        var result = (await Command.RunAsync("scripts/bench.sh circuits", Quick, TimeSpan.FromMinutes(4))).ShouldSucceed();
+
+        Assert.Contains("==> benchmark: circuits", result.Stdout);
+        Assert.Contains("heap with one warm agent:", result.Stdout);
+        Assert.Matches(@"\| 3 \| [\d.]+ MiB \| -?\d+ KB \| \d+ \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \|", result.Stdout);
     }
 
     [Fact]
@@ -83,7 +95,7 @@ public sealed partial class TestAndBenchCommandTests
         var result = await Command.RunAsync("scripts/bench.sh cassandra", Quick);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders)", result.Stderr);
+        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits)", result.Stderr);
     }
 
     private static readonly Dictionary<string, string?> Quick = new() { ["BENCH_QUICK"] = "1" };

@@ -8,26 +8,44 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Operations.Costs;
 
 /// <summary>Builds the cost page's model: every configured tenant's units in the window × the price sheet.</summary>
-public sealed class CostQuery(RollingStore store, TenantRegistry tenants, StorageSizes storage, IOptionsMonitor<PricingOptions> pricing)
+public sealed class CostQuery(RollingStore store, TenantRegistry tenants, StorageSizes storage, IOptionsMonitor<PricingOptions> pricing, InstanceName instance)
+    : ICostSource
 {
-    public CostReport Build(OpsWindow window)
+    public Task<CostReport> BuildAsync(OpsWindow window, CancellationToken ct) => Task.FromResult(Build(window));
+
+    /// <summary>This instance's units in the window.</summary>
+    /// <param name="problem">Why these are not fleet-wide figures although those were asked for (Prometheus down).</param>
+    public CostReport Build(OpsWindow window, string? problem = null)
+    {
+        var read = store.Read(window.Span, 1);
+        var units = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var s in read.Series)
+        {
+            var tenantUnits = units.TryGetValue(s.Key.Tenant, out var known) ? known : units[s.Key.Tenant] = new double[UsageUnits.Count];
+            foreach (var u in UsageUnits.All) tenantUnits[(int)u] += s.Total.Units(u);
+        }
+        return Report(window, read.Window, units, store.PeakUnitsPerSecond(window.Span), FiguresScope.ThisInstance(instance.Value, problem));
+    }
+
+    /// <summary>
+    /// Every configured tenant's estimate from its units in the window and its peak units per second (tenant →
+    /// one figure per <see cref="UsageUnit"/>; a tenant missing from either had none), whoever counted them.
+    /// </summary>
+    public CostReport Report(OpsWindow window, TimeSpan span, IReadOnlyDictionary<string, double[]> units,
+        IReadOnlyDictionary<string, double[]> peaks, FiguresScope scope)
     {
         var calculator = new CostCalculator(pricing.CurrentValue);
-        var read = store.Read(window.Span, 1);
-        var peaks = store.PeakUnitsPerSecond(window.Span);
         var costs = new List<TenantCost>();
         foreach (var tenant in tenants.All)
         {
-            var units = new double[UsageUnits.Count];
-            foreach (var s in read.Series.Where(s => s.Key.Tenant == tenant.Id))
-                foreach (var u in UsageUnits.All) units[(int)u] += s.Total.Units(u);
-            var input = new CostInput(tenant.Id, tenant.ProviderKind, tenants.ProductNameOf(tenant), read.Window, units,
+            var input = new CostInput(tenant.Id, tenant.ProviderKind, tenants.ProductNameOf(tenant), span,
+                units.TryGetValue(tenant.Id, out var u) ? u : new double[UsageUnits.Count],
                 peaks.TryGetValue(tenant.Id, out var peak) ? peak : new double[UsageUnits.Count], storage.LastKnown(tenant));
             costs.Add(calculator.Estimate(input));
         }
         var providers = costs.GroupBy(c => c.Provider).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ProviderCost(g.Key, g.ToList())).ToList();
-        return new CostReport(window, providers, Sheet(pricing.CurrentValue));
+        return new CostReport(window, providers, Sheet(pricing.CurrentValue), scope);
     }
 
     public static IReadOnlyList<PriceSheetRow> Sheet(PricingOptions p)

@@ -3,7 +3,7 @@ using Dashboard.Operations.Queries;
 namespace Dashboard.Operations.Costs;
 
 /// <summary>The cost page's model: each tenant's estimate grouped by provider, and the price sheet used.</summary>
-public sealed record CostReport(OpsWindow Window, IReadOnlyList<ProviderCost> Providers, IReadOnlyList<PriceSheetRow> PriceSheet)
+public sealed record CostReport(OpsWindow Window, IReadOnlyList<ProviderCost> Providers, IReadOnlyList<PriceSheetRow> PriceSheet, FiguresScope Scope)
 {
     public decimal WindowUsd => Providers.Sum(p => p.WindowUsd);
     public decimal MonthUsd => Providers.Sum(p => p.MonthUsd);

@@ -4,11 +4,14 @@ using Dashboard.Operations.Resilience;
 namespace Dashboard.Operations.Queries;
 
 /// <summary>Builds the throttling page's model from the rolling store, the throttle log and the circuits.</summary>
-public sealed class ThrottlingQuery(RollingStore store, TenantCircuits circuits)
+public sealed class ThrottlingQuery(RollingStore store, TenantCircuits circuits, InstanceName instance) : IThrottlingSource
 {
     public const int LatestShown = 200;
 
-    public ThrottlingReport Build(OpsWindow window, string? tenant = null)
+    public Task<ThrottlingReport> BuildAsync(OpsWindow window, string? tenant, CancellationToken ct) => Task.FromResult(Build(window, tenant));
+
+    /// <param name="problem">Why these are not fleet-wide figures although those were asked for (Prometheus down).</param>
+    public ThrottlingReport Build(OpsWindow window, string? tenant = null, string? problem = null)
     {
         var read = store.Read(window.Span, window.ChartPoints, tenant is null ? null : k => k.Tenant == tenant);
         var labels = Enumerable.Range(0, read.PointCount).Select(i => window.PointLabel(read.PointStart(i), read.PointWidth)).ToList();
@@ -35,7 +38,12 @@ public sealed class ThrottlingQuery(RollingStore store, TenantCircuits circuits)
             .Where(c => tenant is null || c.Tenant == tenant)
             .Select(c => new CircuitRow(c.Tenant, c.Provider, c.State, c.OpenedAt, c.Rejected, c.LastProbe))
             .ToList();
+        var counted = total.ThrottlesRetried + total.ThrottlesSurfaced;
         return new ThrottlingReport(window, labels, lines, byCause, events.Take(LatestShown).ToList(),
-            total.ThrottlesRetried, total.ThrottlesSurfaced, covers, circuitRows);
+            total.ThrottlesRetried, total.ThrottlesSurfaced, covers, circuitRows, FiguresScope.ThisInstance(instance.Value, problem))
+        {
+            ListGap = covers ? null
+                : $"The list keeps this instance's latest {store.Throttles.Capacity:N0} events: {counted - events.Count:N0} earlier ones in the window are counted above but not listed, nor in the causes.",
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Stores;
+using Dashboard.Core.Usage;
 using Dashboard.Operations.Metering.Rolling;
 using Dashboard.Operations.Resilience;
 
@@ -14,12 +15,20 @@ public sealed record ThrottlingReport(
     long Retried,
     long Surfaced,
     bool LogCoversWindow,
-    IReadOnlyList<CircuitRow> Circuits);
+    IReadOnlyList<CircuitRow> Circuits,
+    FiguresScope Scope)
+{
+    /// <summary>Why the list holds fewer events than the counts (null when it holds them all), in words.</summary>
+    public string? ListGap { get; init; }
+}
 
-public sealed record ThrottleCauseRow(string Provider, string Tenant, string Operation, string Cause, int Retried, int Surfaced, DateTimeOffset LastSeen);
+/// <param name="Instance">The instance that met the throttling; null on this-instance-only pages.</param>
+/// <param name="LastSeen">Null when no listed event shows it (Prometheus counted it, the list does not hold it).</param>
+public sealed record ThrottleCauseRow(string Provider, string Tenant, string Operation, string Cause, long Retried, long Surfaced, DateTimeOffset? LastSeen, string? Instance = null);
 
 /// <param name="LastProbe">The prober's latest ping of the backend (null until the circuit first opened).</param>
-public sealed record CircuitRow(string Tenant, string Provider, CircuitState State, DateTimeOffset? OpenedAt, long Rejected, ProbeResult? LastProbe);
+/// <param name="Instance">The instance whose circuit it is; the details (opened, probe, refused) are known for this instance only.</param>
+public sealed record CircuitRow(string Tenant, string Provider, CircuitState State, DateTimeOffset? OpenedAt, long Rejected, ProbeResult? LastProbe, string? Instance = null);
 
 /// <summary>Each provider's throttling vocabulary, shown on the page so the causes read as the provider's docs do.</summary>
 public static class ThrottleVocabulary

@@ -3,10 +3,13 @@ using Dashboard.Operations.Metering.Rolling;
 
 namespace Dashboard.Operations.Queries;
 
-/// <summary>Builds the throughput page's model from the rolling store.</summary>
-public sealed class ThroughputQuery(RollingStore store)
+/// <summary>Builds the throughput page's model from the rolling store: this instance's calls only.</summary>
+public sealed class ThroughputQuery(RollingStore store, InstanceName instance) : IThroughputSource
 {
-    public ThroughputReport Build(OpsWindow window, string? tenant = null)
+    public Task<ThroughputReport> BuildAsync(OpsWindow window, string? tenant, CancellationToken ct) => Task.FromResult(Build(window, tenant));
+
+    /// <param name="problem">Why these are not fleet-wide figures although those were asked for (Prometheus down).</param>
+    public ThroughputReport Build(OpsWindow window, string? tenant = null, string? problem = null)
     {
         var read = store.Read(window.Span, window.ChartPoints, tenant is null ? null : k => k.Tenant == tenant);
         var labels = Enumerable.Range(0, read.PointCount).Select(i => window.PointLabel(read.PointStart(i), read.PointWidth)).ToList();
@@ -36,7 +39,7 @@ public sealed class ThroughputQuery(RollingStore store)
                     rows.Add(Row(RowLevel.Operation, provider.Key, t.Key, StoreOperations.Name(op.Key), Total(op), windowSeconds));
             }
         }
-        return new ThroughputReport(window, labels, opsLines, latencyLines, rows);
+        return new ThroughputReport(window, labels, opsLines, latencyLines, rows, FiguresScope.ThisInstance(instance.Value, problem));
     }
 
     private static ThroughputRow Row(RowLevel level, string provider, string? tenant, string? op, WindowStats s, double windowSeconds) =>

@@ -8,7 +8,8 @@ public sealed record ThroughputReport(
     IReadOnlyList<string> PointLabels,
     IReadOnlyList<ChartLine> OpsPerSecond,
     IReadOnlyList<ChartLine> LatencyMs,
-    IReadOnlyList<ThroughputRow> Rows)
+    IReadOnlyList<ThroughputRow> Rows,
+    FiguresScope Scope)
 {
     public bool IsEmpty => Rows.Count == 0;
 }

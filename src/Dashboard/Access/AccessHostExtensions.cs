@@ -1,5 +1,6 @@
 using Dashboard.AppStore;
 using Dashboard.AppStore.KeyRing;
+using Dashboard.Cluster;
 using Dashboard.Core.Access;
 using Dashboard.Core.Tenants;
 using Microsoft.AspNetCore.Authentication;
@@ -33,6 +34,7 @@ public static class AccessHostExtensions
         AddSessions(services);
         AddSignInProtection(services);
         AddTrustedProxies(services);
+        AddStrictTransport(services, configuration);
         AddCookieSignIn(services, configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions());
         services.AddHttpContextAccessor();
         services.RemoveAll<ICurrentPerson>();
@@ -84,6 +86,18 @@ public static class AccessHostExtensions
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
     }
 
+    /// <summary>HSTS as <see cref="HstsSettings"/> says; told explicitly, for loopback hosts too.</summary>
+    private static void AddStrictTransport(IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(HstsSettings.Section).Get<HstsSettings>() ?? new HstsSettings();
+        services.AddSingleton(settings);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = settings.MaxAge;
+            if (settings.Enabled == true) o.ExcludedHosts.Clear();
+        });
+    }
+
     private static void AddCookieSignIn(IServiceCollection services, AuthOptions auth)
     {
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -108,8 +122,9 @@ public static class AccessHostExtensions
     }
 
     /// <summary>
-    /// The forwarded scheme and client address (from known proxies only), headers, HSTS outside Development
-    /// (sent whenever the original request was https), sign-in rate limits, authentication and authorization.
+    /// The forwarded scheme and client address (from known proxies only), headers, HSTS outside Development or
+    /// when <c>Hsts:Enabled</c> (sent whenever the original request was https), sign-in rate limits, authentication
+    /// and authorization.
     /// </summary>
     public static WebApplication UseDashboardAccess(this WebApplication app)
     {
@@ -118,7 +133,9 @@ public static class AccessHostExtensions
             && (forwarded.KnownProxies.Count > 0 || forwarded.KnownIPNetworks.Count > 0))
             app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // Before sign-in can redirect: the first answer a browser gets already pins it to an instance.
+        app.UseAffinityCookie();
+        if (app.Services.GetRequiredService<HstsSettings>().SendsHsts(app.Environment)) app.UseHsts();
         app.UseSignInRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -7,9 +7,14 @@ public static class FixedPorts
 {
     public const int DynamoDb = 8000, ThrottleProxy = 8001, MariaDb = 3306, FaunaLocal = 8443, App = 5080;
 
+    /// <summary>scripts/cluster.sh: the instances, nginx (https, http) and Prometheus.</summary>
+    public const int Instance1 = 5081, Instance2 = 5082, NginxHttps = 5443, NginxHttp = 5088, Prometheus = 9090;
+
     public static IReadOnlyList<int> Stack { get; } = [DynamoDb, ThrottleProxy, MariaDb, FaunaLocal];
 
     public static IReadOnlyList<int> All { get; } = [.. Stack, App];
+
+    public static IReadOnlyList<int> Cluster { get; } = [.. Stack, Instance1, Instance2, NginxHttps, NginxHttp, Prometheus];
 
     public static bool IsListening(int port)
     {

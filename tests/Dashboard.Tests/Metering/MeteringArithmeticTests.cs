@@ -96,7 +96,7 @@ public sealed class MeteringArithmeticTests
             clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var report = new ThroughputQuery(store).Build(OpsWindow.Last15Minutes);
+        var report = new ThroughputQuery(store, new InstanceName("test")).Build(OpsWindow.Last15Minutes);
 
         Assert.Equal(["DynamoDB", "acme", "list_users", "get_user"], report.Rows.Select(r => r.Name));
         var provider = report.Rows[0];

@@ -1,3 +1,4 @@
+using Dashboard.Core.Usage;
 using Dashboard.Operations.Metering.Rolling;
 
 namespace Dashboard.Tests.Metering;

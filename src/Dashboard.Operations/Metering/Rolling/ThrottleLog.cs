@@ -1,7 +1,6 @@
-namespace Dashboard.Operations.Metering.Rolling;
+using Dashboard.Core.Usage;
 
-/// <summary>One throttling answer with where it happened, for the throttling page's list.</summary>
-public sealed record ThrottleRecord(DateTimeOffset At, string Tenant, string Provider, string Operation, string Cause, bool Retried);
+namespace Dashboard.Operations.Metering.Rolling;
 
 /// <summary>The most recent throttle events (a fixed-size ring: the oldest fall off first).</summary>
 public sealed class ThrottleLog(int capacity = ThrottleLog.DefaultCapacity)

@@ -11,6 +11,8 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
 {
     private PeriodicTimer? _timer;
     private CancellationTokenSource? _stop;
+    // Cancels a query still running when the page goes away.
+    private CancellationTokenSource? _gone;
 
     [SupplyParameterFromQuery(Name = "window")] public string? WindowKey { get; set; }
     [SupplyParameterFromQuery(Name = "tenant")] public string? Tenant { get; set; }
@@ -24,26 +26,24 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
 
     [Inject] private Dashboard.Services.GuardedCalls Calls { get; set; } = null!;
 
-    /// <summary>Builds the page's model from the in-process store (cheap: no backend is called).</summary>
-    protected abstract void Build();
+    /// <summary>Builds the page's model: from this instance's store, or from Prometheus for the fleet (Metrics:Source).</summary>
+    protected abstract Task BuildAsync(CancellationToken ct);
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
-        Refresh();
+        await RefreshAsync();
         RestartTimer();
     }
 
-    protected void Refresh()
+    protected async Task RefreshAsync()
     {
-        Problem = Calls.Run(Build, "These figures could not be computed right now; the next refresh tries again.");
+        _gone ??= new CancellationTokenSource();
+        var result = await Calls.RunAsync(() => BuildAsync(_gone.Token), unexpected: "These figures could not be computed right now; the next refresh tries again.");
+        Problem = result.Problem;
         if (Problem is null) UpdatedAt = DateTimeOffset.UtcNow;
     }
 
-    protected Task RefreshNow()
-    {
-        Refresh();
-        return Task.CompletedTask;
-    }
+    protected Task RefreshNow() => RefreshAsync();
 
     protected void SetAutoRefresh(bool on)
     {
@@ -66,9 +66,9 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
-                await InvokeAsync(() =>
+                await InvokeAsync(async () =>
                 {
-                    Refresh();
+                    await RefreshAsync();
                     StateHasChanged();
                 });
         }
@@ -89,6 +89,8 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
     public void Dispose()
     {
         StopTimer();
+        _gone?.Cancel();
+        _gone?.Dispose();
         GC.SuppressFinalize(this);
     }
 

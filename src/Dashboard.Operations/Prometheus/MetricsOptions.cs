@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Operations.Prometheus;
+
+/// <summary>
+/// <c>appsettings → Metrics</c>: where the ops pages read their figures. <c>InProcess</c> (the default): this
+/// instance's rolling store, labelled "this instance only". <c>Prometheus</c>: fleet-wide figures from the
+/// Prometheus server that scrapes every instance's /metrics (PromQL over its HTTP API), and throttle events from the
+/// shared app store.
+/// </summary>
+public sealed class MetricsOptions
+{
+    public const string Section = "Metrics";
+    public const string InProcess = "InProcess";
+    public const string PrometheusSource = "Prometheus";
+
+    public string Source { get; set; } = InProcess;
+
+    public PrometheusOptions Prometheus { get; set; } = new();
+
+    public bool FromPrometheus => string.Equals(Source, PrometheusSource, StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class PrometheusOptions
+{
+    /// <summary>The server's base address, e.g. http://127.0.0.1:9090.</summary>
+    public string Url { get; set; } = "";
+
+    /// <summary>The scrape job of the dashboard's instances (its <c>job</c> label); every query is limited to it.</summary>
+    public string Job { get; set; } = "dashboard";
+
+    /// <summary>How long one query may take before the page says Prometheus is not answering.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The scrape interval configured for the job: rates are taken over at least two of them.</summary>
+    public TimeSpan ScrapeInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MetricsOptions options)
+    {
+        var problems = new List<string>();
+        if (!options.FromPrometheus && !string.Equals(options.Source, MetricsOptions.InProcess, StringComparison.OrdinalIgnoreCase))
+            problems.Add($"Metrics:Source '{options.Source}' is not known: use {MetricsOptions.InProcess} or {MetricsOptions.PrometheusSource}.");
+        if (options.FromPrometheus)
+        {
+            var p = options.Prometheus;
+            if (!Uri.TryCreate(p.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                problems.Add($"Metrics:Prometheus:Url '{p.Url}' is not an http(s) address (Metrics:Source is Prometheus).");
+            if (string.IsNullOrWhiteSpace(p.Job) || p.Job.Any(c => c is '"' or '\\' || char.IsControl(c)))
+                problems.Add($"Metrics:Prometheus:Job '{p.Job}' must be a plain job name.");
+            if (p.Timeout <= TimeSpan.Zero || p.Timeout > TimeSpan.FromMinutes(1))
+                problems.Add($"Metrics:Prometheus:Timeout {p.Timeout} must be more than 0 and at most a minute.");
+            if (p.ScrapeInterval < TimeSpan.FromSeconds(1) || p.ScrapeInterval > TimeSpan.FromMinutes(5))
+                problems.Add($"Metrics:Prometheus:ScrapeInterval {p.ScrapeInterval} must be between 1 s and 5 min.");
+        }
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

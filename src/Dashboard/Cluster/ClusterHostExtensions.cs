@@ -1,0 +1,32 @@
+using Dashboard.Core.Tenants;
+using Dashboard.Operations.Queries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Cluster;
+
+/// <summary>Running as one of several instances: the instance's name, who prepares tenants, the affinity cookie.</summary>
+public static class ClusterHostExtensions
+{
+    public static WebApplicationBuilder AddDashboardCluster(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(ClusterOptions.Section);
+        builder.Services.AddOptions<ClusterOptions>().Bind(section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
+        var options = section.Get<ClusterOptions>() ?? new ClusterOptions();
+        builder.Services.Replace(ServiceDescriptor.Singleton(string.IsNullOrWhiteSpace(options.InstanceName)
+            ? InstanceName.FromProcess()
+            : new InstanceName(options.InstanceName.Trim())));
+        if (!options.PreparesTenants)
+            foreach (var preparer in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(TenantStartupService)).ToList())
+                builder.Services.Remove(preparer);
+        return builder;
+    }
+
+    /// <summary>After the forwarded headers are applied, so the cookie is Secure whenever the browser used https.</summary>
+    public static WebApplication UseAffinityCookie(this WebApplication app)
+    {
+        app.UseMiddleware<AffinityCookie>();
+        return app;
+    }
+}

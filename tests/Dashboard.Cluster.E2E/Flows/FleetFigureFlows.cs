@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Dashboard.Cluster.E2E.Flows;
+
+/// <summary>
+/// Load made inside each instance shows on the ops pages as one sum, equal to Prometheus's own answer and to what
+/// the backend itself reported (DynamoDB's ConsumedCapacity, summed by the throttle proxy it passed through).
+/// The cluster is younger than the pages' windows, so "everything counted since start" is the window's figure.
+/// </summary>
+public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster)
+{
+    [Fact]
+    public async Task Throughput_shows_the_calls_of_both_instances_as_Prometheus_counts_them()
+    {
+        var one = await Cluster.LoadAsync(1, "sandbox", rps: 10, seconds: 2);
+        var two = await Cluster.LoadAsync(2, "sandbox", rps: 10, seconds: 2);
+        await Cluster.WaitForScrapesAsync();
+
+        var perInstance = await Cluster.QueryAsync("sum by (instance) (db_client_operation_duration_seconds_count{job=\"dashboard\",dashboard_tenant=\"sandbox\"})");
+        Assert.Equal(["dashboard-1", "dashboard-2"], perInstance.Select(s => s.Labels["instance"]).Order());
+        Assert.True(perInstance.Single(s => s.Labels["instance"] == "dashboard-1").Value >= one.GetProperty("completed").GetInt64());
+        Assert.True(perInstance.Single(s => s.Labels["instance"] == "dashboard-2").Value >= two.GetProperty("completed").GetInt64());
+
+        var ops = await SignInAsync(OpsEmail, OpsPassword, "/ops/throughput?tenant=sandbox");
+        var scope = ops.GetByTestId("figures-scope");
+        await Assertions.Expect(scope).ToHaveAttributeAsync("data-scope", "fleet");
+        await Assertions.Expect(scope).ToContainTextAsync("dashboard-1, dashboard-2 (2 of 2 answering scrapes)");
+        var table = ops.GetByRole(AriaRole.Region, new() { Name = "Throughput by provider, tenant and operation" });
+        var tenantRow = table.Locator("tr").Filter(new() { Has = ops.Locator("td[data-label=Name] strong", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^sandbox$") }) });
+        var shown = long.Parse(await tenantRow.Locator("td[data-label=Calls]").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+        // Prometheus's own total now (no sandbox call was made since the scrapes settled).
+        var total = (await Cluster.QueryAsync("sum(db_client_operation_duration_seconds_count{job=\"dashboard\",dashboard_tenant=\"sandbox\"})")).Single().Value;
+        Assert.Equal((long)total, shown);
+        Assert.Equal(perInstance.Sum(s => s.Value), total);
+    }
+
+    [Fact]
+    public async Task Cost_shows_the_capacity_DynamoDB_reported_for_both_instances_calls()
+    {
+        await Task.WhenAll(Cluster.LoadAsync(1, "acme", rps: 10, seconds: 2), Cluster.LoadAsync(2, "acme", rps: 10, seconds: 2));
+        await Cluster.WaitForScrapesAsync();
+
+        using var http = new HttpClient();
+        var ledger = await http.GetFromJsonAsync<JsonElement>(new Uri(Cluster.ThrottleProxyUrl, "/__capacity"), Ct);
+        var table = ledger.GetProperty("tables").GetProperty("dashboard-acme");
+        double dynamoRead = table.GetProperty("read").GetDouble(), dynamoWrite = table.GetProperty("write").GetDouble();
+        var prometheus = (await Cluster.QueryAsync(
+                "sum by (dashboard_usage_unit) (dashboard_store_usage_total{job=\"dashboard\",dashboard_tenant=\"acme\"})"))
+            .ToDictionary(s => s.Labels["dashboard_usage_unit"], s => s.Value);
+        Assert.True(dynamoRead > 0 && dynamoWrite > 0, ledger.ToString());
+        Assert.Equal(dynamoRead, prometheus["read_capacity_units"], 6);
+        Assert.Equal(dynamoWrite, prometheus["write_capacity_units"], 6);
+
+        var ops = await SignInAsync(OpsEmail, OpsPassword, "/ops/cost?window=24h");
+        await Assertions.Expect(ops.GetByTestId("figures-scope")).ToHaveAttributeAsync("data-scope", "fleet");
+        var acme = ops.GetByRole(AriaRole.Region, new() { Name = "Estimated cost of tenant acme on DynamoDB" });
+        Assert.Equal(dynamoRead, await QuantityAsync(acme, "Read request units"), 2);
+        Assert.Equal(dynamoWrite, await QuantityAsync(acme, "Write request units"), 2);
+    }
+
+    /// <summary>The Quantity cell of an item's row ("1,234.5 RRU").</summary>
+    private static async Task<double> QuantityAsync(ILocator table, string item)
+    {
+        var row = table.Locator("tr").Filter(new() { Has = table.Page.Locator("td[data-label=Item]", new() { HasTextString = item }) });
+        var text = await row.Locator("td[data-label=Quantity]").InnerTextAsync();
+        return double.Parse(text.Split(' ')[0], NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+    }
+}

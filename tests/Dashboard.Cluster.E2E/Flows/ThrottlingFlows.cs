@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Dashboard.Cluster.E2E.Flows;
+
+/// <summary>DynamoDB throttles calls made on both instances: the throttling page counts them all, lists both instances' events.</summary>
+public sealed class ThrottlingFlows(LocalCluster cluster) : ClusterTest(cluster)
+{
+    [Fact]
+    public async Task Throttling_counts_and_lists_the_events_of_both_instances()
+    {
+        using var http = new HttpClient();
+        var share = new Uri(Cluster.ThrottleProxyUrl, "/__throttle");
+        (await http.PostAsync(new Uri(share, "?share=0.5"), null, Ct)).EnsureSuccessStatusCode();
+        try
+        {
+            await Task.WhenAll(Cluster.LoadAsync(1, "acme", rps: 10, seconds: 2), Cluster.LoadAsync(2, "acme", rps: 10, seconds: 2));
+        }
+        finally
+        {
+            (await http.PostAsync(new Uri(share, "?share=0"), null, Ct)).EnsureSuccessStatusCode();
+        }
+        await Cluster.WaitForScrapesAsync();
+        var throttled = (await http.GetFromJsonAsync<JsonElement>(share, Ct)).GetProperty("throttled").GetInt64();
+        var counted = (await Cluster.QueryAsync("sum(dashboard_store_throttles_total{job=\"dashboard\",dashboard_tenant=\"acme\"})")).Single().Value;
+        Assert.True(throttled > 0);
+        Assert.Equal(throttled, (long)counted);
+
+        var ops = await SignInAsync(OpsEmail, OpsPassword, "/ops/throttling?tenant=acme");
+        await Assertions.Expect(ops.GetByTestId("figures-scope")).ToHaveAttributeAsync("data-scope", "fleet");
+        var retried = long.Parse(await ops.GetByTestId("throttles-retried").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var surfaced = long.Parse(await ops.GetByTestId("throttles-surfaced").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.Equal(throttled, retried + surfaced);
+
+        var causes = ops.GetByRole(AriaRole.Region, new() { Name = "Throttle events by provider, tenant, operation and cause" });
+        var causeInstances = await causes.Locator("td[data-label=Instance]").AllInnerTextsAsync();
+        Assert.Equal(["dashboard-1", "dashboard-2"], causeInstances.Distinct().Order());
+        var latest = ops.GetByRole(AriaRole.Region, new() { Name = "Latest throttle events" });
+        var listed = await latest.Locator("td[data-label=Instance]").AllInnerTextsAsync();
+        Assert.Equal(["dashboard-1", "dashboard-2"], listed.Distinct().Order());
+        // Every event reached the shared list (each instance writes once a second; the page was opened after that).
+        await Assertions.Expect(ops.GetByTestId("throttle-list-gap")).ToHaveCountAsync(0);
+    }
+}
