@@ -1,6 +1,7 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
+using Dashboard.Core.Tenants.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,13 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Bulk.BulkStatusChange>();
         services.TryAddScoped<Jump.JumpResolver>();
         services.AddHostedService<TenantStartupService>();
+        // Tenant health: the cache pages and /healthz read, and its prober (the host runs it; see TenantHealthProber).
+        services.AddOptions<TenantHealthOptions>()
+            .Configure(o => configuration.GetSection(TenantHealthOptions.Section).Bind(o))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantHealthOptions>, TenantHealthOptionsValidator>());
+        services.TryAddSingleton<TenantHealthCache>();
+        services.TryAddSingleton<TenantHealthProber>();
         return services;
     }
 

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
+
+namespace Dashboard.Tests.Tenants;
+
+/// <summary>
+/// Outermost around every tenant's real store: counts each call that reaches it (per tenant) and the most pings
+/// in flight at once. <see cref="PingPause"/> holds each ping a moment so overlapping pings can be seen.
+/// </summary>
+public sealed class BackendCallCounter : IDataStoreDecorator
+{
+    private readonly ConcurrentDictionary<string, int> _byTenant = new(StringComparer.Ordinal);
+    private int _total, _inFlight, _maxInFlight;
+
+    public TimeSpan PingPause { get; init; } = TimeSpan.Zero;
+
+    public int Total => Volatile.Read(ref _total);
+
+    public int MaxPingsInFlight => Volatile.Read(ref _maxInFlight);
+
+    public int CallsTo(string tenant) => _byTenant.GetValueOrDefault(tenant);
+
+    public IDataStore Decorate(TenantDescriptor tenant, string productName, IDataStore inner) => new Counted(inner, tenant.Id, this);
+
+    private sealed class Counted(IDataStore inner, string tenant, BackendCallCounter counter) : DataStoreDecorator(inner)
+    {
+        protected override async Task<T> InvokeAsync<T>(StoreOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+        {
+            Interlocked.Increment(ref counter._total);
+            counter._byTenant.AddOrUpdate(tenant, 1, (_, n) => n + 1);
+            if (operation != StoreOperation.Ping) return await call(ct);
+            var now = Interlocked.Increment(ref counter._inFlight);
+            int seen;
+            while (now > (seen = Volatile.Read(ref counter._maxInFlight)) && Interlocked.CompareExchange(ref counter._maxInFlight, now, seen) != seen) { }
+            try
+            {
+                if (counter.PingPause > TimeSpan.Zero) await Task.Delay(counter.PingPause, ct);
+                return await call(ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref counter._inFlight);
+            }
+        }
+    }
+}
