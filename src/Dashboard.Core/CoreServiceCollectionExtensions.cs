@@ -23,6 +23,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantsOptions>, TenantsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantRegistry>();
+        services.AddOptions<TenantResourceOptions>()
+            .Configure(o => configuration.GetSection(TenantResourceOptions.Section).Bind(o))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantResourceOptions>, TenantResourceOptionsValidator>());
         services.TryAddSingleton<ITenantBackends, TenantBackends>();
         // Scoped: each circuit, request or tool run has its own person. With no host principal, nobody is signed in.
         services.TryAddScoped<ICurrentPerson>(_ => new FixedPerson(Person.Anonymous));

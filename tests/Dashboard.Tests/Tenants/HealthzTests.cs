@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
+using Dashboard.Providers.Sql;
+using Microsoft.Extensions.Hosting;
 using Dashboard.Core.Tenants.Health;
 using Dashboard.Tests.Access;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +15,7 @@ namespace Dashboard.Tests.Tenants;
 public sealed class HealthzTests : IAsyncLifetime
 {
     private const string Broken = "zz-broken-tenant";
+    private const string Counted = "CountedSqlite"; // the SQLite provider, every call to its stores counted
     private readonly BackendCallCounter _calls = new();
     private readonly DashboardServer _server;
 
@@ -21,7 +24,7 @@ public sealed class HealthzTests : IAsyncLifetime
         var missing = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "x.db");
         var settings = new Dictionary<string, string?>
         {
-            [$"Tenants:{Broken}:Provider"] = "Sqlite",
+            [$"Tenants:{Broken}:Provider"] = Counted,
             [$"Tenants:{Broken}:DisplayName"] = "Secret Customer Ltd",
             [$"Tenants:{Broken}:Settings:ConnectionString"] = $"Data Source={missing};Mode=ReadWrite",
             // One pass at start, then nothing due for an hour (the broken one included).
@@ -30,8 +33,16 @@ public sealed class HealthzTests : IAsyncLifetime
             ["TenantHealth:MaxBackoff"] = "01:00:00",
         };
         // No schema work in the background: every call counted is then the prober's or a request's.
-        foreach (var id in DashboardServer.TenantIds) settings[$"Tenants:{id}:Settings:CreateSchema"] = "false";
-        _server = new DashboardServer { Settings = settings, TestServices = s => s.AddSingleton<IDataStoreDecorator>(_calls) };
+        foreach (var id in DashboardServer.TenantIds)
+        {
+            settings[$"Tenants:{id}:Settings:CreateSchema"] = "false";
+            settings[$"Tenants:{id}:Provider"] = Counted;
+        }
+        _server = new DashboardServer
+        {
+            Settings = settings,
+            TestServices = s => s.AddSingleton(sp => _calls.Around(new SqliteStoreProvider(sp.GetService<IHostEnvironment>()), Counted)),
+        };
     }
 
     public async ValueTask InitializeAsync()

@@ -15,12 +15,12 @@ public sealed class ManyTenants : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dashboard-many-" + Guid.NewGuid().ToString("N"));
 
-    public ManyTenants(int count, Person person, Action<IServiceCollection>? more = null, IDictionary<string, string?>? settings = null)
+    public ManyTenants(int count, Person person, Action<IServiceCollection>? more = null, IDictionary<string, string?>? settings = null, string provider = "Sqlite")
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         for (var i = 0; i < count; i++)
         {
-            all[$"Tenants:{Id(i)}:Provider"] = "Sqlite";
+            all[$"Tenants:{Id(i)}:Provider"] = provider;
             if (i % 3 == 0) all[$"Tenants:{Id(i)}:DisplayName"] = $"Customer {i}";
             all[$"Tenants:{Id(i)}:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, Id(i) + ".db")}";
         }

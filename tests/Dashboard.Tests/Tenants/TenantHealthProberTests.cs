@@ -1,5 +1,5 @@
 using Dashboard.Core;
-using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
 using Dashboard.Core.Tenants.Health;
 using Dashboard.Providers.Sql;
 using Dashboard.Tests.Metering;
@@ -33,12 +33,12 @@ public sealed class TenantHealthProberTests : IAsyncDisposable
             // Real time: generous, so a loaded machine does not turn a slow healthy ping into a failure.
             ["TenantHealth:Timeout"] = "00:01:00",
             ["TenantHealth:MaxBackoff"] = "00:00:15",
-            ["Tenants:dead:Provider"] = "Sqlite",
+            ["Tenants:dead:Provider"] = "CountedSqlite",
             ["Tenants:dead:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, "missing", "dead.db")};Mode=ReadWrite",
         };
         for (var i = 0; i < Healthy; i++)
         {
-            settings[$"Tenants:t{i:00}:Provider"] = "Sqlite";
+            settings[$"Tenants:t{i:00}:Provider"] = "CountedSqlite";
             settings[$"Tenants:t{i:00}:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, $"t{i:00}.db")}";
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -47,7 +47,7 @@ public sealed class TenantHealthProberTests : IAsyncDisposable
             .AddSingleton<TimeProvider>(_clock)
             .AddDashboardCore(configuration)
             .AddSqlProviders()
-            .AddSingleton<IDataStoreDecorator>(_calls)
+            .AddSingleton(_calls.Around(new SqliteStoreProvider(), "CountedSqlite"))
             .BuildServiceProvider();
     }
 

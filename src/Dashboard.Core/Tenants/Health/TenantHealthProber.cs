@@ -11,7 +11,8 @@ namespace Dashboard.Core.Tenants.Health;
 /// <see cref="TenantHealthOptions.MaxProbesPerSecond"/> per second, and pings them at most
 /// <see cref="TenantHealthOptions.MaxConcurrency"/> at a time, as the app itself. A reachable tenant is due again
 /// after <see cref="TenantHealthOptions.PeriodFor"/>; one that is down after its backoff. The cost is fixed by
-/// the options, not by how often anyone asks for health.
+/// the options, not by how often anyone asks for health. A ping does not make an idle tenant's store live
+/// (<see cref="ITenantBackends.PingAsync"/>).
 /// </summary>
 public sealed class TenantHealthProber(
     TenantRegistry registry, ITenantBackends backends, TenantHealthCache cache, IOptions<TenantHealthOptions> options,
@@ -75,7 +76,7 @@ public sealed class TenantHealthProber(
         try
         {
             // WaitAsync gives up at the deadline even if a driver ignores the token.
-            await backends.For(tenant.Id).PingAsync(deadline.Token).WaitAsync(deadline.Token);
+            await backends.PingAsync(tenant.Id, deadline.Token).WaitAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
