@@ -1,6 +1,7 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
+using Dashboard.Core.Tenants.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantsOptions>, TenantsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantRegistry>();
+        services.AddOptions<TenantResourceOptions>()
+            .Configure(o => configuration.GetSection(TenantResourceOptions.Section).Bind(o))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantResourceOptions>, TenantResourceOptionsValidator>());
         services.TryAddSingleton<ITenantBackends, TenantBackends>();
         // Scoped: each circuit, request or tool run has its own person. With no host principal, nobody is signed in.
         services.TryAddScoped<ICurrentPerson>(_ => new FixedPerson(Person.Anonymous));
@@ -34,6 +39,13 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Bulk.BulkStatusChange>();
         services.TryAddScoped<Jump.JumpResolver>();
         services.AddHostedService<TenantStartupService>();
+        // Tenant health: the cache pages and /healthz read, and its prober (the host runs it; see TenantHealthProber).
+        services.AddOptions<TenantHealthOptions>()
+            .Configure(o => configuration.GetSection(TenantHealthOptions.Section).Bind(o))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantHealthOptions>, TenantHealthOptionsValidator>());
+        services.TryAddSingleton<TenantHealthCache>();
+        services.TryAddSingleton<TenantHealthProber>();
         return services;
     }
 

@@ -25,6 +25,8 @@ public static class DashboardHostExtensions
         builder.AddDashboardAccess();
         builder.Services.AddHealthChecks().AddCheck<TenantBackendsHealthCheck>("tenants");
         builder.AddDashboardCluster();
+        // The only caller of tenants' pings for health: /healthz and the tenants page read what it cached.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Core.Tenants.Health.TenantHealthProber>());
         return builder;
     }
 
@@ -76,13 +78,20 @@ public static class DashboardHostExtensions
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        // Anyone: the status and the fleet's counts. Which tenants exist, and which are down, is for Ops.
+        var counts = report.Entries.TryGetValue("tenants", out var tenants)
+            ? CountsOnly.ToDictionary(k => k, k => tenants.Data.GetValueOrDefault(k))
+            : null;
         if (!DashboardClaims.PersonOf(context.User).IsOps)
-            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }));
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString(), tenants = counts }));
         var body = new
         {
             status = report.Status.ToString(),
+            tenants = counts,
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
+
+    private static readonly string[] CountsOnly = ["total", "reachable", "unavailable", "notChecked"];
 }

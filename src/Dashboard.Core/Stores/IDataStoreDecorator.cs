@@ -6,4 +6,7 @@ namespace Dashboard.Core.Stores;
 public interface IDataStoreDecorator
 {
     IDataStore Decorate(TenantDescriptor tenant, string productName, IDataStore inner);
+
+    /// <summary>The tenant's store was evicted (idle, or over the bound): let go of what was kept for it.</summary>
+    void Release(string tenantId) { }
 }

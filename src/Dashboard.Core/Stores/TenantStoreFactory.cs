@@ -31,8 +31,8 @@ public sealed class TenantStoreFactory(
         if (!person.CanRead(tenantId)) throw AccessDenied.Tenant(person, tenantId);
         var tenant = registry.Get(tenantId);
         // Outermost first: access check, the domain service, the audit of this person's writes, the tenant's
-        // shared backend store (metering, resilience, provider).
-        var audited = new AuditedDataStore(backends.For(tenantId), tenant.Id, person, audit, clock, auditLogger);
+        // backend store of the moment (metering, resilience, provider; built on first use, evicted when idle).
+        var audited = new AuditedDataStore(new LiveBackendStore(backends, tenantId), tenant.Id, person, audit, clock, auditLogger);
         return new AccessCheckedTenantStore(new TenantStore(tenant, audited, clock, UlidGenerator.Shared), person);
     }
 }

@@ -8,4 +8,6 @@ public sealed class ResilienceDecorator(TenantCircuits circuits) : IDataStoreDec
 {
     public IDataStore Decorate(TenantDescriptor tenant, string productName, IDataStore inner) =>
         new ResilientDataStore(inner, circuits.For(tenant.Id, productName, inner.PingAsync));
+
+    public void Release(string tenantId) => circuits.Release(tenantId);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Operations.Resilience;
 
-/// <summary>Every tenant's circuit, made on first use; the throttling page shows them, /metrics counts their events.</summary>
+/// <summary>Every live tenant's circuit, made on first use and let go with its tenant's store; the throttling page shows them, /metrics counts their events.</summary>
 public sealed class TenantCircuits : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<TenantCircuit>> _byTenant = new(StringComparer.Ordinal);
@@ -23,6 +23,14 @@ public sealed class TenantCircuits : IAsyncDisposable, IDisposable
     public TenantCircuit For(string tenant, string provider, Func<CancellationToken, Task> ping) =>
         _byTenant.GetOrAdd(tenant, t => new Lazy<TenantCircuit>(() =>
             new TenantCircuit(t, provider, ping, _options, _clock, _metrics.ListenerFor(t, provider)))).Value;
+
+    /// <summary>Forgets an evicted tenant's circuit and stops its prober; its next use starts a closed one.</summary>
+    public void Release(string tenant)
+    {
+        if (_byTenant.TryRemove(tenant, out var gone) && gone.IsValueCreated) gone.Value.Dispose();
+    }
+
+    public int Count => _byTenant.Count;
 
     public IReadOnlyList<TenantCircuit> All =>
         _byTenant.Values.Where(c => c.IsValueCreated).Select(c => c.Value).OrderBy(c => c.Tenant, StringComparer.Ordinal).ToList();

@@ -1,45 +1,36 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
+using Dashboard.Core.Tenants.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dashboard.Services;
 
 /// <summary>
-/// /healthz: the app is up (Healthy) and says which tenant backends answer; an unreachable backend makes the
-/// report Degraded (still HTTP 200) because the dashboard keeps serving every other tenant. It pings the
-/// backends as the app itself (no person, nothing read), so it works for an anonymous probe.
-/// The pings go through each tenant's circuit (<see cref="Dashboard.Operations.Resilience.ResilientDataStore"/>): a
-/// closed circuit pings the backend once per request, as before; an open one answers at once from the
-/// breaker's state and its prober's last ping, without touching the dead backend or holding this check up.
+/// /healthz: the app is up (Healthy) and how many tenant backends answered their last probe; an unreachable
+/// backend makes the report Degraded (still HTTP 200) because the dashboard keeps serving every other tenant.
+/// It reads <see cref="TenantHealthCache"/> only: no request, however frequent or from whomever, calls a
+/// backend (the <see cref="TenantHealthProber"/> does, on its own budget). Counts are for anyone; the data with
+/// tenant ids is written out for Ops only (see the response writer).
 /// </summary>
-public sealed class TenantBackendsHealthCheck(TenantRegistry registry, ITenantBackends backends) : IHealthCheck
+public sealed class TenantBackendsHealthCheck(TenantHealthCache cache, TimeProvider clock) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        var checks = await Task.WhenAll(registry.All.Select(async t => (t.Id, Problem: await PingAsync(t.Id, ct))));
-        var data = checks.ToDictionary(c => c.Id, c => (object)(c.Problem is null ? "reachable" : $"unavailable: {c.Problem}"));
-        var down = checks.Where(c => c.Problem is not null).Select(c => c.Id).ToList();
-        return down.Count == 0
-            ? HealthCheckResult.Healthy("All tenant backends answer.", data)
-            : HealthCheckResult.Degraded($"Unavailable: {string.Join(", ", down)}", data: data);
-    }
+    /// <summary>Ops see at most this many unavailable tenants by id (the counts cover the rest).</summary>
+    public const int ListedUnavailable = 100;
 
-    private async Task<string?> PingAsync(string tenantId, CancellationToken ct)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TenantOverviewService.HealthTimeout);
-        try
+        var counts = cache.Counts();
+        var now = clock.GetUtcNow();
+        var data = new Dictionary<string, object>
         {
-            await backends.For(tenantId).PingAsync(timeout.Token);
-            return null;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return $"no answer within {TenantOverviewService.HealthTimeout.TotalSeconds:0} s";
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return e.Message;
-        }
+            ["total"] = counts.Total,
+            ["reachable"] = counts.Reachable,
+            ["unavailable"] = counts.Unavailable,
+            ["notChecked"] = counts.NotChecked,
+            ["unavailableTenants"] = cache.Unavailable(ListedUnavailable).ToDictionary(
+                h => h.TenantId, h => $"{h.Problem} (checked {h.AgeAt(now).TotalSeconds:0} s ago, {h.Failures} failure(s) in a row)"),
+        };
+        var description = $"{counts.Reachable} of {counts.Total} tenant backends answered their last check; {counts.Unavailable} unavailable, {counts.NotChecked} not checked yet.";
+        return Task.FromResult(counts.Unavailable == 0
+            ? HealthCheckResult.Healthy(description, data)
+            : HealthCheckResult.Degraded(description, data: data));
     }
 }

@@ -1,56 +1,65 @@
-using System.Runtime.CompilerServices;
 using Dashboard.Core.Access;
-using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
+using Dashboard.Core.Tenants.Health;
 
 namespace Dashboard.Services;
 
-/// <summary>
-/// The tenants the current person may see (Ops: all) with live backend health, checked in parallel so one
-/// slow backend delays only its row. A tenant whose circuit is open answers at once from the circuit (see
-/// <see cref="Dashboard.Operations.Resilience.ResilientDataStore"/>); a ping through a closed one is cut off by the
-/// resilience probe timeout (2 s) before <see cref="HealthTimeout"/>, so a hung backend counts toward its circuit.
-/// </summary>
-public sealed class TenantOverviewService(TenantRegistry registry, ITenantStoreFactory stores, ICurrentPerson current)
+/// <summary>Which tenants of the tenants page to show: a search in ids and names, a provider, a health state.</summary>
+public sealed record TenantListQuery(string? Search = null, string? Provider = null, HealthFilter Health = HealthFilter.Any, int Page = 0, int PageSize = 25)
 {
-    public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
+    public const int MaxPageSize = 100;
+}
 
-    public sealed class Row(TenantDescriptor tenant, string productName)
+public enum HealthFilter { Any, Reachable, Unavailable, NotChecked }
+
+/// <summary>One row: a tenant, its backend's product name, and its last probe (null: not checked yet).</summary>
+public sealed record TenantRow(TenantDescriptor Tenant, string ProductName, TenantHealth? Health);
+
+public sealed record TenantListPage(IReadOnlyList<TenantRow> Rows, int TotalMatching);
+
+/// <summary>
+/// The tenants page's data: the tenants the current person may see, filtered and paged here (in ordinal id
+/// order, so pages never overlap or skip), with health from <see cref="TenantHealthCache"/>. Showing the page
+/// never calls a backend.
+/// </summary>
+public sealed class TenantOverviewService(TenantRegistry registry, TenantHealthCache health, ICurrentPerson current)
+{
+    /// <summary>The provider kinds with their product names, for the filter.</summary>
+    public IReadOnlyList<(string Kind, string ProductName)> Providers() =>
+        registry.All.Select(t => t.ProviderKind).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(k => (k, registry.ProductNameOf(registry.All.First(t => t.ProviderKind == k))))
+            .OrderBy(p => p.Item2, StringComparer.Ordinal).ToList();
+
+    public TenantListPage Query(TenantListQuery query)
     {
-        public TenantDescriptor Tenant { get; } = tenant;
-        public string ProductName { get; } = productName;
-        public BackendHealth? Health { get; set; }
+        var size = Math.Clamp(query.PageSize, 1, TenantListQuery.MaxPageSize);
+        var search = query.Search?.Trim();
+        var matching = registry.All
+            .Where(t => current.Person.CanRead(t.Id))
+            .Where(t => string.IsNullOrEmpty(search)
+                        || t.Id.Contains(search, StringComparison.OrdinalIgnoreCase)
+                        || t.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .Where(t => string.IsNullOrEmpty(query.Provider) || string.Equals(t.ProviderKind, query.Provider, StringComparison.OrdinalIgnoreCase))
+            .Select(t => (Tenant: t, Health: health.Find(t.Id)))
+            .Where(t => Matches(query.Health, t.Health))
+            .OrderBy(t => t.Tenant.Id, StringComparer.Ordinal)
+            .ToList();
+        var rows = matching.Skip(Math.Max(0, query.Page) * size).Take(size)
+            .Select(t => new TenantRow(t.Tenant, registry.ProductNameOf(t.Tenant), t.Health)).ToList();
+        return new TenantListPage(rows, matching.Count);
     }
 
-    public IEnumerable<Row> Rows() => registry.All.Where(t => current.Person.CanRead(t.Id)).Select(t => new Row(t, registry.ProductNameOf(t)));
-
-    /// <summary>Fills each row's health as its check finishes, yielding after each one.</summary>
-    public async IAsyncEnumerable<Row> CheckAllAsync(IEnumerable<Row> rows, [EnumeratorCancellation] CancellationToken ct = default)
+    private static bool Matches(HealthFilter filter, TenantHealth? health) => filter switch
     {
-        var pending = rows.Select(async row => { row.Health = await CheckAsync(row.Tenant.Id, ct); return row; }).ToList();
-        while (pending.Count > 0)
-        {
-            var done = await Task.WhenAny(pending);
-            pending.Remove(done);
-            yield return await done;
-        }
-    }
+        HealthFilter.Reachable => health is { Reachable: true },
+        HealthFilter.Unavailable => health is { Reachable: false },
+        HealthFilter.NotChecked => health is null,
+        _ => true,
+    };
 
-    public async Task<BackendHealth> CheckAsync(string tenantId, CancellationToken ct = default)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(HealthTimeout);
-        try
-        {
-            return await stores.For(tenantId).CheckHealthAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new BackendHealth(false, HealthTimeout, $"no answer within {HealthTimeout.TotalSeconds:0} s");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new BackendHealth(false, TimeSpan.Zero, e.Message);
-        }
-    }
+    /// <summary>"12 s ago", "3 min ago": how old a probe result is, for people.</summary>
+    public static string Age(TimeSpan age) =>
+        age < TimeSpan.FromMinutes(1) ? $"{age.TotalSeconds:0} s ago"
+        : age < TimeSpan.FromHours(1) ? $"{age.TotalMinutes:0} min ago"
+        : $"{age.TotalHours:0.#} h ago";
 }

@@ -54,6 +54,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSqlProviders();
         // Outermost around every tenant's real store: lets a test make the backend fail on cue.
         Services.AddSingleton<IDataStoreDecorator>(Faults);
+        Services.AddSingleton<IDataStoreDecorator>(BackendCalls);
         Services.AddAppStore(configuration);
         // The host's own person-from-principal, over an authentication state the test controls.
         Services.AddSingleton<AuthenticationStateProvider>(SignedIn);
@@ -67,6 +68,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     /// <summary>Failures to inject around the real sandbox store (nothing fails until a test arms one).</summary>
     protected StoreFaults Faults { get; } = new();
+
+    /// <summary>Every call that reached a tenant's store (seeding included), to show a page made none.</summary>
+    protected Tenants.BackendCallCounter BackendCalls { get; } = new();
 
     /// <summary>Who the rendered pages act for; Ops unless a test calls <see cref="SignInAs"/> before rendering.</summary>
     protected TestAuthenticationState SignedIn { get; } = new(DashboardClaims.Principal("ops@example.com", "Olivia Ops", Role.Ops, []));
