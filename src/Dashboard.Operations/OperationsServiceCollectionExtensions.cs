@@ -37,6 +37,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<IStoreCallSink>(sp => sp.GetRequiredService<RollingStore>());
         services.AddSingleton<IStoreCallSink, ActionUsageSink>();
 
+        services.TryAddSingleton<Live.ChangeAttribution>();
+        services.TryAddSingleton<Live.ChangeHub>();
         services.TryAddSingleton<ThroughputQuery>();
         services.TryAddSingleton<ThrottlingQuery>();
         services.TryAddSingleton<StorageSizes>();

@@ -43,6 +43,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             ["Tenants:sandbox:Provider"] = "Sqlite",
             ["Tenants:sandbox:DisplayName"] = "Sandbox",
             ["Tenants:sandbox:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, "sandbox.db")}",
+            ["Tenants:sandbox:Settings:LivePollMs"] = "200",
             ["Tenants:broken:Provider"] = "Sqlite",
             ["Tenants:broken:DisplayName"] = "Broken",
             ["Tenants:broken:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, "missing-folder", "broken.db")};Mode=ReadWrite",
@@ -63,6 +64,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddPageServices();
         Services.AddAvatarImagePolicy(configuration);
         Services.AddScoped<Dashboard.Operations.Metering.ActionUsage>();
+        Services.AddLogging();
+        Services.AddSingleton<Dashboard.Operations.Live.ChangeAttribution>();
+        Services.AddSingleton<Dashboard.Operations.Live.ChangeHub>();
     }
 
     /// <summary>Failures to inject around the real sandbox store (nothing fails until a test arms one).</summary>
