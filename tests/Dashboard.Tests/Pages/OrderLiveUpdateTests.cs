@@ -15,6 +15,8 @@ namespace Dashboard.Tests.Pages;
 /// </summary>
 public sealed class OrderLiveUpdateTests : DashboardTestContext
 {
+    protected override string LivePollMs => "200";
+
     private ITenantStore StoreOf(string id, string name) => new TenantStoreFactory(
         Services.GetRequiredService<Dashboard.Core.Tenants.TenantRegistry>(), Services.GetRequiredService<ITenantBackends>(),
         new FixedPerson(new Person(id, name, Role.Support, new HashSet<string> { TenantId })), Services.GetRequiredService<IAuditLog>(),
