@@ -13,7 +13,14 @@ namespace Dashboard.Providers.Sql.Live;
 /// </summary>
 internal sealed class SqlChangePoller(SqlDataStore store, TimeSpan interval)
 {
-    private const int MaxNewPerTick = 100;
+    private const int MaxNewPerTick = 500;
+
+    /// <summary>
+    /// How far below the newest id a listing keeps looking: ids are ULIDs drawn by each writer before its commit,
+    /// so an id can commit after a larger one (another instance, the same millisecond, a slower transaction).
+    /// Ids seen within this window are remembered (and carried in the cursor), so none is reported twice.
+    /// </summary>
+    private static readonly TimeSpan Lookback = TimeSpan.FromSeconds(3);
 
     private readonly Lock _gate = new();
     private readonly List<Watcher> _watchers = [];
@@ -26,11 +33,32 @@ internal sealed class SqlChangePoller(SqlDataStore store, TimeSpan interval)
         public IChangeFeedReads Reads { get; } = reads;
         public Channel<DataChange> Changes { get; } = Channel.CreateUnbounded<DataChange>(new() { SingleReader = true });
 
+        /// <summary>A listing's ids seen within <see cref="Lookback"/> of the newest; the cursor lists them.</summary>
+        public SortedSet<string> Recent { get; } = new(StringComparer.Ordinal);
+
         public void Emit(VersionRow row)
         {
-            Cursor = Target.IsListing ? row.Id : row.Version.ToString(CultureInfo.InvariantCulture);
-            Changes.Writer.TryWrite(new DataChange(Target, row.Id, row.Version, Cursor, DateTimeOffset.UtcNow));
+            if (Target.IsListing) Remember(row.Id);
+            else Cursor = row.Version.ToString(CultureInfo.InvariantCulture);
+            Changes.Writer.TryWrite(new DataChange(Target, row.Id, row.Version, Cursor!, DateTimeOffset.UtcNow));
         }
+
+        public void Remember(string id)
+        {
+            Recent.Add(id);
+            var newest = Recent.Max!;
+            var floor = Floor(newest);
+            Recent.RemoveWhere(r => string.CompareOrdinal(r, floor) < 0 && r != newest);
+            Cursor = string.Join(',', Recent);
+        }
+
+        /// <summary>Ids above this may still be new to this watcher.</summary>
+        public string Floor() => Recent.Count == 0 ? "" : Floor(Recent.Max!);
+
+        private static string Floor(string newest) =>
+            Core.Domain.UlidGenerator.IsValid(newest)
+                ? Core.Domain.UlidBounds.AtOrAfter(Core.Domain.UlidBounds.TimeOf(newest) - Lookback)
+                : newest;
     }
 
     public async IAsyncEnumerable<DataChange> WatchAsync(WatchTarget target, string? after, IChangeFeedReads reads,
@@ -39,6 +67,8 @@ internal sealed class SqlChangePoller(SqlDataStore store, TimeSpan interval)
         if (target.Kind is WatchKind.Order or WatchKind.User or WatchKind.UserOrders && string.IsNullOrEmpty(target.Id))
             throw new ArgumentException("This target needs an id.", nameof(target));
         var watcher = new Watcher(target, after, reads);
+        if (target.IsListing && !string.IsNullOrEmpty(after))
+            foreach (var id in after.Split(',', StringSplitOptions.RemoveEmptyEntries)) watcher.Recent.Add(id);
         Add(watcher);
         try
         {
@@ -114,15 +144,29 @@ internal sealed class SqlChangePoller(SqlDataStore store, TimeSpan interval)
 
     private async Task ListingAsync(WatchTarget listing, List<Watcher> watchers, CancellationToken ct)
     {
-        if (watchers.Any(w => w.Cursor is null))
+        var starting = watchers.Where(w => w.Cursor is null).ToList();
+        if (starting.Count > 0)
         {
+            // From now: everything already within the window of the newest id counts as seen.
             var newest = (await store.NewestAsync(listing, null, 1, ct)).FirstOrDefault();
-            foreach (var w in watchers.Where(w => w.Cursor is null)) w.Cursor = newest?.Id ?? "";
+            var present = new List<VersionRow>();
+            if (newest is not null)
+            {
+                var probe = new Watcher(listing, null, watchers[0].Reads);
+                probe.Remember(newest.Id);
+                present = await store.NewestAsync(listing, probe.Floor(), MaxNewPerTick, ct);
+            }
+            foreach (var w in starting)
+            {
+                foreach (var row in present) w.Recent.Add(row.Id);
+                if (newest is not null) w.Remember(newest.Id);
+                else w.Cursor = "";
+            }
         }
-        var from = watchers.Select(w => w.Cursor!).Min(StringComparer.Ordinal)!;
+        var from = watchers.Select(w => w.Floor()).Min(StringComparer.Ordinal)!;
         var rows = await store.NewestAsync(listing, from, MaxNewPerTick, ct);
         foreach (var row in rows)
         foreach (var w in watchers)
-            if (string.CompareOrdinal(row.Id, w.Cursor) > 0) w.Emit(row);
+            if (!w.Recent.Contains(row.Id) && string.CompareOrdinal(row.Id, w.Floor()) > 0) w.Emit(row);
     }
 }
