@@ -41,6 +41,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<IStoreCallSink>(sp => sp.GetRequiredService<RollingStore>());
         services.AddSingleton<IStoreCallSink, ActionUsageSink>();
 
+        services.TryAddSingleton<Live.ChangeAttribution>();
+        services.TryAddSingleton<Live.ChangeHub>();
         services.TryAddSingleton<StorageSizes>();
         AddOpsSources(services, configuration);
         services.TryAddScoped<ActionUsage>();

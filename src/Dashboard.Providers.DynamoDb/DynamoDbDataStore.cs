@@ -9,6 +9,8 @@ using Dashboard.Core.Validation;
 using Dashboard.Providers.DynamoDb.Client;
 using Dashboard.Providers.DynamoDb.Model;
 using Dashboard.Providers.DynamoDb.Orders;
+using Dashboard.Providers.DynamoDb.Streams;
+using Dashboard.Core.Live;
 using static Dashboard.Providers.DynamoDb.Model.TableLayout;
 
 namespace Dashboard.Providers.DynamoDb;
@@ -21,7 +23,7 @@ namespace Dashboard.Providers.DynamoDb;
 /// answer was lost, the retry fails its condition, and the item DynamoDB returns with that failure tells whether the
 /// applied attempt was this call's.
 /// </summary>
-public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDisposable
+public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IChangeFeed, IDisposable
 {
     private const string ConditionalCheckFailed = "ConditionalCheckFailed";
     private const string TransactionConflict = "TransactionConflict";
@@ -46,7 +48,16 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         _call = new DynamoCall(tenant.Id, _table);
         _userCount = new UserCountEstimate(_clients.Pages, _table, clock ?? TimeProvider.System);
         _orders = new ShardedOrderListing(_clients.Pages, _table);
+        _streams = new StreamsApi(settings);
+        _feed = new DynamoChangeFeed(_clients.Pages, _streams, tenant.Id, _table);
     }
+
+    private readonly StreamsApi _streams;
+    private readonly DynamoChangeFeed _feed;
+
+    /// <summary>The table's stream, filtered to the target (<see cref="DynamoChangeFeed"/>).</summary>
+    public IAsyncEnumerable<Core.Live.DataChange> WatchAsync(Core.Live.WatchTarget target, string? after, Core.Live.IChangeFeedReads reads, CancellationToken ct) =>
+        _feed.WatchAsync(target, after, reads, ct);
 
     private readonly ShardedOrderListing _orders;
 
@@ -386,7 +397,11 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IDispo
         }
     }
 
-    public void Dispose() => _clients.Dispose();
+    public void Dispose()
+    {
+        _clients.Dispose();
+        _streams.Dispose();
+    }
 
     /// <summary>A put that only creates: it fails when the key exists, and with <paramref name="returnOld"/> answers the stored item (to tell our own earlier attempt from someone else's).</summary>
     private TransactWriteItem PutNew(Dictionary<string, AttributeValue> item, bool returnOld = false) => new()

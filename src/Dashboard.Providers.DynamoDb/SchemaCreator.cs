@@ -40,6 +40,12 @@ internal sealed class SchemaCreator(IAmazonDynamoDB db, string tableName)
             }, ct);
             table = await WaitActiveAsync(ct);
         }
+        if (table.StreamSpecification?.StreamEnabled != true)
+        {
+            // A table from before live updates: its stream is switched on once.
+            await db.UpdateTableAsync(new UpdateTableRequest { TableName = tableName, StreamSpecification = TableLayout.Stream }, ct);
+            await WaitActiveAsync(ct);
+        }
     }
 
     private async Task<TableDescription?> DescribeAsync(CancellationToken ct)

@@ -4,6 +4,8 @@ using Dashboard.Core.Paging;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Core.Validation;
+using Dashboard.Core.Live;
+using Dashboard.Providers.Fauna.Live;
 using Dashboard.Providers.Fauna.Model;
 using Dashboard.Providers.Fauna.Wire;
 
@@ -16,14 +18,24 @@ namespace Dashboard.Providers.Fauna;
 /// cursors over an index range, wrapped in our token whose kind names the listing (<see cref="Listing"/>).
 /// Storage size comes from the endpoint's storage figure for the secret's database (FaunaLocal's <c>/storage/1</c>).
 /// </summary>
-public sealed class FaunaDataStore : IDataStore, IStorageSizeReporter
+public sealed class FaunaDataStore : IDataStore, IStorageSizeReporter, IChangeFeed
 {
     private const string Stale = "stale";
     private const string Missing = "missing";
 
     private readonly FaunaCall _call;
 
-    public FaunaDataStore(TenantDescriptor tenant, FaunaClient client) => _call = new FaunaCall(tenant.Id, client);
+    private readonly FaunaChangeFeed _feed;
+
+    public FaunaDataStore(TenantDescriptor tenant, FaunaClient client)
+    {
+        _call = new FaunaCall(tenant.Id, client);
+        _feed = new FaunaChangeFeed(_call, client);
+    }
+
+    /// <summary>Event streams of the target's event source (<see cref="FaunaChangeFeed"/>).</summary>
+    public IAsyncEnumerable<DataChange> WatchAsync(WatchTarget target, string? after, IChangeFeedReads reads, CancellationToken ct) =>
+        _feed.WatchAsync(target, after, reads, ct);
 
     /// <summary>Where a listing continues: Fauna's own cursor (its length is Fauna's business, often a few hundred bytes).</summary>
     private sealed record FaunaCursor(string After);

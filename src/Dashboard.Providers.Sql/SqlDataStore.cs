@@ -20,7 +20,7 @@ namespace Dashboard.Providers.Sql;
 /// as one unit inside the dialect's execution strategy (a retry replays it whole, on a fresh context), and
 /// every statement carries a SQLCommenter tag naming the tenant and the operation.
 /// </summary>
-public sealed class SqlDataStore : IDataStore, IStorageSizeReporter
+public sealed partial class SqlDataStore : IDataStore, IStorageSizeReporter
 {
     private readonly TenantDescriptor _tenant;
     private readonly ISqlDialect _dialect;

@@ -17,11 +17,13 @@ public enum StoreOperation
     BulkLoad,
     ListTenantOrders,
     CountOrdersByStatus,
+    /// <summary>A change feed's own reads: a poll, a stream's events, a GetRecords round (see <see cref="Live.IChangeFeed"/>).</summary>
+    LiveUpdates,
 }
 
 public static class StoreOperations
 {
-    public const int Count = 14;
+    public const int Count = 15;
 
     public static IReadOnlyList<StoreOperation> All { get; } = Enum.GetValues<StoreOperation>();
 
@@ -41,6 +43,7 @@ public static class StoreOperations
         StoreOperation.EnsureSchema => "ensure_schema",
         StoreOperation.ListTenantOrders => "list_tenant_orders",
         StoreOperation.CountOrdersByStatus => "count_orders_by_status",
+        StoreOperation.LiveUpdates => "live_updates",
         _ => "bulk_load",
     };
 

@@ -21,13 +21,15 @@ public enum UsageUnit
     StorageBytesRead,
     /// <summary>Fauna storage bytes written (stats.storage_bytes_write).</summary>
     StorageBytesWritten,
+    /// <summary>DynamoDB Streams read request units (one per GetRecords call).</summary>
+    StreamReadRequests,
 }
 
 /// <summary>Facts about <see cref="UsageUnit"/> for display and export.</summary>
 public static class UsageUnits
 {
     /// <summary>How many units there are (the enum is dense from 0).</summary>
-    public const int Count = 9;
+    public const int Count = 10;
 
     public static IReadOnlyList<UsageUnit> All { get; } = Enum.GetValues<UsageUnit>();
 
@@ -43,6 +45,7 @@ public static class UsageUnits
         UsageUnit.ComputeOps => "compute ops",
         UsageUnit.StorageBytesRead => "storage bytes read",
         UsageUnit.StorageBytesWritten => "storage bytes written",
+        UsageUnit.StreamReadRequests => "stream reads",
         _ => unit.ToString(),
     };
 
@@ -58,6 +61,7 @@ public static class UsageUnits
         UsageUnit.ComputeOps => "compute_ops",
         UsageUnit.StorageBytesRead => "storage_bytes_read",
         UsageUnit.StorageBytesWritten => "storage_bytes_written",
+        UsageUnit.StreamReadRequests => "stream_read_requests",
         _ => unit.ToString(),
     };
 }

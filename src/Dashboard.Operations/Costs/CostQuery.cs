@@ -41,11 +41,26 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
             var input = new CostInput(tenant.Id, tenant.ProviderKind, tenants.ProductNameOf(tenant), span,
                 units.TryGetValue(tenant.Id, out var u) ? u : new double[UsageUnits.Count],
                 peaks.TryGetValue(tenant.Id, out var peak) ? peak : new double[UsageUnits.Count], storage.LastKnown(tenant));
-            costs.Add(calculator.Estimate(input));
+            var cost = calculator.Estimate(input);
+            costs.Add(cost with { Lines = [.. cost.Lines, LiveUpdatesLine(read.Series.Where(x => x.Key.Tenant == tenant.Id && x.Key.Operation == Core.Stores.StoreOperation.LiveUpdates))] });
         }
         var providers = costs.GroupBy(c => c.Provider).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ProviderCost(g.Key, g.ToList())).ToList();
         return new CostReport(window, providers, Sheet(pricing.CurrentValue), scope);
+    }
+
+    /// <summary>
+    /// The change feeds' own reads (polls, stream events, GetRecords rounds) on a line of their own, so the cost of
+    /// keeping pages live is visible; the units are already in the lines above, so it is not added to the total again.
+    /// </summary>
+    private static CostLine LiveUpdatesLine(IEnumerable<SeriesWindow> series)
+    {
+        var units = new double[UsageUnits.Count];
+        foreach (var s in series)
+            foreach (var u in UsageUnits.All) units[(int)u] += s.Total.Units(u);
+        var used = UsageUnits.All.Where(u => units[(int)u] > 0).ToList();
+        var text = used.Count == 0 ? "no live-update reads in this window" : string.Join(", ", used.Select(u => $"{units[(int)u]:N0} {UsageUnits.Label(u)}"));
+        return new CostLine("Live updates", used.Sum(u => units[(int)u]), "units", null, null, $"{text}; included in the lines above", InTotal: false);
     }
 
     public static IReadOnlyList<PriceSheetRow> Sheet(PricingOptions p)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Usage;
+using Dashboard.Core.Live;
 
 namespace Dashboard.Operations.Metering;
 
@@ -8,7 +9,7 @@ namespace Dashboard.Operations.Metering;
 /// Opens a <see cref="UsageScope"/> around each call of the inner store (the provider reports its units and
 /// throttle answers into it), times the call, classifies how it ended and hands the result to the sinks.
 /// </summary>
-public sealed class MeteredDataStore : DataStoreDecorator
+public sealed class MeteredDataStore : DataStoreDecorator, IChangeFeedReads
 {
     private readonly IStoreCallSink[] _sinks;
     private readonly SeriesKey[] _series;
@@ -36,6 +37,10 @@ public sealed class MeteredDataStore : DataStoreDecorator
             throw;
         }
     }
+
+    /// <summary>A change feed's own read, metered as <see cref="StoreOperation.LiveUpdates"/> (the cost page's "live updates").</summary>
+    public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken ct) =>
+        InvokeAsync(StoreOperation.LiveUpdates, read, ct);
 
     private void Publish(StoreOperation op, StoreOutcome outcome, long started, CallUsage usage)
     {

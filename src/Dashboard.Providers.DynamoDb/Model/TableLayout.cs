@@ -75,7 +75,11 @@ internal static class TableLayout
         ],
         KeySchema = [new(PK, KeyType.HASH), new(SK, KeyType.RANGE)],
         GlobalSecondaryIndexes = [.. Indexes()],
+        StreamSpecification = Stream,
     };
+
+    /// <summary>The table's stream, read by the change feed: both images, so a record carries the new version.</summary>
+    public static StreamSpecification Stream => new() { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES };
 
     public static IEnumerable<GlobalSecondaryIndex> Indexes()
     {

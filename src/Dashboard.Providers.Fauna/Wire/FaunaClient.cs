@@ -14,13 +14,14 @@ namespace Dashboard.Providers.Fauna.Wire;
 /// Retries like the official drivers: 429 and network errors (plus 409 contention and 503, which Fauna
 /// rejects before committing), <see cref="FaunaClientOptions.MaxAttempts"/> attempts, exponential backoff with jitter.
 /// </summary>
-public sealed class FaunaClient(Func<HttpClient> httpClients, FaunaClientOptions options)
+public sealed partial class FaunaClient(Func<HttpClient> httpClients, FaunaClientOptions options)
 {
     public const string HttpClientName = "Fauna";
     public const string ThrottleCause = "Fauna 429 limit_exceeded";
 
     private readonly Uri _queryUri = new(options.Endpoint, "/query/1");
     private readonly Uri _storageUri = new(options.Endpoint, "/storage/1");
+    private readonly Uri _streamUri = new(options.Endpoint, "/stream/1");
     private readonly string _timeoutMs = ((long)options.QueryTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
     private long _lastTxnTs;
 

@@ -52,6 +52,23 @@ public sealed class DraftEdit<TEntity, TDraft>(
         session.Tell(Reapplied, Severity.Info);
     }
 
+    /// <summary>
+    /// A newer stored version arrived while the form is open (someone saved, seen live). Without edits the form
+    /// simply shows it. With edits they are kept and the newer version waits in <see cref="Conflict"/>, as after a
+    /// refused save: <see cref="Reapply"/> keeps mine on top of it, <see cref="Discard"/> takes theirs. Returns
+    /// true when the edits were kept.
+    /// </summary>
+    public bool Incoming(TEntity newer)
+    {
+        if (!Draft.HasChanges)
+        {
+            Load(newer);
+            return false;
+        }
+        Conflict = newer;
+        return true;
+    }
+
     /// <summary>Drops the edits: back to the newest stored version known (someone else's after a conflict).</summary>
     public void Discard() => Load(Conflict ?? Draft.Basis);
 

@@ -18,6 +18,7 @@ public abstract partial class StoreContractTests<TFixture>(TFixture fixture) : I
     protected IDataStore Data { get; private set; } = null!;
     protected TenantDescriptor Tenant { get; private set; } = null!;
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected TFixture Fixture => fixture;
 
     public async ValueTask InitializeAsync()
     {

@@ -32,6 +32,13 @@ public sealed class DynamoDbFixture : IBackendFixture
         return (tenant, store);
     }
 
+    public IDataStore OpenStore(TenantDescriptor tenant)
+    {
+        var store = new DynamoDbStoreProvider().Create(tenant);
+        lock (_stores) _stores.Add((IDisposable)store);
+        return store;
+    }
+
     public async ValueTask DisposeAsync()
     {
         lock (_stores) _stores.ForEach(s => s.Dispose());

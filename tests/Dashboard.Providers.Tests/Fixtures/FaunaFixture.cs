@@ -68,6 +68,8 @@ public sealed class FaunaFixture : IBackendFixture
         return (tenant, store);
     }
 
+    public IDataStore OpenStore(TenantDescriptor tenant) => Provider.Create(tenant);
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

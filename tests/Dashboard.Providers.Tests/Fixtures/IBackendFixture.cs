@@ -11,4 +11,7 @@ public interface IBackendFixture : IAsyncLifetime
 {
     /// <summary>Creates a new isolated tenant with its schema in place and returns its backend store.</summary>
     Task<(TenantDescriptor Tenant, IDataStore Store)> CreateTenantAsync(CancellationToken ct);
+
+    /// <summary>Another store instance over the same tenant, as a second app instance (or the tenant's own app) would open it.</summary>
+    IDataStore OpenStore(TenantDescriptor tenant);
 }

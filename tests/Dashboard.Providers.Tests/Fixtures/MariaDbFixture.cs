@@ -28,6 +28,8 @@ public class MariaDbFixture : IBackendFixture
         return (tenant, store);
     }
 
+    public IDataStore OpenStore(TenantDescriptor tenant) => new PlanetScaleStoreProvider().Create(tenant);
+
     /// <summary>A tenant descriptor as the registry would build it from appsettings.json.</summary>
     public static TenantDescriptor NewTenant(string connectionString, string? id = null)
     {

@@ -28,6 +28,8 @@ public sealed class SqliteFixture : IBackendFixture
         return (tenant, store);
     }
 
+    public IDataStore OpenStore(TenantDescriptor tenant) => new SqliteStoreProvider().Create(tenant);
+
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -43,6 +43,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             ["Tenants:sandbox:Provider"] = "Sqlite",
             ["Tenants:sandbox:DisplayName"] = "Sandbox",
             ["Tenants:sandbox:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, "sandbox.db")}",
+            ["Tenants:sandbox:Settings:LivePollMs"] = LivePollMs,
             ["Tenants:broken:Provider"] = "Sqlite",
             ["Tenants:broken:DisplayName"] = "Broken",
             ["Tenants:broken:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, "missing-folder", "broken.db")};Mode=ReadWrite",
@@ -64,6 +65,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddPageServices();
         Services.AddAvatarImagePolicy(configuration);
         Services.AddScoped<Dashboard.Operations.Metering.ActionUsage>();
+        Services.AddLogging();
+        Services.AddSingleton<Dashboard.Operations.Live.ChangeAttribution>();
+        Services.AddSingleton<Dashboard.Operations.Live.ChangeHub>();
     }
 
     /// <summary>Failures to inject around the real sandbox store (nothing fails until a test arms one).</summary>
@@ -71,6 +75,12 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     /// <summary>Every call that reached a tenant's store (seeding included), to show a page made none.</summary>
     protected Tenants.BackendCallCounter BackendCalls { get; } = new();
+
+    /// <summary>
+    /// How often the sandbox's change feed polls: once a minute by default, so pages under test see no change
+    /// arrive live unless a test class asks for live updates (a change arriving re-renders the page mid-test).
+    /// </summary>
+    protected virtual string LivePollMs => "60000";
 
     /// <summary>Who the rendered pages act for; Ops unless a test calls <see cref="SignInAs"/> before rendering.</summary>
     protected TestAuthenticationState SignedIn { get; } = new(DashboardClaims.Principal("ops@example.com", "Olivia Ops", Role.Ops, []));

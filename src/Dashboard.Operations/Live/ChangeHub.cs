@@ -1,0 +1,209 @@
+using Dashboard.Core.Errors;
+using Dashboard.Core.Live;
+using Dashboard.Core.Stores;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Operations.Live;
+
+/// <summary>
+/// One shared change feed per tenant and target per instance, whatever the number of open pages: circuits
+/// subscribe when a page opens and dispose their subscription when it closes (Blazor disposes components when a
+/// circuit dies, so nothing outlives it). The last subscriber leaving stops the feed. A failed feed is reopened
+/// from its last cursor with backoff while subscribers hear "paused"; a cursor the backend no longer accepts
+/// restarts the feed from now. Entity changes are attributed from the audit log before they are handed out.
+/// </summary>
+public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attribution, ILogger<ChangeHub> log) : IAsyncDisposable
+{
+    private static readonly TimeSpan LiveAfter = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly ITenantBackends _backends = backends;
+    private readonly ChangeAttribution _attribution = attribution;
+    private readonly ILogger _log = log;
+    private readonly Dictionary<(string Tenant, WatchTarget Target), Feed> _feeds = [];
+
+    /// <summary>How many feeds run on this instance (one per tenant and target watched by anyone).</summary>
+    public int OpenFeeds
+    {
+        get { lock (_gate) return _feeds.Count; }
+    }
+
+    /// <summary>
+    /// Follows <paramref name="target"/> of <paramref name="tenant"/>: <paramref name="onChange"/> gets each change,
+    /// <paramref name="onState"/> the feed's state at once and whenever it moves. Handlers run on the feed's thread
+    /// and must not block; an exception from one is logged and ignored. Dispose the result to stop listening.
+    /// </summary>
+    public IDisposable Subscribe(string tenant, WatchTarget target, Action<DataChange> onChange, Action<LiveState> onState)
+    {
+        var listener = new Listener(onChange, onState);
+        Feed feed;
+        lock (_gate)
+        {
+            if (!_feeds.TryGetValue((tenant, target), out feed!))
+            {
+                feed = new Feed(this, tenant, target);
+                _feeds[(tenant, target)] = feed;
+                feed.Start();
+            }
+            feed.Listeners.Add(listener);
+        }
+        listener.State(feed.State, _log);
+        return new Subscription(this, feed, listener);
+    }
+
+    private void Leave(Feed feed, Listener listener)
+    {
+        lock (_gate)
+        {
+            if (!feed.Listeners.Remove(listener) || feed.Listeners.Count > 0) return;
+            _feeds.Remove((feed.Tenant, feed.Target));
+        }
+        feed.Stop();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Feed[] feeds;
+        lock (_gate)
+        {
+            feeds = _feeds.Values.ToArray();
+            _feeds.Clear();
+        }
+        foreach (var feed in feeds) feed.Stop();
+        await Task.WhenAll(feeds.Select(f => f.Running));
+    }
+
+    private sealed record Listener(Action<DataChange> OnChange, Action<LiveState> OnState)
+    {
+        public void Change(DataChange change, ILogger log)
+        {
+            try { OnChange(change); }
+            catch (Exception e) { log.LogWarning(e, "A live-update handler failed"); }
+        }
+
+        public void State(LiveState state, ILogger log)
+        {
+            try { OnState(state); }
+            catch (Exception e) { log.LogWarning(e, "A live-update handler failed"); }
+        }
+    }
+
+    private sealed class Subscription(ChangeHub hub, Feed feed, Listener listener) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) hub.Leave(feed, listener);
+        }
+    }
+
+    private sealed class Feed(ChangeHub hub, string tenant, WatchTarget target)
+    {
+        private readonly CancellationTokenSource _stop = new();
+
+        public string Tenant => tenant;
+        public WatchTarget Target => target;
+        public List<Listener> Listeners { get; } = [];
+        public LiveState State { get; private set; } = LiveState.Live;
+        public Task Running { get; private set; } = Task.CompletedTask;
+
+        public void Start() => Running = Task.Run(() => RunAsync(_stop.Token));
+
+        public void Stop()
+        {
+            try { _stop.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+
+        private Listener[] Snapshot()
+        {
+            lock (hub._gate) return Listeners.ToArray();
+        }
+
+        private void SetState(LiveState state)
+        {
+            if (State == state) return;
+            State = state;
+            foreach (var l in Snapshot()) l.State(state, hub._log);
+        }
+
+        private async Task RunAsync(CancellationToken ct)
+        {
+            var store = hub._backends.For(tenant);
+            var feed = DataStoreCapabilities.Find<IChangeFeed>(store);
+            if (feed is null)
+            {
+                SetState(new LiveState(LiveStatus.Unsupported, "this tenant's backend has no change feed"));
+                return;
+            }
+            var reads = DataStoreCapabilities.Find<IChangeFeedReads>(store) ?? UnmeteredReads.Instance;
+            string? cursor = null;
+            var failures = 0;
+            while (!ct.IsCancellationRequested)
+            {
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                // A feed that has run a moment without failing is live again (feeds say nothing while idle).
+                _ = Task.Delay(LiveAfter, attempt.Token).ContinueWith(t =>
+                {
+                    if (!t.IsCanceled) SetState(LiveState.Live);
+                }, TaskScheduler.Default);
+                try
+                {
+                    await foreach (var change in feed.WatchAsync(target, cursor, reads, attempt.Token))
+                    {
+                        cursor = change.Cursor;
+                        failures = 0;
+                        SetState(LiveState.Live);
+                        var told = target.IsListing ? change : await Attribute(change, ct);
+                        foreach (var l in Snapshot()) l.Change(told, hub._log);
+                    }
+                    throw new InvalidOperationException("the change feed ended");
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    await attempt.CancelAsync();
+                    if (e is ArgumentException) cursor = null; // a cursor the feed no longer takes: start again from now
+                    failures++;
+                    hub._log.LogWarning(e, "Live updates for {Tenant} {Target} paused", tenant, target);
+                    SetState(new LiveState(LiveStatus.Paused, Reason(e)));
+                    try
+                    {
+                        await Task.Delay(Backoff(failures), ct);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private async Task<DataChange> Attribute(DataChange change, CancellationToken ct)
+        {
+            try
+            {
+                return await hub._attribution.AttributeAsync(tenant, change, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                hub._log.LogWarning(e, "Could not read the audit log to attribute a change");
+                return change;
+            }
+        }
+
+        private static TimeSpan Backoff(int failures) =>
+            TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 500 * Math.Pow(2, Math.Min(failures - 1, 8))));
+
+        private static string Reason(Exception e) => e switch
+        {
+            StoreException s => s.Message,
+            _ => "the change feed failed",
+        };
+    }
+}
