@@ -24,15 +24,22 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
             var tenantUnits = units.TryGetValue(s.Key.Tenant, out var known) ? known : units[s.Key.Tenant] = new double[UsageUnits.Count];
             foreach (var u in UsageUnits.All) tenantUnits[(int)u] += s.Total.Units(u);
         }
-        return Report(window, read.Window, units, store.PeakUnitsPerSecond(window.Span), FiguresScope.ThisInstance(instance.Value, problem));
+        var live = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var s in read.Series.Where(s => s.Key.Operation == StoreOperation.LiveUpdates))
+        {
+            var tenantUnits = live.TryGetValue(s.Key.Tenant, out var known) ? known : live[s.Key.Tenant] = new double[UsageUnits.Count];
+            foreach (var u in UsageUnits.All) tenantUnits[(int)u] += s.Total.Units(u);
+        }
+        return Report(window, read.Window, units, store.PeakUnitsPerSecond(window.Span), live, FiguresScope.ThisInstance(instance.Value, problem));
     }
 
     /// <summary>
     /// Every configured tenant's estimate from its units in the window and its peak units per second (tenant →
-    /// one figure per <see cref="UsageUnit"/>; a tenant missing from either had none), whoever counted them.
+    /// one figure per <see cref="UsageUnit"/>; a tenant missing from either had none), whoever counted them;
+    /// <paramref name="live"/> holds the share of the units the change feeds used, shown on a line of its own.
     /// </summary>
     public CostReport Report(OpsWindow window, TimeSpan span, IReadOnlyDictionary<string, double[]> units,
-        IReadOnlyDictionary<string, double[]> peaks, FiguresScope scope)
+        IReadOnlyDictionary<string, double[]> peaks, IReadOnlyDictionary<string, double[]> live, FiguresScope scope)
     {
         var calculator = new CostCalculator(pricing.CurrentValue);
         var costs = new List<TenantCost>();
@@ -42,7 +49,7 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
                 units.TryGetValue(tenant.Id, out var u) ? u : new double[UsageUnits.Count],
                 peaks.TryGetValue(tenant.Id, out var peak) ? peak : new double[UsageUnits.Count], storage.LastKnown(tenant));
             var cost = calculator.Estimate(input);
-            costs.Add(cost with { Lines = [.. cost.Lines, LiveUpdatesLine(read.Series.Where(x => x.Key.Tenant == tenant.Id && x.Key.Operation == Core.Stores.StoreOperation.LiveUpdates))] });
+            costs.Add(cost with { Lines = [.. cost.Lines, LiveUpdatesLine(live.TryGetValue(tenant.Id, out var l) ? l : new double[UsageUnits.Count])] });
         }
         var providers = costs.GroupBy(c => c.Provider).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ProviderCost(g.Key, g.ToList())).ToList();
@@ -53,11 +60,8 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
     /// The change feeds' own reads (polls, stream events, GetRecords rounds) on a line of their own, so the cost of
     /// keeping pages live is visible; the units are already in the lines above, so it is not added to the total again.
     /// </summary>
-    private static CostLine LiveUpdatesLine(IEnumerable<SeriesWindow> series)
+    private static CostLine LiveUpdatesLine(double[] units)
     {
-        var units = new double[UsageUnits.Count];
-        foreach (var s in series)
-            foreach (var u in UsageUnits.All) units[(int)u] += s.Total.Units(u);
         var used = UsageUnits.All.Where(u => units[(int)u] > 0).ToList();
         var text = used.Count == 0 ? "no live-update reads in this window" : string.Join(", ", used.Select(u => $"{units[(int)u]:N0} {UsageUnits.Label(u)}"));
         return new CostLine("Live updates", used.Sum(u => units[(int)u]), "units", null, null, $"{text}; included in the lines above", InTotal: false);

@@ -1,3 +1,4 @@
+using Dashboard.Core.Stores;
 using Dashboard.Core.Usage;
 using Dashboard.Operations.Costs;
 using Dashboard.Operations.Prometheus;
@@ -37,8 +38,11 @@ public sealed class PrometheusCostQuery(FleetQueries fleet, CostQuery local) : I
         var units = p.InstantAsync(fleet.WindowIncrease(M.Usage, selector, by, window, now), now, ct);
         var peaks = p.InstantAsync(
             $"max_over_time(({PromQl.Rate(M.Usage, selector, by, range)})[{PromQl.Duration(window.Span)}:{PromQl.Duration(step)}])", now, ct);
-        await Task.WhenAll(scope, units, peaks);
-        return local.Report(window, window.Span, PerTenant(await units), PerTenant(await peaks), await scope);
+        // The change feeds' own share of those units, for the cost page's "Live updates" line.
+        var live = p.InstantAsync(fleet.WindowIncrease(M.Usage,
+            fleet.Selector(null, $"{M.Operation}={PromQl.Quote(StoreOperations.Name(StoreOperation.LiveUpdates))}"), by, window, now), now, ct);
+        await Task.WhenAll(scope, units, peaks, live);
+        return local.Report(window, window.Span, PerTenant(await units), PerTenant(await peaks), PerTenant(await live), await scope);
     }
 
     private static Dictionary<string, double[]> PerTenant(IReadOnlyList<PromSample> samples)
