@@ -80,13 +80,18 @@ public sealed class TenantBackends : ITenantBackends, IDisposable
             await entry.Store.Value.PingAsync(ct);
             return;
         }
-        var store = _registry.ProviderOf(tenant).Create(tenant);
+        // A tenant nobody uses is not made live by its health check: a store for this one ping. It is decorated like
+        // any other, so the ping is metered (DynamoDB's costs a read unit); what the decorators keep for the tenant
+        // (its circuit) is let go afterwards unless someone started using the tenant meanwhile.
+        var store = Build(tenant);
         try
         {
             await store.PingAsync(ct);
         }
         finally
         {
+            if (!_live.ContainsKey(tenantId))
+                foreach (var decorator in _decorators) decorator.Release(tenantId);
             await DisposeAsync(store);
         }
     }

@@ -28,7 +28,7 @@ public sealed class FailoverFlows(LocalCluster cluster) : ClusterTest(cluster)
 
             // Signed in, on the same order, live on the survivor: the stored value, and the page answers.
             await WaitInteractiveAsync(agent);
-            await Assertions.Expect(agent.GetByText("Sam Support")).ToBeVisibleAsync();
+            await Assertions.Expect(agent.GetByText("Sam Support · Support")).ToBeVisibleAsync();
             Assert.NotEqual(serving, Cluster.InstanceServing(await AffinityOf(agent)));
             await Assertions.Expect(Orders.Quantity(agent, 1)).Not.ToHaveValueAsync(typed);
             await Orders.Quantity(agent, 1).FillAsync(typed);

@@ -8,7 +8,7 @@ namespace Dashboard.E2E.Flows;
 /// <summary>
 /// A support agent's order edit with the keyboard alone (Tab, Enter, arrows, typing; no click): sign in, skip to
 /// the content, search, open the customer, try the New order dialog, open the order, change its status, add an
-/// item, save, meet a conflict and re-apply, sign out. Each control reached shows a focus indicator.
+/// item, save, see a change made elsewhere arrive while editing and re-apply, sign out. Each control reached shows a focus indicator.
 /// </summary>
 public sealed class KeyboardFlows(DashboardApp app, BrowserSession browser) : E2ETest(app, browser)
 {
@@ -103,19 +103,19 @@ public sealed class KeyboardFlows(DashboardApp app, BrowserSession browser) : E2
         Assert.Equal((OrderStatus.Processing, 34.50m, order.Version + 1), (saved.Status, saved.Total, saved.Version));
         Assert.Equal(new OrderItem("SKU-KEYS", "Typed, not clicked", 3, 2.50m), saved.Items[^1]);
 
-        // Someone else changes the order; the agent's next save meets the conflict, announced as an alert.
-        var theirs = await App.Store(tenant).UpdateOrderAsync(order.Id, saved.Version,
-            new OrderChanges(OrderStatus.Processing, [.. saved.Items.Select(i => i with { Quantity = 1 })]), Ct);
+        // The agent starts another edit; meanwhile the order is changed outside the dashboard. The page shows it at
+        // once, keeps the agent's edit and says so in an alert.
         await keys.TabToAsync(page.GetByLabel("Quantity, line 1", new() { Exact = true }), backwards: true);
         await keys.ReplaceTextAsync("5");
-        await keys.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }));
-        await keys.PressAsync("Enter");
-        var conflict = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "This order was changed by someone else." });
+        await Assertions.Expect(page.GetByText("Unsaved changes · the total is computed again when saved")).ToBeVisibleAsync();
+        var theirs = await App.Store(tenant).UpdateOrderAsync(order.Id, saved.Version,
+            new OrderChanges(OrderStatus.Processing, [.. saved.Items.Select(i => i with { Quantity = 1 })]), Ct);
+        var conflict = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "This order changed while you were editing." });
         await Assertions.Expect(conflict).ToBeVisibleAsync();
         Assert.Empty(await AxeCheck.ViolationsAsync(page));
 
-        // Re-apply from the keyboard, then save again.
-        await keys.TabToAsync(conflict.GetByRole(AriaRole.Button, new() { Name = "Re-apply my changes" }), backwards: true);
+        // Keep mine and re-apply from the keyboard, then save.
+        await keys.TabToAsync(conflict.GetByRole(AriaRole.Button, new() { Name = "Keep mine and re-apply" }), backwards: true);
         await keys.PressAsync("Enter");
         await Assertions.Expect(conflict).ToHaveCountAsync(0);
         await Assertions.Expect(Announced(page, "Your changes now apply to the current version.")).ToBeVisibleAsync();
