@@ -178,6 +178,13 @@ public static class PersonLikeQueries
     public static void Type<T>(this IRenderedComponent<T> cut, string label, string value) where T : Microsoft.AspNetCore.Components.IComponent =>
         cut.Field(label).Input(value);
 
+    /// <summary>What a screen reader reads with the field: the text of the elements its aria-describedby names.</summary>
+    public static string Description<T>(this IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var ids = cut.Field(label).GetAttribute("aria-describedby")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return string.Join(" ", ids.Select(id => cut.Find($"#{id}").TextContent.Trim()));
+    }
+
     /// <summary>The helper or error text shown under the field with this label.</summary>
     public static string FieldMessage<T>(this IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
     {

@@ -73,6 +73,9 @@ public sealed class UserDetailPageTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("Name is required.", cut.FieldMessage("Name")));
         Assert.Equal("Avatar URL must be an absolute http or https address.", cut.FieldMessage("Avatar URL (optional)"));
+        // A screen reader reads each message with its field.
+        Assert.Contains("Name is required.", cut.Description("Name"));
+        Assert.Contains("Avatar URL must be an absolute http or https address.", cut.Description("Avatar URL (optional)"));
         Assert.Equal(ada, await Store.GetUserAsync(ada.Id, Ct));
     }
 
