@@ -13,6 +13,21 @@ public sealed class FleetQueries(PrometheusClient prometheus, IOptions<MetricsOp
 
     public TimeProvider Clock => clock;
 
+    /// <summary>
+    /// The fleet's figures, or, when Prometheus does not answer, this instance's, given the reason to say on the page.
+    /// </summary>
+    public static async Task<T> OrLocalAsync<T>(Func<Task<T>> fleetFigures, Func<string, T> localFigures)
+    {
+        try
+        {
+            return await fleetFigures();
+        }
+        catch (PrometheusUnavailableException e)
+        {
+            return localFigures(e.Message);
+        }
+    }
+
     public string Selector(string? tenant = null, params string[] more) => PromQl.Selector(options.Value.Prometheus.Job, tenant, more);
 
     /// <summary>Chart points are window / points wide; a rate needs at least three scrapes in its range to be steady.</summary>
