@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Storage;
-
 namespace FaunaLocal.Engine;
 
 /// <summary>Thrown at a transaction's first write when others committed since its snapshot: rerun it under the lock.</summary>

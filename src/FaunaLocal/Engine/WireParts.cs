@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FaunaLocal.Engine;
 
 /// <summary>Parts of Fauna's wire answers that queries, streams and feeds write alike.</summary>

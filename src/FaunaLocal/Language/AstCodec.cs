@@ -1,6 +1,3 @@
-using System.Text.Json;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Language;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using FaunaLocal.Engine;
-using FaunaLocal.Engine.Streams;
-using FaunaLocal.Storage;
-using Microsoft.AspNetCore.Http;
-
 namespace FaunaLocal.Server;
 
 /// <summary>

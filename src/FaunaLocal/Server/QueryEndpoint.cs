@@ -1,12 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using FaunaLocal.Engine;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Language;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-using Microsoft.AspNetCore.Http;
 
 namespace FaunaLocal.Server;
 

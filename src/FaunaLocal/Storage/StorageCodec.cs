@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Storage;
 
 /// <summary>JSON form of write operations (log records) and of whole states (snapshots).</summary>

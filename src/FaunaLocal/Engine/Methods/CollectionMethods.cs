@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Methods of a user collection: `User.create`, `User.byId`, `User.all`, and its indexes, `User.byEmail(x)`.</summary>

@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
 
 namespace FaunaLocal.Engine.Methods;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Set methods and the `Set` module. Stages stay lazy; terminal methods read.</summary>

@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Language;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
 
 namespace FaunaLocal.Engine.Methods;
 

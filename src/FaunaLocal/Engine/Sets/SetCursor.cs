@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
-using System.Text.Json;
-using FaunaLocal.Language;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Sets;
 
 public sealed record DecodedCursor(SetValue Set, Value[]? After, int[]? Counters, int PageSize);

@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Methods;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Language;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Streams;
 
 /// <summary>

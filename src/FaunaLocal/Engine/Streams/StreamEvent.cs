@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FaunaLocal.Engine.Streams;
 
 /// <summary>What producing an event cost, as Fauna reports it in every event's `stats`.</summary>
