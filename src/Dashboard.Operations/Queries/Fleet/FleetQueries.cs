@@ -1,6 +1,3 @@
-using Dashboard.Operations.Prometheus;
-using Microsoft.Extensions.Options;
-
 namespace Dashboard.Operations.Queries.Fleet;
 
 /// <summary>

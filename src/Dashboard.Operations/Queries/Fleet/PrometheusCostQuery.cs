@@ -1,7 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Usage;
-using Dashboard.Operations.Costs;
-using Dashboard.Operations.Prometheus;
 using M = Dashboard.Operations.Prometheus.FleetMetrics;
 
 namespace Dashboard.Operations.Queries.Fleet;

@@ -1,6 +1,3 @@
-using Dashboard.Core.Usage;
-using Dashboard.Operations.Prometheus;
-using Dashboard.Operations.Resilience;
 using M = Dashboard.Operations.Prometheus.FleetMetrics;
 
 namespace Dashboard.Operations.Queries.Fleet;

@@ -1,6 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Operations.Metering;
-using Dashboard.Operations.Prometheus;
 using M = Dashboard.Operations.Prometheus.FleetMetrics;
 
 namespace Dashboard.Operations.Queries.Fleet;
