@@ -2,7 +2,6 @@ using Dashboard.AppStore.Lockout;
 using Dashboard.AppStore.Sessions;
 using Dashboard.AppStore.Throttling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 

@@ -1,16 +1,14 @@
 using Dashboard.AppStore.Lockout;
 using Dashboard.AppStore.Sessions;
+using Dashboard.Core;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Usage;
 using Dashboard.AppStore.Throttling;
 using Dashboard.Core.Files;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.AppStore;
 
@@ -22,8 +20,7 @@ public static class AppStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AppStoreOptions>().Bind(configuration.GetSection(AppStoreOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AppStoreOptions>, AppStoreOptionsValidator>());
+        services.AddValidatedOptions<AppStoreOptions, AppStoreOptionsValidator>(configuration.GetSection(AppStoreOptions.Section));
         services.AddDbContextFactory<AppStoreDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<AppStoreOptions>>().Value;

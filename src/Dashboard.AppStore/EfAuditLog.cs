@@ -1,5 +1,4 @@
 using Dashboard.Core.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 

@@ -1,11 +1,7 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
 using Dashboard.Core.Tenants.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core;
 
@@ -17,16 +13,11 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TenantsOptions>()
-            .Configure(o => configuration.GetSection(TenantsOptions.Section).Bind(o.Tenants))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantsOptions>, TenantsOptionsValidator>());
+        services.AddValidatedOptions<TenantsOptions, TenantsOptionsValidator>()
+            .Configure(o => configuration.GetSection(TenantsOptions.Section).Bind(o.Tenants));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantRegistry>();
-        services.AddOptions<TenantResourceOptions>()
-            .Configure(o => configuration.GetSection(TenantResourceOptions.Section).Bind(o))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantResourceOptions>, TenantResourceOptionsValidator>());
+        services.AddValidatedOptions<TenantResourceOptions, TenantResourceOptionsValidator>(configuration.GetSection(TenantResourceOptions.Section));
         services.TryAddSingleton<ITenantBackends, TenantBackends>();
         // Scoped: each circuit, request or tool run has its own person. With no host principal, nobody is signed in.
         services.TryAddScoped<ICurrentPerson>(_ => new FixedPerson(Person.Anonymous));
@@ -40,10 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<Jump.JumpResolver>();
         services.AddHostedService<TenantStartupService>();
         // Tenant health: the cache pages and /healthz read, and its prober (the host runs it; see TenantHealthProber).
-        services.AddOptions<TenantHealthOptions>()
-            .Configure(o => configuration.GetSection(TenantHealthOptions.Section).Bind(o))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantHealthOptions>, TenantHealthOptionsValidator>());
+        services.AddValidatedOptions<TenantHealthOptions, TenantHealthOptionsValidator>(configuration.GetSection(TenantHealthOptions.Section));
         services.TryAddSingleton<TenantHealthCache>();
         services.TryAddSingleton<TenantHealthProber>();
         return services;

@@ -1,17 +1,9 @@
-using Dashboard.Operations.Metering;
-using Dashboard.Operations.Costs;
-using Dashboard.Operations.Queries;
-using Dashboard.Operations.Metering.Rolling;
-using Dashboard.Operations.Resilience;
+using Dashboard.Core;
 using Dashboard.Operations.Metering.Fleet;
-using Dashboard.Operations.Prometheus;
 using Dashboard.Operations.Queries.Fleet;
-using Dashboard.Core.Usage;
-using Dashboard.Core.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Operations;
 
@@ -25,10 +17,8 @@ public static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddDashboardOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ResilienceOptions>, ResilienceOptionsValidator>());
-        services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>());
+        services.AddValidatedOptions<ResilienceOptions, ResilienceOptionsValidator>(configuration.GetSection(ResilienceOptions.Section));
+        services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(configuration.GetSection(PricingOptions.Section));
 
         services.TryAddSingleton<TenantCircuits>();
         services.TryAddSingleton(new ThrottleLog());
@@ -56,8 +46,7 @@ public static class OperationsServiceCollectionExtensions
     /// </summary>
     private static void AddOpsSources(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration.GetSection(MetricsOptions.Section));
         services.TryAddSingleton(_ => InstanceName.FromProcess());
         services.TryAddSingleton<ThroughputQuery>();
         services.TryAddSingleton<ThrottlingQuery>();

@@ -1,8 +1,3 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Errors;
-using Dashboard.Providers.DynamoDb.Client;
-
 namespace Dashboard.Providers.DynamoDb;
 
 /// <summary>

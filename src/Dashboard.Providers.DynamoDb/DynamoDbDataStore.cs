@@ -1,16 +1,6 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Domain;
-using Dashboard.Core.Errors;
-using Dashboard.Core.Paging;
-using Dashboard.Core.Tenants;
 using Dashboard.Core.Validation;
-using Dashboard.Providers.DynamoDb.Client;
-using Dashboard.Providers.DynamoDb.Model;
 using Dashboard.Providers.DynamoDb.Orders;
 using Dashboard.Providers.DynamoDb.Streams;
-using Dashboard.Core.Live;
 using static Dashboard.Providers.DynamoDb.Model.TableLayout;
 
 namespace Dashboard.Providers.DynamoDb;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dashboard.Core.Tenants;
 
 namespace Dashboard.Providers.DynamoDb;
 

@@ -1,6 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-
 namespace Dashboard.Providers.DynamoDb;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Dashboard.Providers.DynamoDb.Model;
-
 namespace Dashboard.Providers.DynamoDb;
 
 /// <summary>Creates the tenant's table and any missing index, then waits until they are ACTIVE. Safe to run again.</summary>

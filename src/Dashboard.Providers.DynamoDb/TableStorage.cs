@@ -1,5 +1,3 @@
-using Amazon.DynamoDBv2;
-
 namespace Dashboard.Providers.DynamoDb;
 
 /// <summary>

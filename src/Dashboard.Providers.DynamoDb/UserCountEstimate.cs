@@ -1,6 +1,3 @@
-using Amazon.DynamoDBv2;
-using Dashboard.Providers.DynamoDb.Model;
-
 namespace Dashboard.Providers.DynamoDb;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Dashboard.Core.Errors;
-using Dashboard.Providers.Fauna.Wire;
-
 namespace Dashboard.Providers.Fauna;
 
 /// <summary>

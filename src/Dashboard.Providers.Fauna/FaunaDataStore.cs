@@ -1,13 +1,7 @@
-using Dashboard.Core.Domain;
-using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
 using Dashboard.Core.Validation;
-using Dashboard.Core.Live;
 using Dashboard.Providers.Fauna.Live;
 using Dashboard.Providers.Fauna.Model;
-using Dashboard.Providers.Fauna.Wire;
 
 namespace Dashboard.Providers.Fauna;
 

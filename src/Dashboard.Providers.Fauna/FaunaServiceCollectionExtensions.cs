@@ -1,5 +1,3 @@
-using Dashboard.Core.Tenants;
-using Dashboard.Providers.Fauna.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

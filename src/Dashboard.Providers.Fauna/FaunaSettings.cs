@@ -1,7 +1,3 @@
-using System.Globalization;
-using Dashboard.Core.Tenants;
-using Dashboard.Providers.Fauna.Wire;
-
 namespace Dashboard.Providers.Fauna;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-using Dashboard.Providers.Fauna.Wire;
-
 namespace Dashboard.Providers.Fauna;
 
 /// <summary>

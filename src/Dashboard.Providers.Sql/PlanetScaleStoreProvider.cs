@@ -1,8 +1,4 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-using Dashboard.Providers.Sql.Dialects;
 using Dashboard.Providers.Sql.MySql;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Providers.Sql;
 

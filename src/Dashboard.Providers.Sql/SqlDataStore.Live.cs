@@ -1,6 +1,5 @@
 using Dashboard.Core.Live;
 using Dashboard.Providers.Sql.Live;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Providers.Sql;
 

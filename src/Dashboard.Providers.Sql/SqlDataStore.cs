@@ -1,15 +1,9 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Domain;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Tenants;
 using Dashboard.Core.Validation;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Dashboard.Providers.Sql.Dialects;
 using Dashboard.Providers.Sql.Interception;
-using Dashboard.Providers.Sql.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Providers.Sql;
 
@@ -194,25 +188,25 @@ public sealed partial class SqlDataStore : IDataStore, IStorageSizeReporter
     {
         // Idempotent: rows already present (an earlier, interrupted load) are skipped, not duplicated.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var batch in users.Chunk(500))
-        {
-            var ids = batch.Select(u => u.Id).ToList();
-            var present = (await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
-            db.Users.AddRange(batch.Where(u => !present.Contains(u.Id)).Select(u => u.ToRow(writeId)));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        foreach (var batch in orders.Chunk(500))
-        {
-            var ids = batch.Select(o => o.Id).ToList();
-            var present = (await db.Orders.Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
-            db.Orders.AddRange(batch.Where(o => !present.Contains(o.Id)).Select(o => o.ToRow(writeId)));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        await AddMissingAsync(db, users, u => u.Id, ids => db.Users.Where(r => ids.Contains(r.Id)).Select(r => r.Id), u => u.ToRow(writeId), ct);
+        await AddMissingAsync(db, orders, o => o.Id, ids => db.Orders.Where(r => ids.Contains(r.Id)).Select(r => r.Id), o => o.ToRow(writeId), ct);
         await tx.CommitAsync(ct);
         return true;
     }, ct);
+
+    /// <summary>Adds, 500 at a time, the rows of the items whose ids <paramref name="present"/> does not find.</summary>
+    private static async Task AddMissingAsync<TItem, TRow>(DashboardDbContext db, IReadOnlyList<TItem> items, Func<TItem, string> id,
+        Func<List<string>, IQueryable<string>> present, Func<TItem, TRow> toRow, CancellationToken ct)
+        where TRow : class
+    {
+        foreach (var batch in items.Chunk(500))
+        {
+            var stored = (await present(batch.Select(id).ToList()).ToListAsync(ct)).ToHashSet();
+            db.Set<TRow>().AddRange(batch.Where(i => !stored.Contains(id(i))).Select(toRow));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
 
     /// <summary>The write id a stored row carries, read to tell a lost answer of our own write from someone else's write.</summary>
     private sealed record WriteMark(string? WriteId);

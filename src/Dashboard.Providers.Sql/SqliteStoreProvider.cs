@@ -1,7 +1,4 @@
 using Dashboard.Core.Files;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-using Dashboard.Providers.Sql.Dialects;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 

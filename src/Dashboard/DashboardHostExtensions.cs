@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dashboard.Access;
-using Dashboard.AppStore;
 using Dashboard.Cluster;
 using Dashboard.Components;
 using Dashboard.Core;

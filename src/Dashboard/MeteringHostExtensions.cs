@@ -3,7 +3,6 @@ using System.Net;
 using Dashboard.Operations.Metering;
 using Dashboard.Operations;
 using Dashboard.Operations.Load;
-using Dashboard.Core.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using OpenTelemetry.Metrics;

@@ -1,5 +1,3 @@
-using FaunaLocal.Server;
-using FaunaLocal.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace FaunaLocal;

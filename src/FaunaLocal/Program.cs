@@ -1,5 +1,4 @@
 using FaunaLocal.Bench;
-using FaunaLocal.Server;
 
 namespace FaunaLocal;
 

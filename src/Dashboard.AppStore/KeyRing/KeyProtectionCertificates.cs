@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Hosting;
 
 namespace Dashboard.AppStore.KeyRing;
 

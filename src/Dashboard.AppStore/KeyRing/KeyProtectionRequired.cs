@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Dashboard.AppStore.KeyRing;
 
 /// <summary>Stops start-up (naming the keys to set) when the key ring cannot be encrypted: no key is ever stored in the clear.</summary>

@@ -1,9 +1,8 @@
+using Dashboard.Core;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.AppStore.KeyRing;
 
@@ -22,8 +21,7 @@ public static class KeyRingServiceCollectionExtensions
         var section = configuration.GetSection(KeyProtectionOptions.Section);
         var certificates = KeyProtectionCertificates.Load(section.Get<KeyProtectionOptions>() ?? new(), environment);
         services.TryAddSingleton(certificates);
-        services.AddOptions<KeyProtectionOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyProtectionOptions>, KeyProtectionRequired>());
+        services.AddValidatedOptions<KeyProtectionOptions, KeyProtectionRequired>(section);
         var dataProtection = services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<AppStoreDbContext>();

@@ -1,5 +1,4 @@
 using Dashboard.Core.Usage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.AppStore.Throttling;
 

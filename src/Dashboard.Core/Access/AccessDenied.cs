@@ -1,5 +1,3 @@
-using Dashboard.Core.Errors;
-
 namespace Dashboard.Core.Access;
 
 /// <summary>The refusals the service layer gives, worded for the person who sees them.</summary>

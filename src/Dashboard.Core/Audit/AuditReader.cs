@@ -1,5 +1,3 @@
-using Dashboard.Core.Access;
-
 namespace Dashboard.Core.Audit;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Domain;
-using Dashboard.Core.Stores;
-using Microsoft.Extensions.Logging;
-
 namespace Dashboard.Core.Audit;
 
 /// <summary>

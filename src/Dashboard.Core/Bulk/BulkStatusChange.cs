@@ -1,10 +1,3 @@
-using Dashboard.Core.Audit;
-using Dashboard.Core.Domain;
-using Dashboard.Core.Errors;
-
-using Dashboard.Core.Stores;
-using Microsoft.Extensions.Logging;
-
 namespace Dashboard.Core.Bulk;
 
 /// <summary>

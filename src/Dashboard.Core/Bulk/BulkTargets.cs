@@ -1,7 +1,3 @@
-using Dashboard.Core.Errors;
-using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
-
 namespace Dashboard.Core.Bulk;
 
 /// <summary>"All orders matching this filter": walks the listing page by page and takes each order as listed.</summary>

@@ -1,5 +1,3 @@
-using Dashboard.Core.Domain;
-
 namespace Dashboard.Core.Demo;
 
 /// <summary>The demo data set: users and their orders, entities ready for <see cref="Stores.IDataStore.BulkLoadAsync"/>.</summary>

@@ -1,5 +1,3 @@
-using Dashboard.Core.Stores;
-
 namespace Dashboard.Core.Demo;
 
 /// <summary>Loads the demo data into a tenant's backend unless it is already there. Safe to run again.</summary>

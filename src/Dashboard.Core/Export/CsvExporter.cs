@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Export;
 

@@ -1,5 +1,4 @@
 using CsvHelper;
-using Dashboard.Core.Paging;
 
 namespace Dashboard.Core.Export;
 

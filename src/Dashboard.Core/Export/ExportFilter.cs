@@ -1,5 +1,3 @@
-using Dashboard.Core.Stores;
-
 namespace Dashboard.Core.Export;
 
 /// <summary>Which listing an export walks, with the filter the person had on the page.</summary>

@@ -1,6 +1,3 @@
-using Dashboard.Core.Domain;
-using Dashboard.Core.Validation;
-
 namespace Dashboard.Core.Jump;
 
 public enum JumpKind

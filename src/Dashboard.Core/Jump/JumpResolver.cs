@@ -1,9 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Errors;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-using Microsoft.Extensions.Logging;
-
 namespace Dashboard.Core.Jump;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using Dashboard.Core.Errors;
 
 namespace Dashboard.Core.Paging;
 

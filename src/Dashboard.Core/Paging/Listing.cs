@@ -1,5 +1,3 @@
-using Dashboard.Core.Stores;
-
 namespace Dashboard.Core.Paging;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Dashboard.Core.Domain;
-using Dashboard.Core.Paging;
-
 namespace Dashboard.Core.Stores;
 
 /// <summary>

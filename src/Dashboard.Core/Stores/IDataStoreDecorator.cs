@@ -1,5 +1,3 @@
-using Dashboard.Core.Tenants;
-
 namespace Dashboard.Core.Stores;
 
 /// <summary>Wraps every tenant's backend store (metering, resilience), applied in registration order.</summary>

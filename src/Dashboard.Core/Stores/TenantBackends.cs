@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using Dashboard.Core.Tenants;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Stores;
 

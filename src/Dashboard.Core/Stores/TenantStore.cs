@@ -1,9 +1,3 @@
-using Dashboard.Core.Domain;
-using Dashboard.Core.Errors;
-using Dashboard.Core.Paging;
-using Dashboard.Core.Tenants;
-using Dashboard.Core.Validation;
-
 namespace Dashboard.Core.Stores;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Dashboard.Core.Domain;
-using Dashboard.Core.Paging;
-using Dashboard.Core.Tenants;
-
 namespace Dashboard.Core.Stores;
 
 /// <summary>

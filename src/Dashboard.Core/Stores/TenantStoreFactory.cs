@@ -1,9 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Domain;
-using Dashboard.Core.Tenants;
-using Microsoft.Extensions.Logging;
-
 namespace Dashboard.Core.Stores;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Dashboard.Core.Validation;
-
 namespace Dashboard.Core.Stores;
 
 /// <summary>Which field a user listing is ordered and prefix-filtered by.</summary>

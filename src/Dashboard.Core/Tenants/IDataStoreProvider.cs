@@ -1,5 +1,3 @@
-using Dashboard.Core.Stores;
-
 namespace Dashboard.Core.Tenants;
 
 /// <summary>A backend kind a tenant can live on. Each provider project registers one.</summary>

@@ -1,5 +1,3 @@
-using Dashboard.Core.Validation;
-
 namespace Dashboard.Core.Tenants;
 
 /// <summary>

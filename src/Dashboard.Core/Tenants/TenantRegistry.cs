@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Dashboard.Core.Tenants;
 
 /// <summary>The configured tenants, validated, in configuration order.</summary>

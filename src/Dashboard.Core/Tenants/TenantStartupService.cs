@@ -1,7 +1,5 @@
 using Dashboard.Core.Demo;
-using Dashboard.Core.Stores;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Tenants;
 

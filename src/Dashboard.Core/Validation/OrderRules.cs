@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dashboard.Core.Domain;
 
 namespace Dashboard.Core.Validation;
 

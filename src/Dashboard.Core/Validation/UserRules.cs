@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Dashboard.Core.Domain;
-using Dashboard.Core.Errors;
 
 namespace Dashboard.Core.Validation;
 

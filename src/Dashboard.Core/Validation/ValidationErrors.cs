@@ -1,5 +1,3 @@
-using Dashboard.Core.Errors;
-
 namespace Dashboard.Core.Validation;
 
 /// <summary>Collects field → message pairs and throws one <see cref="ValidationException"/> with all of them.</summary>

@@ -1,10 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Usage;
-using Dashboard.Operations.Queries;
-using Dashboard.Operations.Metering.Rolling;
-using Dashboard.Core.Tenants;
-using Microsoft.Extensions.Options;
-
 namespace Dashboard.Operations.Costs;
 
 /// <summary>Builds the cost page's model: every configured tenant's units in the window × the price sheet.</summary>

@@ -1,5 +1,3 @@
-using Dashboard.Operations.Queries;
-
 namespace Dashboard.Operations.Costs;
 
 /// <summary>The cost page's model: each tenant's estimate grouped by provider, and the price sheet used.</summary>

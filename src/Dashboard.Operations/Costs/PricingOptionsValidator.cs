@@ -1,6 +1,4 @@
 using System.Reflection;
-using Dashboard.Core.Stores;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Operations.Costs;
 

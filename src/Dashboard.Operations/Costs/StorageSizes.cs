@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Operations.Costs;
 

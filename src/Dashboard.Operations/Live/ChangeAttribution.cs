@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dashboard.Core.Audit;
-using Dashboard.Core.Live;
 
 namespace Dashboard.Operations.Live;
 

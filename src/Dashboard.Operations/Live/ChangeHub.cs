@@ -1,8 +1,3 @@
-using Dashboard.Core.Errors;
-using Dashboard.Core.Live;
-using Dashboard.Core.Stores;
-using Microsoft.Extensions.Logging;
-
 namespace Dashboard.Operations.Live;
 
 /// <summary>

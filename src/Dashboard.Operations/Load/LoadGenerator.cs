@@ -1,10 +1,7 @@
-using Dashboard.Operations.Metering;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dashboard.Core.Domain;
-using Dashboard.Core.Errors;
 using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
 
 namespace Dashboard.Operations.Load;
 

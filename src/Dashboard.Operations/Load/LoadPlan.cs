@@ -1,5 +1,3 @@
-using Dashboard.Operations.Metering;
-
 namespace Dashboard.Operations.Load;
 
 /// <summary>How much load: calls per second for how long, and how many may be in flight before calls are skipped.</summary>

@@ -1,7 +1,4 @@
-using Dashboard.Core.Errors;
-using Dashboard.Core.Tenants;
 using Dashboard.Core.Domain;
-using Dashboard.Core.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Operations.Load;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Usage;
-using Dashboard.Core.Live;
 
 namespace Dashboard.Operations.Metering;
 

@@ -1,6 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-
 namespace Dashboard.Operations.Metering;
 
 /// <summary>Wraps every tenant's store so each call is timed, classified and its usage recorded.</summary>

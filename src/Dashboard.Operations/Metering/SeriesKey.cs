@@ -1,5 +1,3 @@
-using Dashboard.Core.Stores;
-
 namespace Dashboard.Operations.Metering;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Dashboard.Core.Usage;
-
 namespace Dashboard.Operations.Metering;
 
 /// <summary>A finished store call as the metering decorator saw it.</summary>

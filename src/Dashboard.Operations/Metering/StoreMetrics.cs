@@ -1,4 +1,3 @@
-using Dashboard.Core.Usage;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 

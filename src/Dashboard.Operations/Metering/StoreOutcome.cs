@@ -1,5 +1,3 @@
-using Dashboard.Core.Errors;
-
 namespace Dashboard.Operations.Metering;
 
 /// <summary>How a store call ended, as the ops pages count it.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Dashboard.Operations.Prometheus;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Dashboard.Operations.Costs;
-
 namespace Dashboard.Operations.Queries;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Dashboard.Operations.Metering.Rolling;
-using Dashboard.Operations.Resilience;
-
 namespace Dashboard.Operations.Queries;
 
 /// <summary>Builds the throttling page's model from the rolling store, the throttle log and the circuits.</summary>

@@ -1,8 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Usage;
-using Dashboard.Operations.Metering.Rolling;
-using Dashboard.Operations.Resilience;
-
 namespace Dashboard.Operations.Queries;
 
 /// <summary>The throttling page's model: events over time, totals by cause, the latest events, and circuits.</summary>

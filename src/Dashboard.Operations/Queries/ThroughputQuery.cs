@@ -1,6 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Operations.Metering.Rolling;
-
 namespace Dashboard.Operations.Queries;
 
 /// <summary>Builds the throughput page's model from the rolling store: this instance's calls only.</summary>

@@ -1,5 +1,3 @@
-using Dashboard.Core.Errors;
-
 namespace Dashboard.Operations.Resilience;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-
 namespace Dashboard.Operations.Resilience;
 
 /// <summary>Wraps every tenant's store in its circuit's pipeline; the circuit's prober pings the undecorated store.</summary>

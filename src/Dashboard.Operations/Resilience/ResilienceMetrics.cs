@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Dashboard.Operations.Metering;
 using Polly.Telemetry;
 
 namespace Dashboard.Operations.Resilience;

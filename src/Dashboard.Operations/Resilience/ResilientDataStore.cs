@@ -1,6 +1,3 @@
-using Dashboard.Core.Errors;
-using Dashboard.Core.Usage;
-using Dashboard.Core.Stores;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;

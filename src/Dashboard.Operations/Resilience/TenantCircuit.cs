@@ -1,4 +1,3 @@
-using Dashboard.Core.Errors;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Telemetry;

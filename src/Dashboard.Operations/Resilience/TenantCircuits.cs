@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Operations.Resilience;
 

@@ -1,5 +1,3 @@
-using Dashboard.Core.Errors;
-using Dashboard.Core.Usage;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;

@@ -1,6 +1,3 @@
-using Dashboard.Core.Errors;
-using Dashboard.Core.Usage;
-
 namespace Dashboard.Operations.Resilience;
 
 /// <summary>

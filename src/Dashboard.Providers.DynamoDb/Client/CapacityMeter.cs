@@ -1,6 +1,3 @@
-using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Usage;
-
 namespace Dashboard.Providers.DynamoDb.Client;
 
 /// <summary>

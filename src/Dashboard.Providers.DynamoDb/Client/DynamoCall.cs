@@ -1,7 +1,4 @@
-using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Dashboard.Core.Errors;
-using Dashboard.Core.Usage;
 
 namespace Dashboard.Providers.DynamoDb.Client;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Errors;
 
 namespace Dashboard.Providers.DynamoDb.Model;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Domain;
 using static Dashboard.Providers.DynamoDb.Model.ItemNames;
 
 namespace Dashboard.Providers.DynamoDb.Model;

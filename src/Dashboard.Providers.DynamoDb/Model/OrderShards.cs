@@ -1,5 +1,3 @@
-using Dashboard.Core.Domain;
-
 namespace Dashboard.Providers.DynamoDb.Model;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Amazon.DynamoDBv2.Model;
-
 namespace Dashboard.Providers.DynamoDb.Model;
 
 /// <summary>

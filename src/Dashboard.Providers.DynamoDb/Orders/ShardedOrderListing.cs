@@ -1,12 +1,3 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Dashboard.Core.Domain;
-using Dashboard.Core.Errors;
-using Dashboard.Core.Paging;
-using Dashboard.Core.Stores;
-using Dashboard.Providers.DynamoDb.Client;
-using Dashboard.Providers.DynamoDb.Model;
-
 namespace Dashboard.Providers.DynamoDb.Orders;
 
 /// <summary>

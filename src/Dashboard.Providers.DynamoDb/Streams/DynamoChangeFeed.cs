@@ -1,10 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2;
-using Dashboard.Core.Errors;
-using Dashboard.Core.Live;
-using Dashboard.Core.Usage;
 
 namespace Dashboard.Providers.DynamoDb.Streams;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using Dashboard.Core.Live;
-using Dashboard.Providers.DynamoDb.Model;
 
 namespace Dashboard.Providers.DynamoDb.Streams;
 

@@ -1,6 +1,3 @@
-using Dashboard.Core.Live;
-using Dashboard.Providers.Fauna.Wire;
-
 namespace Dashboard.Providers.Fauna.Live;
 
 /// <summary>

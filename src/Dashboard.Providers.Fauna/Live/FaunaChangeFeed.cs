@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using Dashboard.Core.Errors;
-using Dashboard.Core.Live;
-using Dashboard.Providers.Fauna.Wire;
 
 namespace Dashboard.Providers.Fauna.Live;
 

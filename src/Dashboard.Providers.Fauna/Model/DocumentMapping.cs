@@ -1,6 +1,3 @@
-using Dashboard.Core.Domain;
-using Dashboard.Providers.Fauna.Wire;
-
 namespace Dashboard.Providers.Fauna.Model;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Dashboard.Providers.Fauna.Wire;
-
 namespace Dashboard.Providers.Fauna.Model;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text.Json;
 using Dashboard.Core.Usage;
-using Dashboard.Core.Errors;
 
 namespace Dashboard.Providers.Fauna.Wire;
 

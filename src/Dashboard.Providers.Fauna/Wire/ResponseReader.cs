@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Dashboard.Providers.Fauna.Wire;
 
 /// <summary>Reads an answer of <c>POST /query/1</c>: data and stats on success, error fields otherwise.</summary>

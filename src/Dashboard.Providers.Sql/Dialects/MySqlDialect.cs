@@ -1,7 +1,4 @@
-using Dashboard.Core.Stores;
-using Dashboard.Providers.Sql.Model;
 using Dashboard.Providers.Sql.MySql;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Providers.Sql.Dialects;
 

@@ -1,9 +1,5 @@
 using System.Data.Common;
-using Dashboard.Core.Domain;
-using Dashboard.Core.Stores;
 using Dashboard.Providers.Sql.Interception;
-using Dashboard.Providers.Sql.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Providers.Sql.Dialects;
 

@@ -1,6 +1,4 @@
-using Dashboard.Providers.Sql.Model;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Providers.Sql.Dialects;
 

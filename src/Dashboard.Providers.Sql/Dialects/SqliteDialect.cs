@@ -1,8 +1,5 @@
 using Dashboard.Core.Files;
-using Dashboard.Core.Stores;
-using Dashboard.Providers.Sql.Model;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Providers.Sql.Dialects;
 

@@ -1,7 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Providers.Sql.Model;
-using Microsoft.EntityFrameworkCore;
-
 namespace Dashboard.Providers.Sql.Dialects;
 
 /// <summary>

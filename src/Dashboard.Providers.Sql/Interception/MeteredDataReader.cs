@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Data.Common;
-using Dashboard.Core.Usage;
 
 namespace Dashboard.Providers.Sql.Interception;
 

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
-using Dashboard.Core.Usage;
-using Dashboard.Providers.Sql.Model;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dashboard.Providers.Sql.Interception;

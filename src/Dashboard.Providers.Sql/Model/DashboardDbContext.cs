@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Dashboard.Providers.Sql.Model;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Dashboard.Providers.Sql.Dialects;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Dashboard.Providers.Sql.Model;

@@ -1,4 +1,3 @@
-using Dashboard.Core.Usage;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dashboard.Providers.Sql.MySql;

@@ -1,8 +1,6 @@
-using Dashboard.AppStore;
 using Dashboard.AppStore.KeyRing;
 using Dashboard.Cluster;
-using Dashboard.Core.Access;
-using Dashboard.Core.Tenants;
+using Dashboard.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -11,8 +9,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 
@@ -47,15 +43,11 @@ public static class AccessHostExtensions
     /// <summary>Configuration that cannot work, or is not fit outside Development, stops start-up with messages naming the keys.</summary>
     private static void AddStartupChecks(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
-        services.AddOptions<TenantsOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantsOptions>, DevelopmentSecretsRefused>());
-        services.AddOptions<AppStoreOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AppStoreOptions>, DevelopmentSecretsRefused>());
+        services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(configuration.GetSection(AuthOptions.Section));
+        services.AddValidatedOptions<TenantsOptions, DevelopmentSecretsRefused>();
+        services.AddValidatedOptions<AppStoreOptions, DevelopmentSecretsRefused>();
         services.AddAvatarImagePolicy(configuration);
-        services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>());
+        services.AddValidatedOptions<ProxyOptions, ProxyOptionsValidator>(configuration.GetSection(ProxyOptions.Section));
     }
 
     /// <summary>Server-side sessions, checked per request (cookie) and per circuit (revalidating state provider).</summary>

@@ -1,6 +1,4 @@
 using Dashboard.AppStore.Lockout;
-using Dashboard.AppStore.Sessions;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 

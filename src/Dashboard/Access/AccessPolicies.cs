@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dashboard.Core.Access;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 

@@ -1,5 +1,3 @@
-using Dashboard.Core.Access;
-
 namespace Dashboard.Access;
 
 /// <summary><c>appsettings → Auth</c>: how people sign in, and who the local accounts are.</summary>

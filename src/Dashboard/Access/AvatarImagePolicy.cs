@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
+using Dashboard.Core;
 namespace Dashboard.Access;
 
 /// <summary>
@@ -73,8 +71,7 @@ public static class AvatarImagePolicyServices
     /// <summary><see cref="AvatarOptions"/> (checked at start-up) and the policy the CSP and the pages share.</summary>
     public static IServiceCollection AddAvatarImagePolicy(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AvatarOptions>().Bind(configuration.GetSection(AvatarOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AvatarOptions>, AvatarOptionsValidator>());
+        services.AddValidatedOptions<AvatarOptions, AvatarOptionsValidator>(configuration.GetSection(AvatarOptions.Section));
         services.TryAddSingleton<AvatarImagePolicy>();
         return services;
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dashboard.Core.Access;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Dashboard.Access;

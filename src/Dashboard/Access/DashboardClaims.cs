@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dashboard.Core.Access;
 
 namespace Dashboard.Access;
 

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using Dashboard.AppStore;
-using Dashboard.Core.Tenants;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 

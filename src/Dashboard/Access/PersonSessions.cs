@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Dashboard.AppStore.Sessions;
-using Dashboard.Core.Access;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Dashboard.AppStore.Sessions;
-using Dashboard.Core.Access;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 

@@ -1,6 +1,3 @@
-using Dashboard.AppStore.Sessions;
-using Dashboard.Core.Access;
-using Dashboard.Core.Errors;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Dashboard.Access;

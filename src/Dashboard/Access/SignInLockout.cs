@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dashboard.AppStore.Lockout;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Access;
 

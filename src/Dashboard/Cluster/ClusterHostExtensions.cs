@@ -1,7 +1,5 @@
-using Dashboard.Core.Tenants;
+using Dashboard.Core;
 using Dashboard.Operations.Queries;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Cluster;
 
@@ -11,8 +9,7 @@ public static class ClusterHostExtensions
     public static WebApplicationBuilder AddDashboardCluster(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(ClusterOptions.Section);
-        builder.Services.AddOptions<ClusterOptions>().Bind(section).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
+        builder.Services.AddValidatedOptions<ClusterOptions, ClusterOptionsValidator>(section);
         var options = section.Get<ClusterOptions>() ?? new ClusterOptions();
         builder.Services.Replace(ServiceDescriptor.Singleton(string.IsNullOrWhiteSpace(options.InstanceName)
             ? InstanceName.FromProcess()

@@ -1,4 +1,3 @@
-using Dashboard.Core.Errors;
 using MudBlazor;
 
 namespace Dashboard.Services;

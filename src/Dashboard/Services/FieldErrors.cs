@@ -1,5 +1,3 @@
-using Dashboard.Core.Errors;
-
 namespace Dashboard.Services;
 
 /// <summary>Validation messages keyed by field path ("email", "items[2].quantity"), for showing next to inputs.</summary>

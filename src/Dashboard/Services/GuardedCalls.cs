@@ -1,5 +1,3 @@
-using Dashboard.Core.Errors;
-using Dashboard.Core.Tenants;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

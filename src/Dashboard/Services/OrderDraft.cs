@@ -1,5 +1,3 @@
-using Dashboard.Core.Domain;
-
 namespace Dashboard.Services;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Dashboard.Core.Domain;
-using Dashboard.Core.Stores;
-
 namespace Dashboard.Services;
 
 /// <summary>

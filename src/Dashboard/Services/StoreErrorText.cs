@@ -1,6 +1,3 @@
-using Dashboard.Core.Errors;
-using Dashboard.Core.Tenants;
-
 namespace Dashboard.Services;
 
 /// <summary>What to tell a person when a store call fails, naming the tenant and its backend.</summary>

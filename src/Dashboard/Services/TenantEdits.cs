@@ -1,5 +1,3 @@
-using Dashboard.Core.Domain;
-
 namespace Dashboard.Services;
 
 /// <summary>The edit forms of a tenant's stored users and orders, saving to the person's store of that tenant.</summary>

@@ -1,5 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Tenants;
 using Dashboard.Core.Tenants.Health;
 
 namespace Dashboard.Services;

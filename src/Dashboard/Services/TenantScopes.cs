@@ -1,8 +1,3 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Errors;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
-
 namespace Dashboard.Services;
 
 /// <summary>Resolves the tenant of a tenant page (/t/{tenant}/…) for the signed-in person.</summary>

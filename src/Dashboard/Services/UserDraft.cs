@@ -1,5 +1,3 @@
-using Dashboard.Core.Domain;
-
 namespace Dashboard.Services;
 
 /// <summary>The profile form's edit state: email, name and avatar address based on one version of the user.</summary>

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using FaunaLocal.Server;
 
 namespace FaunaLocal.Bench;
 
@@ -50,11 +46,11 @@ public static class Benchmark
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Options.Secret);
 
-        await Query(http, """Collection.create({ name: "Item", indexes: { byKey: { terms: [{ field: ".key" }] } } })""");
+        await BenchQuery.RunAsync(http, """Collection.create({ name: "Item", indexes: { byKey: { terms: [{ field: ".key" }] } } })""");
         var ids = new List<string>();
         for (var batch = 0; batch < 10; batch++)
         {
-            using var doc = await Query(http, $$"""Set.sequence({{batch * 100}}, {{batch * 100 + 100}}).map(i => Item.create({ key: "k" + i.toString(), payload: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" }).id).toArray()""");
+            using var doc = await BenchQuery.RunAsync(http, $$"""Set.sequence({{batch * 100}}, {{batch * 100 + 100}}).map(i => Item.create({ key: "k" + i.toString(), payload: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" }).id).toArray()""");
             ids.AddRange(doc.RootElement.GetProperty("data").EnumerateArray().Select(e => e.GetString()!));
         }
 
@@ -78,7 +74,7 @@ public static class Benchmark
             {
                 var n = Interlocked.Increment(ref counter);
                 var t = Stopwatch.GetTimestamp();
-                using var _ = await Query(http, query(n));
+                using var _ = await BenchQuery.RunAsync(http, query(n));
                 latencies[w].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
         }).ToArray();
@@ -87,16 +83,4 @@ public static class Benchmark
         var rate = all.Count / sw.Elapsed.TotalSeconds;
         Console.WriteLine($"{mode,-10} {label,-28} {rate,10:0} {all[all.Count / 2],8:0.00} {all[(int)(all.Count * 0.99)],8:0.00}");
     }
-
-    private static async Task<JsonDocument> Query(HttpClient http, string fql)
-    {
-        var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["query"] = fql }, BenchJson.Default.DictionaryStringString);
-        using var response = await http.PostAsync("/query/1", new StringContent(body, Encoding.UTF8));
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Query failed ({(int)response.StatusCode}): {text}");
-        return JsonDocument.Parse(text);
-    }
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class BenchJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using FaunaLocal.Storage;
 
 namespace FaunaLocal.Bench;
 
@@ -54,7 +49,7 @@ public static class StreamBenchmark
     private static async Task Fanout(HttpClient http, int count, TimeSpan duration)
     {
         var coll = $"Bench{count}";
-        await Query(http, $"Collection.create({{ name: \"{coll}\" }})");
+        await BenchQuery.RunAsync(http, $"Collection.create({{ name: \"{coll}\" }})");
         var token = await Token(http, $"{coll}.all().eventSource()");
         var subs = new List<Subscriber>();
         for (var i = 0; i < count; i++) subs.Add(await Subscriber.OpenAsync(http, token));
@@ -63,7 +58,7 @@ public static class StreamBenchmark
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < duration)
         {
-            await Query(http, $"{coll}.create({{ n: {commits} }})");
+            await BenchQuery.RunAsync(http, $"{coll}.create({{ n: {commits} }})");
             commits++;
         }
         var writing = Stopwatch.GetElapsedTime(started);
@@ -86,9 +81,9 @@ public static class StreamBenchmark
         var url = await server.StartAsync();
         using var http = new HttpClient { BaseAddress = url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "secret");
-        await Query(http, "Collection.create({ name: \"Idle\" })");
+        await BenchQuery.RunAsync(http, "Collection.create({ name: \"Idle\" })");
         var token = await Token(http, "Idle.all().eventSource()");
-        await Query(http, "Idle.all().count()");
+        await BenchQuery.RunAsync(http, "Idle.all().count()");
 
         var before = ManagedBytes();
         await using var clients = await BenchProcess.StartClientsAsync(url, token, count);
@@ -96,7 +91,7 @@ public static class StreamBenchmark
         var after = ManagedBytes();
         var open = server.Streams!.Open;
         var started = Stopwatch.GetTimestamp();
-        await Query(http, "Idle.create({ n: 1 })");
+        await BenchQuery.RunAsync(http, "Idle.create({ n: 1 })");
         await clients.WaitForLineAsync("received");
         var fanout = Stopwatch.GetElapsedTime(started);
         Console.WriteLine($"{open} idle streams held at once: {(after - before) / (double)count / 1024:0.0} KiB of server heap per stream " +
@@ -157,17 +152,8 @@ public static class StreamBenchmark
 
     private static async Task<string> Token(HttpClient http, string fql)
     {
-        using var doc = await Query(http, fql);
+        using var doc = await BenchQuery.RunAsync(http, fql);
         return doc.RootElement.GetProperty("data").GetString()!;
-    }
-
-    private static async Task<JsonDocument> Query(HttpClient http, string fql)
-    {
-        var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["query"] = fql }, BenchJson.Default.DictionaryStringString);
-        using var response = await http.PostAsync("/query/1", new StringContent(body, Encoding.UTF8));
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Query failed ({(int)response.StatusCode}): {text}");
-        return JsonDocument.Parse(text);
     }
 
     /// <summary>One stream: counts data events and how long each took from its commit time.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using FaunaLocal.Engine.Methods;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine;
 
 /// <summary>Top-level names: built-in modules, global functions, and the database's collections.</summary>

@@ -1,6 +1,3 @@
-using FaunaLocal.Language;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine;
 
 public abstract class FunctionValue : Value

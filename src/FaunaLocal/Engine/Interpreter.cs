@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using FaunaLocal.Engine.Methods;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Language;
-using FaunaLocal.Values;
 
 namespace FaunaLocal.Engine;
 

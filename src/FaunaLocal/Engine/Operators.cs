@@ -1,5 +1,3 @@
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine;
 
 /// <summary>

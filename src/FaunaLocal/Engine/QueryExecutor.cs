@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.Json;
-using FaunaLocal.Language;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine;
 
 public sealed record QueryRequest(

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Storage;
-
 namespace FaunaLocal.Engine;
 
 /// <summary>Thrown at a transaction's first write when others committed since its snapshot: rerun it under the lock.</summary>
@@ -20,31 +17,26 @@ public sealed class Transaction
     private readonly QueryDeadline _deadline;
 
     public Transaction(Store store, ImmutableArray<string> dbPath, bool readOnly, bool holdsLock, Metering meter, QueryDeadline deadline)
+        : this(store, dbPath, store.Snapshot(), readOnly, holdsLock, null, meter, deadline)
     {
-        Store = store;
-        DbPath = dbPath;
-        _readOnly = readOnly;
-        HoldsLock = holdsLock;
-        Meter = meter;
-        _deadline = deadline;
-        (_state, SnapshotTs) = store.Snapshot();
     }
 
-    /// <summary>A read-only view of a past state, for evaluating an event source's filters and projections.</summary>
-    private Transaction(Store store, ImmutableArray<string> dbPath, StoreState state, long ts, Metering meter, QueryDeadline deadline, string writesRefused)
+    private Transaction(Store store, ImmutableArray<string> dbPath, (StoreState State, long Ts) snapshot, bool readOnly, bool holdsLock,
+        string? writesRefused, Metering meter, QueryDeadline deadline)
     {
         Store = store;
         DbPath = dbPath;
-        _readOnly = true;
+        (_state, SnapshotTs) = snapshot;
+        _readOnly = readOnly;
+        HoldsLock = holdsLock;
         _writesRefused = writesRefused;
         Meter = meter;
         _deadline = deadline;
-        _state = state;
-        SnapshotTs = ts;
     }
 
+    /// <summary>A read-only view of a past state, for evaluating an event source's filters and projections.</summary>
     public static Transaction At(Store store, ImmutableArray<string> dbPath, StoreState state, long ts, Metering meter, QueryDeadline deadline, string writesRefused) =>
-        new(store, dbPath, state, ts, meter, deadline, writesRefused);
+        new(store, dbPath, (state, ts), readOnly: true, holdsLock: false, writesRefused, meter, deadline);
 
     public Store Store { get; }
     public ImmutableArray<string> DbPath { get; }

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using FaunaLocal.Engine.Methods;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Engine.Streams;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine;
 
 /// <summary>

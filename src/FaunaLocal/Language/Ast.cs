@@ -1,5 +1,3 @@
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Language;
 
 /// <summary>FQL syntax tree. Pos is the offset of the node in the query's display text (for error positions).</summary>

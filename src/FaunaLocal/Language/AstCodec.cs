@@ -1,6 +1,3 @@
-using System.Text.Json;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Language;
 
 /// <summary>
@@ -11,108 +8,53 @@ public static class AstCodec
 {
     public static void Write(Utf8JsonWriter w, Expr e, TaggedWriter values)
     {
+        var (tag, parts) = Form(e);
         w.WriteStartArray();
-        switch (e)
+        w.WriteStringValue(tag);
+        foreach (var part in parts)
         {
-            case Literal l:
-                w.WriteStringValue("lit");
-                values.Write(w, l.Value);
-                break;
-            case Identifier id:
-                w.WriteStringValue("id");
-                w.WriteStringValue(id.Name);
-                break;
-            case ImplicitArg:
-                w.WriteStringValue("this");
-                break;
-            case MemberAccess m:
-                w.WriteStringValue("mem");
-                Write(w, m.Target, values);
-                w.WriteStringValue(m.Name);
-                w.WriteBooleanValue(m.Optional);
-                break;
-            case IndexAccess ix:
-                w.WriteStringValue("idx");
-                Write(w, ix.Target, values);
-                Write(w, ix.Index, values);
-                w.WriteBooleanValue(ix.Optional);
-                break;
-            case Call c:
-                w.WriteStringValue("call");
-                Write(w, c.Callee, values);
-                WriteList(w, c.Args, values);
-                w.WriteBooleanValue(c.Optional);
-                break;
-            case NonNull nn:
-                w.WriteStringValue("nn");
-                Write(w, nn.Target, values);
-                break;
-            case Unary u:
-                w.WriteStringValue("un");
-                w.WriteStringValue(u.Op);
-                Write(w, u.Operand, values);
-                break;
-            case Binary b:
-                w.WriteStringValue("bin");
-                w.WriteStringValue(b.Op);
-                Write(w, b.Left, values);
-                Write(w, b.Right, values);
-                break;
-            case Lambda l:
-                w.WriteStringValue("fn");
-                w.WriteStartArray();
-                foreach (var p in l.Params) w.WriteStringValue(p);
-                w.WriteEndArray();
-                Write(w, l.Body, values);
-                break;
-            case If i:
-                w.WriteStringValue("if");
-                Write(w, i.Condition, values);
-                Write(w, i.Then, values);
-                if (i.Else != null) Write(w, i.Else, values);
-                break;
-            case Block b:
-                w.WriteStringValue("blk");
-                WriteList(w, b.Statements, values);
-                break;
-            case Let l:
-                w.WriteStringValue("let");
-                w.WriteStringValue(l.Name);
-                Write(w, l.Value, values);
-                break;
-            case ArrayLiteral a:
-                w.WriteStringValue("arr");
-                WriteList(w, a.Items, values);
-                break;
-            case ObjectLiteral o:
-                w.WriteStringValue("obj");
-                foreach (var (k, v) in o.Fields)
-                {
-                    w.WriteStringValue(k);
-                    Write(w, v, values);
-                }
-                break;
-            case Projection p:
-                w.WriteStringValue("proj");
-                Write(w, p.Target, values);
-                foreach (var (k, fn) in p.Fields)
-                {
-                    w.WriteStringValue(k);
-                    Write(w, fn, values);
-                }
-                break;
-            default:
-                throw new InvalidOperationException($"No JSON form for {e.GetType().Name}");
+            switch (part)
+            {
+                case string s: w.WriteStringValue(s); break;
+                case bool b: w.WriteBooleanValue(b); break;
+                case Value v: values.Write(w, v); break;
+                case Expr child: Write(w, child, values); break;
+                case IEnumerable<Expr> list:
+                    w.WriteStartArray();
+                    foreach (var item in list) Write(w, item, values);
+                    w.WriteEndArray();
+                    break;
+                case IEnumerable<string> names:
+                    w.WriteStartArray();
+                    foreach (var name in names) w.WriteStringValue(name);
+                    w.WriteEndArray();
+                    break;
+            }
         }
         w.WriteEndArray();
     }
 
-    private static void WriteList(Utf8JsonWriter w, IEnumerable<Expr> list, TaggedWriter values)
+    /// <summary>A node's name and what follows it in its array, in the order <see cref="Read"/> takes them.</summary>
+    private static (string Tag, object[] Parts) Form(Expr e) => e switch
     {
-        w.WriteStartArray();
-        foreach (var e in list) Write(w, e, values);
-        w.WriteEndArray();
-    }
+        Literal l => ("lit", [l.Value]),
+        Identifier id => ("id", [id.Name]),
+        ImplicitArg => ("this", []),
+        MemberAccess m => ("mem", [m.Target, m.Name, m.Optional]),
+        IndexAccess ix => ("idx", [ix.Target, ix.Index, ix.Optional]),
+        Call c => ("call", [c.Callee, c.Args, c.Optional]),
+        NonNull nn => ("nn", [nn.Target]),
+        Unary u => ("un", [u.Op, u.Operand]),
+        Binary b => ("bin", [b.Op, b.Left, b.Right]),
+        Lambda l => ("fn", [l.Params, l.Body]),
+        If i => ("if", i.Else != null ? [i.Condition, i.Then, i.Else] : [i.Condition, i.Then]),
+        Block b => ("blk", [b.Statements]),
+        Let l => ("let", [l.Name, l.Value]),
+        ArrayLiteral a => ("arr", [a.Items]),
+        ObjectLiteral o => ("obj", [.. o.Fields.SelectMany(f => new object[] { f.Key, f.Value })]),
+        Projection p => ("proj", [p.Target, .. p.Fields.SelectMany(f => new object[] { f.Key, f.Value })]),
+        _ => throw new InvalidOperationException($"No JSON form for {e.GetType().Name}"),
+    };
 
     public static Expr Read(JsonElement e, TaggedReader values)
     {

@@ -1,6 +1,3 @@
-using FaunaLocal.Engine;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Language;
 
 /// <summary>
@@ -149,11 +146,7 @@ public sealed class Parser
     {
         // `.x` directly in a lambda body would be ambiguous with the lambda's own parameter: reject it.
         var pos = Peek().Pos;
-        _implicitFrames.Push(false);
-        Expr body;
-        bool used;
-        try { body = ParseExpr(); }
-        finally { used = _implicitFrames.Pop(); }
+        var (body, used) = ParseInImplicitFrame();
         if (used) throw QueryException.InvalidQuery("Short-hand `.field` syntax cannot be used inside a lambda body; name the parameter", pos);
         return body;
     }
@@ -277,12 +270,19 @@ public sealed class Parser
     private Expr ParseArgument()
     {
         var pos = Peek().Pos;
+        var (e, used) = ParseInImplicitFrame();
+        return used ? new Lambda(pos, [ImplicitArg.ParamName], e) : e;
+    }
+
+    /// <summary>An expression parsed as its own scope of short-hand `.field` syntax, and whether it used it.</summary>
+    private (Expr Expr, bool UsedImplicit) ParseInImplicitFrame()
+    {
         _implicitFrames.Push(false);
         Expr e;
         bool used;
         try { e = ParseExpr(); }
         finally { used = _implicitFrames.Pop(); }
-        return used ? new Lambda(pos, [ImplicitArg.ParamName], e) : e;
+        return (e, used);
     }
 
     private List<KeyValuePair<string, Lambda>> ParseProjectionFields()

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using FaunaLocal.Engine;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Language;
 
 /// <summary>

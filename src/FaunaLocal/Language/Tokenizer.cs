@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using FaunaLocal.Engine;
-
 namespace FaunaLocal.Language;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using FaunaLocal.Engine;
-using FaunaLocal.Engine.Streams;
-using FaunaLocal.Storage;
-using Microsoft.AspNetCore.Http;
-
 namespace FaunaLocal.Server;
 
 /// <summary>
@@ -117,10 +110,7 @@ public sealed class FeedEndpoint(Store store, FaunaLocalOptions options, RateLim
     private static Task Throttled(HttpContext ctx, List<string> limits) =>
         JsonAnswer.WriteAsync(ctx, 429, w =>
         {
-            w.WriteStartObject("error");
-            w.WriteString("code", "limit_exceeded");
-            w.WriteString("message", "Rate limit exceeded");
-            w.WriteEndObject();
+            WireParts.Error(w, "limit_exceeded", "Rate limit exceeded");
             w.WritePropertyName("stats");
             StreamEvent.WriteStats(w, EventStats.Zero, limits);
         });

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using FaunaLocal.Engine;
-using Microsoft.AspNetCore.Http;
-
 namespace FaunaLocal.Server;
 
 /// <summary>One JSON object as a whole answer, with its length: what every endpoint but a stream replies.</summary>

@@ -1,12 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using FaunaLocal.Engine;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Language;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-using Microsoft.AspNetCore.Http;
 
 namespace FaunaLocal.Server;
 
@@ -102,7 +94,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
             var hit = limiter.Record(token, meter);
             await JsonAnswer.WriteAsync(ctx, 400, w =>
             {
-                WriteError(w, e.Error.Code, e.Error.Message);
+                WireParts.Error(w, e.Error.Code, e.Error.Message);
                 w.WriteString("summary", e.Text.Summary(e.Error.Code, e.Error.Message, e.Error.Pos));
                 var (state, ts) = store.Snapshot();
                 WriteInfo(w, ts, meter, 0, started, hit, tags, state.Root.Navigate(principal.DbPath)?.SchemaTs ?? 0);
@@ -130,7 +122,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
     private static Task Throttled(HttpContext ctx, Metering meter, long started, List<string> limits) =>
         JsonAnswer.WriteAsync(ctx, 429, w =>
         {
-            WriteError(w, "limit_exceeded", "Rate limit exceeded");
+            WireParts.Error(w, "limit_exceeded", "Rate limit exceeded");
             WriteStats(w, meter, 0, started, limits);
         });
 
@@ -159,14 +151,14 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
             case QueryOutcome.TimedOut:
                 await JsonAnswer.WriteAsync(ctx, 440, w =>
                 {
-                    WriteError(w, "time_out", TimeoutMessage(deadline));
+                    WireParts.Error(w, "time_out", TimeoutMessage(deadline));
                     WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
                 });
                 return;
             case QueryOutcome.Contended:
                 await JsonAnswer.WriteAsync(ctx, 409, w =>
                 {
-                    WriteError(w, "contended_transaction", "Transaction was aborted due to detection of concurrent modification.");
+                    WireParts.Error(w, "contended_transaction", "Transaction was aborted due to detection of concurrent modification.");
                     WriteInfo(w, r.TxnTs, r.Meter, r.ContentionRetries, started, limitsHit, tags, r.SchemaVersion);
                 });
                 return;
@@ -180,14 +172,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
         };
         await JsonAnswer.WriteAsync(ctx, status, w =>
         {
-            w.WriteStartObject("error");
-            w.WriteString("code", e.Code);
-            w.WriteString("message", e.Message);
-            if (r.AbortValue != null)
-            {
-                w.WritePropertyName("abort");
-                w.WriteRawValue(r.AbortValue, skipInputValidation: true);
-            }
+            WireParts.StartError(w, e.Code, e.Message, r.AbortValue);
             if (e.ConstraintFailures != null)
             {
                 w.WriteStartArray("constraint_failures");
@@ -231,18 +216,7 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
         w.WriteNumber("contention_retries", retries);
         w.WriteNumber("storage_bytes_read", m.BytesRead);
         w.WriteNumber("storage_bytes_write", m.BytesWritten);
-        w.WriteStartArray("rate_limits_hit");
-        foreach (var l in limitsHit) w.WriteStringValue(l);
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteError(Utf8JsonWriter w, string code, string message)
-    {
-        w.WriteStartObject("error");
-        w.WriteString("code", code);
-        w.WriteString("message", message);
-        w.WriteEndObject();
+        WireParts.EndStats(w, limitsHit);
     }
 
     private static bool TryHeaderInt(HttpRequest req, string name, long min, long max, long fallback, out long value)
@@ -275,5 +249,5 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
     }
 
     public static Task Protocol(HttpContext ctx, int status, string code, string message) =>
-        JsonAnswer.WriteAsync(ctx, status, w => WriteError(w, code, message));
+        JsonAnswer.WriteAsync(ctx, status, w => WireParts.Error(w, code, message));
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using FaunaLocal.Engine;
 
 namespace FaunaLocal.Server;
 

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Storage;
-
 namespace FaunaLocal.Server;
 
 public sealed record Principal(ImmutableArray<string> DbPath, string Role)

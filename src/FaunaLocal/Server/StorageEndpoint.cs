@@ -1,8 +1,3 @@
-using System.Text.Json;
-using FaunaLocal.Engine;
-using FaunaLocal.Storage;
-using Microsoft.AspNetCore.Http;
-
 namespace FaunaLocal.Server;
 
 /// <summary>

@@ -1,10 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
-using System.Text.Json;
-using FaunaLocal.Engine;
-using FaunaLocal.Engine.Streams;
-using FaunaLocal.Storage;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

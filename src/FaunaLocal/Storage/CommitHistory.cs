@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace FaunaLocal.Storage;
 
 /// <summary>A document a transaction created, changed or deleted.</summary>

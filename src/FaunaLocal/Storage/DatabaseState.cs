@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace FaunaLocal.Storage;
 
 /// <summary>A database: its collections, user-defined functions and child databases (one tenant each, typically).</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Storage;
 
 /// <summary>

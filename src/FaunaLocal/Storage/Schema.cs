@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Storage;
 
 /// <summary>A field path such as `.address.city`; `id` and `ts` address the document's own fields.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Storage;
 
 /// <summary>JSON form of write operations (log records) and of whole states (snapshots).</summary>
@@ -44,59 +39,29 @@ public static class StorageCodec
 
     private static void WriteOp(Utf8JsonWriter w, WriteOp op)
     {
+        var (name, writeFields) = Form(op);
         w.WriteStartObject();
         WritePath(w, op.Path);
-        switch (op)
-        {
-            case PutDocument p:
-                w.WriteString("op", "put");
-                w.WriteString("coll", p.Collection);
-                WriteDocFields(w, p.Doc);
-                break;
-            case DeleteDocument d:
-                w.WriteString("op", "del");
-                w.WriteString("coll", d.Collection);
-                w.WriteString("id", d.Id.ToString(CultureInfo.InvariantCulture));
-                break;
-            case PutCollection c:
-                w.WriteString("op", "coll");
-                w.WritePropertyName("schema");
-                WriteSchema(w, c.Schema);
-                break;
-            case DeleteCollection c:
-                w.WriteString("op", "dropcoll");
-                w.WriteString("name", c.Name);
-                break;
-            case PutDatabase d:
-                w.WriteString("op", "db");
-                w.WriteString("name", d.Name);
-                break;
-            case DeleteDatabase d:
-                w.WriteString("op", "dropdb");
-                w.WriteString("name", d.Name);
-                break;
-            case PutKey k:
-                w.WriteString("op", "key");
-                WriteKeyFields(w, k.Key);
-                break;
-            case DeleteKey k:
-                w.WriteString("op", "dropkey");
-                w.WriteString("secret", k.Secret);
-                break;
-            case PutFunction f:
-                w.WriteString("op", "fn");
-                w.WritePropertyName("fn");
-                WriteFunction(w, f.Function);
-                break;
-            case DeleteFunction f:
-                w.WriteString("op", "dropfn");
-                w.WriteString("name", f.Name);
-                break;
-            default:
-                throw new InvalidOperationException($"No log form for {op.GetType().Name}");
-        }
+        w.WriteString("op", name);
+        writeFields(w);
         w.WriteEndObject();
     }
+
+    /// <summary>An operation's name in the log and a writer of its own fields, as <see cref="ReadOp"/> takes them.</summary>
+    private static (string Op, Action<Utf8JsonWriter> Fields) Form(WriteOp op) => op switch
+    {
+        PutDocument p => ("put", w => { w.WriteString("coll", p.Collection); WriteDocFields(w, p.Doc); }),
+        DeleteDocument d => ("del", w => { w.WriteString("coll", d.Collection); w.WriteString("id", d.Id.ToString(CultureInfo.InvariantCulture)); }),
+        PutCollection c => ("coll", w => { w.WritePropertyName("schema"); WriteSchema(w, c.Schema); }),
+        DeleteCollection c => ("dropcoll", w => w.WriteString("name", c.Name)),
+        PutDatabase d => ("db", w => w.WriteString("name", d.Name)),
+        DeleteDatabase d => ("dropdb", w => w.WriteString("name", d.Name)),
+        PutKey k => ("key", w => WriteKeyFields(w, k.Key)),
+        DeleteKey k => ("dropkey", w => w.WriteString("secret", k.Secret)),
+        PutFunction f => ("fn", w => { w.WritePropertyName("fn"); WriteFunction(w, f.Function); }),
+        DeleteFunction f => ("dropfn", w => w.WriteString("name", f.Name)),
+        _ => throw new InvalidOperationException($"No log form for {op.GetType().Name}"),
+    };
 
     private static void WriteDocFields(Utf8JsonWriter w, Document doc)
     {

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace FaunaLocal.Values;
 
 /// <summary>Renders values as FQL-like text, for error messages and `toString()`.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-
 namespace FaunaLocal.Values;
 
 /// <summary>Reads tagged (or simple) JSON into values. Malformed tags raise FormatException.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace FaunaLocal.Values;
 
 /// <summary>An FQL value. Instances are immutable; collections are never changed after construction.</summary>

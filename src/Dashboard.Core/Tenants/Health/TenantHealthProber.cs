@@ -1,7 +1,4 @@
-using Dashboard.Core.Stores;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Tenants.Health;
 

@@ -1,9 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
-using Dashboard.Core.Usage;
-using Dashboard.Operations.Queries;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Operations.Metering.Fleet;
 

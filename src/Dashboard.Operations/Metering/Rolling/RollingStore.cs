@@ -1,5 +1,3 @@
-using Dashboard.Core.Usage;
-using Dashboard.Core.Stores;
 using System.Collections.Concurrent;
 
 namespace Dashboard.Operations.Metering.Rolling;

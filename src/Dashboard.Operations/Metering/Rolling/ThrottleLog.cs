@@ -1,5 +1,3 @@
-using Dashboard.Core.Usage;
-
 namespace Dashboard.Operations.Metering.Rolling;
 
 /// <summary>The most recent throttle events (a fixed-size ring: the oldest fall off first).</summary>

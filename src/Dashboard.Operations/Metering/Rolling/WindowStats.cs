@@ -1,5 +1,4 @@
 using System.Numerics;
-using Dashboard.Core.Usage;
 
 namespace Dashboard.Operations.Metering.Rolling;
 

@@ -1,6 +1,3 @@
-using Dashboard.Operations.Prometheus;
-using Microsoft.Extensions.Options;
-
 namespace Dashboard.Operations.Queries.Fleet;
 
 /// <summary>
@@ -12,6 +9,21 @@ public sealed class FleetQueries(PrometheusClient prometheus, IOptions<MetricsOp
     public PrometheusClient Prometheus => prometheus;
 
     public TimeProvider Clock => clock;
+
+    /// <summary>
+    /// The fleet's figures, or, when Prometheus does not answer, this instance's, given the reason to say on the page.
+    /// </summary>
+    public static async Task<T> OrLocalAsync<T>(Func<Task<T>> fleetFigures, Func<string, T> localFigures)
+    {
+        try
+        {
+            return await fleetFigures();
+        }
+        catch (PrometheusUnavailableException e)
+        {
+            return localFigures(e.Message);
+        }
+    }
 
     public string Selector(string? tenant = null, params string[] more) => PromQl.Selector(options.Value.Prometheus.Job, tenant, more);
 

@@ -1,7 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Core.Usage;
-using Dashboard.Operations.Costs;
-using Dashboard.Operations.Prometheus;
 using M = Dashboard.Operations.Prometheus.FleetMetrics;
 
 namespace Dashboard.Operations.Queries.Fleet;
@@ -13,17 +9,8 @@ namespace Dashboard.Operations.Queries.Fleet;
 /// </summary>
 public sealed class PrometheusCostQuery(FleetQueries fleet, CostQuery local) : ICostSource
 {
-    public async Task<CostReport> BuildAsync(OpsWindow window, CancellationToken ct)
-    {
-        try
-        {
-            return await FleetAsync(window, ct);
-        }
-        catch (PrometheusUnavailableException e)
-        {
-            return local.Build(window, e.Message);
-        }
-    }
+    public Task<CostReport> BuildAsync(OpsWindow window, CancellationToken ct) =>
+        FleetQueries.OrLocalAsync(() => FleetAsync(window, ct), why => local.Build(window, why));
 
     private async Task<CostReport> FleetAsync(OpsWindow window, CancellationToken ct)
     {

@@ -1,6 +1,3 @@
-using Dashboard.Core.Usage;
-using Dashboard.Operations.Prometheus;
-using Dashboard.Operations.Resilience;
 using M = Dashboard.Operations.Prometheus.FleetMetrics;
 
 namespace Dashboard.Operations.Queries.Fleet;
@@ -14,17 +11,8 @@ namespace Dashboard.Operations.Queries.Fleet;
 public sealed class PrometheusThrottlingQuery(FleetQueries fleet, ThrottlingQuery local, IThrottleEventStore events, TenantCircuits circuits, InstanceName instance)
     : IThrottlingSource
 {
-    public async Task<ThrottlingReport> BuildAsync(OpsWindow window, string? tenant, CancellationToken ct)
-    {
-        try
-        {
-            return await FleetAsync(window, tenant, ct);
-        }
-        catch (PrometheusUnavailableException e)
-        {
-            return local.Build(window, tenant, e.Message);
-        }
-    }
+    public Task<ThrottlingReport> BuildAsync(OpsWindow window, string? tenant, CancellationToken ct) =>
+        FleetQueries.OrLocalAsync(() => FleetAsync(window, tenant, ct), why => local.Build(window, tenant, why));
 
     private async Task<ThrottlingReport> FleetAsync(OpsWindow window, string? tenant, CancellationToken ct)
     {

@@ -1,6 +1,3 @@
-using Dashboard.Core.Stores;
-using Dashboard.Operations.Metering;
-using Dashboard.Operations.Prometheus;
 using M = Dashboard.Operations.Prometheus.FleetMetrics;
 
 namespace Dashboard.Operations.Queries.Fleet;
@@ -14,17 +11,8 @@ public sealed class PrometheusThroughputQuery(FleetQueries fleet, ThroughputQuer
 {
     private const string ByOperation = $"{M.Provider},{M.Tenant},{M.Operation}";
 
-    public async Task<ThroughputReport> BuildAsync(OpsWindow window, string? tenant, CancellationToken ct)
-    {
-        try
-        {
-            return await FleetAsync(window, tenant, ct);
-        }
-        catch (PrometheusUnavailableException e)
-        {
-            return local.Build(window, tenant, e.Message);
-        }
-    }
+    public Task<ThroughputReport> BuildAsync(OpsWindow window, string? tenant, CancellationToken ct) =>
+        FleetQueries.OrLocalAsync(() => FleetAsync(window, tenant, ct), why => local.Build(window, tenant, why));
 
     private async Task<ThroughputReport> FleetAsync(OpsWindow window, string? tenant, CancellationToken ct)
     {

@@ -1,9 +1,5 @@
 using Dashboard.Access;
-using Dashboard.Core.Access;
-using Dashboard.Core.Errors;
 using Dashboard.Core.Export;
-using Dashboard.Core.Stores;
-using Dashboard.Core.Tenants;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Dashboard.Services.Export;

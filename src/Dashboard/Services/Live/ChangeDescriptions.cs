@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dashboard.Core.Domain;
 
 namespace Dashboard.Services.Live;
 

@@ -1,5 +1,3 @@
-using Dashboard.Core.Live;
-
 namespace Dashboard.Services.Live;
 
 /// <summary>What the page says about a change seen live: who and when (from the audit log) and what moved.</summary>

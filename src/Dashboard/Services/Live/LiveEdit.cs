@@ -1,5 +1,3 @@
-using Dashboard.Core.Live;
-
 namespace Dashboard.Services.Live;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Dashboard.Core.Live;
 using Dashboard.Operations.Live;
 
 namespace Dashboard.Services.Live;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Argument checks shared by built-in methods; failures are invalid_argument with the method's name.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Array methods; the read-only ones are shared with sets, which feed them a lazy sequence.</summary>

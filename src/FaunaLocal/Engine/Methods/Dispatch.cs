@@ -1,6 +1,3 @@
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Routes `target.name(args)` to the methods of the target's type.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Reading and writing user documents (and access keys, which read like documents of `Key`).</summary>

@@ -1,5 +1,3 @@
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>The `Math` and `Object` modules.</summary>

@@ -1,6 +1,3 @@
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Field access (`a.b`) and indexing (`a[i]`).</summary>

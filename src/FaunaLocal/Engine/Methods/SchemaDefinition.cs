@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Reads a collection definition object (indexes with terms/values, unique constraints) and renders it back.</summary>

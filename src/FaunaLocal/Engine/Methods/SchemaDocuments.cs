@@ -1,6 +1,3 @@
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Schema documents addressed by name: collection definitions, function definitions and child databases.</summary>

@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
 
 namespace FaunaLocal.Engine.Methods;
 
@@ -13,61 +9,49 @@ public static partial class SchemaModules
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();
 
-    public static Value? Collection(Interpreter interp, string name, IReadOnlyList<Value> args)
-    {
-        switch (name)
-        {
-            case "create":
-            {
-                Args.Count(args, 1, 1, "Collection.create");
-                var def = Args.Object(args, 0, "Collection.create");
-                var collName = def.Get("name") is StringValue s ? s.Value : throw QueryException.InvalidArgument("`Collection.create` needs a `name` (a String).");
-                CheckIdentifier(collName, "collection");
-                if (NameTaken(interp, collName))
-                    throw new QueryException("constraint_failure", $"Failed to create Collection.")
-                    {
-                        ConstraintFailures = [new ConstraintFailure([["name"]], $"The identifier `{collName}` is already taken.")],
-                    };
-                var schema = SchemaDefinition.Parse(collName, def, interp.Txn.WriteTs);
-                interp.Txn.Write(new PutCollection(interp.Txn.DbPath, schema), 256);
-                return new NamedDocValue("Collection", collName);
-            }
-            case "byName":
-                Args.Count(args, 1, 1, "Collection.byName");
-                // A missing collection is a null document: `== null`, `.exists()` and `?.` all work on it.
-                return new NamedDocValue("Collection", Args.String(args, 0, "Collection.byName"));
-            case "all":
-                Args.Count(args, 0, 0, "Collection.all");
-                return SetValue.FromArray([.. interp.Txn.Db.Collections.Keys.Order(StringComparer.Ordinal).Select(c => (Value)new NamedDocValue("Collection", c))]);
-            default:
-                return null;
-        }
-    }
+    public static Value? Collection(Interpreter interp, string name, IReadOnlyList<Value> args) =>
+        Named("Collection", name, args,
+            taken: collName => NameTaken(interp, collName),
+            create: (collName, def) =>
+                interp.Txn.Write(new PutCollection(interp.Txn.DbPath, SchemaDefinition.Parse(collName, def, interp.Txn.WriteTs)), 256),
+            names: () => interp.Txn.Db.Collections.Keys);
 
-    public static Value? Database(Interpreter interp, string name, IReadOnlyList<Value> args)
+    public static Value? Database(Interpreter interp, string name, IReadOnlyList<Value> args) =>
+        Named("Database", name, args,
+            taken: dbName => interp.Txn.Db.Children.ContainsKey(dbName),
+            create: (dbName, _) => interp.Txn.Write(new PutDatabase(interp.Txn.DbPath, dbName), 128),
+            names: () => interp.Txn.Db.Children.Keys);
+
+    /// <summary>
+    /// What the modules of named schema documents (`Collection`, `Database`, `Function`) share: `create` with a
+    /// definition holding a free, valid `name`; `byName`; `all` in name order. Null for any other method.
+    /// </summary>
+    public static Value? Named(string kind, string name, IReadOnlyList<Value> args, Func<string, bool> taken,
+        Action<string, ObjectValue> create, Func<IEnumerable<string>> names)
     {
         switch (name)
         {
             case "create":
             {
-                Args.Count(args, 1, 1, "Database.create");
-                var def = Args.Object(args, 0, "Database.create");
-                var dbName = def.Get("name") is StringValue s ? s.Value : throw QueryException.InvalidArgument("`Database.create` needs a `name` (a String).");
-                CheckIdentifier(dbName, "database");
-                if (interp.Txn.Db.Children.ContainsKey(dbName))
-                    throw new QueryException("constraint_failure", "Failed to create Database.")
+                Args.Count(args, 1, 1, $"{kind}.create");
+                var def = Args.Object(args, 0, $"{kind}.create");
+                var newName = def.Get("name") is StringValue s ? s.Value : throw QueryException.InvalidArgument($"`{kind}.create` needs a `name` (a String).");
+                CheckIdentifier(newName, kind.ToLowerInvariant());
+                if (taken(newName))
+                    throw new QueryException("constraint_failure", $"Failed to create {kind}.")
                     {
-                        ConstraintFailures = [new ConstraintFailure([["name"]], $"The identifier `{dbName}` is already taken.")],
+                        ConstraintFailures = [new ConstraintFailure([["name"]], $"The identifier `{newName}` is already taken.")],
                     };
-                interp.Txn.Write(new PutDatabase(interp.Txn.DbPath, dbName), 128);
-                return new NamedDocValue("Database", dbName);
+                create(newName, def);
+                return new NamedDocValue(kind, newName);
             }
             case "byName":
-                Args.Count(args, 1, 1, "Database.byName");
-                return new NamedDocValue("Database", Args.String(args, 0, "Database.byName"));
+                Args.Count(args, 1, 1, $"{kind}.byName");
+                // A missing one is a null document: `== null`, `.exists()` and `?.` all work on it.
+                return new NamedDocValue(kind, Args.String(args, 0, $"{kind}.byName"));
             case "all":
-                Args.Count(args, 0, 0, "Database.all");
-                return SetValue.FromArray([.. interp.Txn.Db.Children.Keys.Order(StringComparer.Ordinal).Select(c => (Value)new NamedDocValue("Database", c))]);
+                Args.Count(args, 0, 0, $"{kind}.all");
+                return SetValue.FromArray([.. names().Order(StringComparer.Ordinal).Select(n => (Value)new NamedDocValue(kind, n))]);
             default:
                 return null;
         }
@@ -98,17 +82,8 @@ public static partial class SchemaModules
                 interp.Txn.Write(new PutKey(new KeyRecord(id, secret, path, role, interp.Txn.WriteTs)), 128);
                 return new DocRefValue("Key", id);
             }
-            case "byId":
-                Args.Count(args, 1, 1, "Key.byId");
-                return new DocRefValue("Key", Args.Id(args[0], "Key.byId"));
-            case "all":
-                Args.Count(args, 0, 0, "Key.all");
-                return Keys(interp);
-            case "where":
-                Args.Count(args, 1, 1, "Key.where");
-                return Keys(interp).With(new WhereStage(Args.Function(args, 0, "Key.where")));
             default:
-                return null;
+                return CollectionMethods.ById("Key", "Key.", name, args, () => Keys(interp));
         }
     }
 

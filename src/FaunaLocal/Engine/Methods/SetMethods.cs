@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>Set methods and the `Set` module. Stages stay lazy; terminal methods read.</summary>
@@ -10,16 +6,20 @@ public static class SetMethods
     public const int DefaultPageSize = 16;
     public const int MaxPageSize = 100_000;
 
+    /// <summary>`where(fn)` or `map(fn)` as a stage: what a set and an event source both accept.</summary>
+    public static SetStage FunctionStage(string name, IReadOnlyList<Value> args)
+    {
+        Args.Count(args, 1, 1, name);
+        var fn = Args.Function(args, 0, name);
+        return name == "where" ? new WhereStage(fn) : new MapStage(fn);
+    }
+
     public static Value? Call(Interpreter interp, SetValue set, string name, IReadOnlyList<Value> args)
     {
         switch (name)
         {
-            case "where":
-                Args.Count(args, 1, 1, name);
-                return set.With(new WhereStage(Args.Function(args, 0, name)));
-            case "map":
-                Args.Count(args, 1, 1, name);
-                return set.With(new MapStage(Args.Function(args, 0, name)));
+            case "where" or "map":
+                return set.With(FunctionStage(name, args));
             case "order":
                 return set.With(new OrderStage(Orderings(args)));
             case "take":

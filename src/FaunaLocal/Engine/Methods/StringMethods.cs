@@ -1,6 +1,3 @@
-using System.Globalization;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 public static class StringMethods
@@ -10,33 +7,27 @@ public static class StringMethods
         var s = target.Value;
         switch (name)
         {
-            case "startsWith":
+            case "startsWith" or "endsWith" or "includes":
+            {
                 Args.Count(args, 1, 1, name);
-                return BoolValue.Of(s.StartsWith(Args.String(args, 0, name), StringComparison.Ordinal));
-            case "endsWith":
-                Args.Count(args, 1, 1, name);
-                return BoolValue.Of(s.EndsWith(Args.String(args, 0, name), StringComparison.Ordinal));
-            case "includes":
-                Args.Count(args, 1, 1, name);
-                return BoolValue.Of(s.Contains(Args.String(args, 0, name), StringComparison.Ordinal));
-            case "toLowerCase":
+                var part = Args.String(args, 0, name);
+                return BoolValue.Of(name switch
+                {
+                    "startsWith" => s.StartsWith(part, StringComparison.Ordinal),
+                    "endsWith" => s.EndsWith(part, StringComparison.Ordinal),
+                    _ => s.Contains(part, StringComparison.Ordinal),
+                });
+            }
+            case "toLowerCase" or "casefold" or "toUpperCase" or "trim" or "trimStart" or "trimEnd":
                 Args.Count(args, 0, 0, name);
-                return new StringValue(s.ToLowerInvariant());
-            case "toUpperCase":
-                Args.Count(args, 0, 0, name);
-                return new StringValue(s.ToUpperInvariant());
-            case "casefold":
-                Args.Count(args, 0, 0, name);
-                return new StringValue(s.ToLowerInvariant());
-            case "trim":
-                Args.Count(args, 0, 0, name);
-                return new StringValue(s.Trim());
-            case "trimStart":
-                Args.Count(args, 0, 0, name);
-                return new StringValue(s.TrimStart());
-            case "trimEnd":
-                Args.Count(args, 0, 0, name);
-                return new StringValue(s.TrimEnd());
+                return new StringValue(name switch
+                {
+                    "toUpperCase" => s.ToUpperInvariant(),
+                    "trim" => s.Trim(),
+                    "trimStart" => s.TrimStart(),
+                    "trimEnd" => s.TrimEnd(),
+                    _ => s.ToLowerInvariant(),
+                });
             case "length":
                 return new IntValue(s.Length);
             case "slice":

@@ -1,6 +1,3 @@
-using System.Globalization;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Methods;
 
 /// <summary>The `Time` module and Time values: microsecond UTC instants.</summary>

@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Language;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
 
 namespace FaunaLocal.Engine.Methods;
 
@@ -20,34 +15,11 @@ public static class UserFunctions
     private static readonly HashSet<string> DefinitionFields = ["name", "body", "role", "signature", "alias", "data"];
     private static readonly ConcurrentDictionary<string, Lambda> ParsedBodies = new(StringComparer.Ordinal);
 
-    public static Value? Module(Interpreter interp, string name, IReadOnlyList<Value> args)
-    {
-        switch (name)
-        {
-            case "create":
-            {
-                Args.Count(args, 1, 1, "Function.create");
-                var def = Args.Object(args, 0, "Function.create");
-                var fnName = def.Get("name") is StringValue s ? s.Value : throw QueryException.InvalidArgument("`Function.create` needs a `name` (a String).");
-                SchemaModules.CheckIdentifier(fnName, "function");
-                if (SchemaModules.NameTaken(interp, fnName))
-                    throw new QueryException("constraint_failure", "Failed to create Function.")
-                    {
-                        ConstraintFailures = [new ConstraintFailure([["name"]], $"The identifier `{fnName}` is already taken.")],
-                    };
-                Put(interp, fnName, def);
-                return new NamedDocValue("Function", fnName);
-            }
-            case "byName":
-                Args.Count(args, 1, 1, "Function.byName");
-                return new NamedDocValue("Function", Args.String(args, 0, "Function.byName"));
-            case "all":
-                Args.Count(args, 0, 0, "Function.all");
-                return SetValue.FromArray([.. interp.Txn.Db.Functions.Keys.Order(StringComparer.Ordinal).Select(f => (Value)new NamedDocValue("Function", f))]);
-            default:
-                return null;
-        }
-    }
+    public static Value? Module(Interpreter interp, string name, IReadOnlyList<Value> args) =>
+        SchemaModules.Named("Function", name, args,
+            taken: fnName => SchemaModules.NameTaken(interp, fnName),
+            create: (fnName, def) => Put(interp, fnName, def),
+            names: () => interp.Txn.Db.Functions.Keys);
 
     /// <summary>`Function("name")`: the function itself, to call or pass around.</summary>
     public static Value Call(Interpreter interp, IReadOnlyList<Value> args)

@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
-using System.Text.Json;
-using FaunaLocal.Language;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Sets;
 
 public sealed record DecodedCursor(SetValue Set, Value[]? After, int[]? Counters, int PageSize);
@@ -143,35 +137,33 @@ public static class SetCursor
 
     private static void WriteStage(Utf8JsonWriter w, SetStage stage)
     {
+        var (kind, writeFields) = Form(stage);
         w.WriteStartObject();
-        switch (stage)
-        {
-            case WhereStage s:
-                w.WriteString("k", "where");
-                w.WritePropertyName("fn");
-                WriteFunction(w, s.Predicate, Writer);
-                break;
-            case MapStage s:
-                w.WriteString("k", "map");
-                w.WritePropertyName("fn");
-                WriteFunction(w, s.Mapper, Writer);
-                break;
-            case OrderStage s:
-                w.WriteString("k", "order");
-                w.WriteStartArray("by");
-                foreach (var o in s.Orderings) Writer.Write(w, o);
-                w.WriteEndArray();
-                break;
-            case TakeStage s:
-                w.WriteString("k", "take");
-                w.WriteNumber("n", s.Count);
-                break;
-            case DropStage s:
-                w.WriteString("k", "drop");
-                w.WriteNumber("n", s.Count);
-                break;
-        }
+        w.WriteString("k", kind);
+        writeFields(w);
         w.WriteEndObject();
+    }
+
+    /// <summary>A stage's kind in the cursor and a writer of its own fields, as <see cref="ReadStage"/> takes them.</summary>
+    private static (string Kind, Action<Utf8JsonWriter> Fields) Form(SetStage stage) => stage switch
+    {
+        WhereStage s => ("where", w => WriteFunctionField(w, s.Predicate)),
+        MapStage s => ("map", w => WriteFunctionField(w, s.Mapper)),
+        OrderStage s => ("order", w =>
+        {
+            w.WriteStartArray("by");
+            foreach (var o in s.Orderings) Writer.Write(w, o);
+            w.WriteEndArray();
+        }),
+        TakeStage s => ("take", w => w.WriteNumber("n", s.Count)),
+        DropStage s => ("drop", w => w.WriteNumber("n", s.Count)),
+        _ => throw new InvalidOperationException($"No cursor form for {stage.GetType().Name}"),
+    };
+
+    private static void WriteFunctionField(Utf8JsonWriter w, FunctionValue fn)
+    {
+        w.WritePropertyName("fn");
+        WriteFunction(w, fn, Writer);
     }
 
     private static SetStage ReadStage(JsonElement e) => e.GetProperty("k").GetString() switch

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Sets;
 
 /// <summary>An element on its way through a set: its value and the key that places it (for cursors).</summary>

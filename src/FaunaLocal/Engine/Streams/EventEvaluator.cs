@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using System.Diagnostics;
-using System.Text.Json;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Streams;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Methods;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Language;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Streams;
 
 /// <summary>
@@ -33,20 +26,8 @@ public static class EventSourceMethods
         return new EventSourceValue(set, fields);
     }
 
-    public static Value? Call(Interpreter interp, EventSourceValue source, string name, IReadOnlyList<Value> args)
-    {
-        switch (name)
-        {
-            case "where":
-                Args.Count(args, 1, 1, name);
-                return source.With(new WhereStage(Args.Function(args, 0, name)));
-            case "map":
-                Args.Count(args, 1, 1, name);
-                return source.With(new MapStage(Args.Function(args, 0, name)));
-            default:
-                return null;
-        }
-    }
+    public static Value? Call(Interpreter interp, EventSourceValue source, string name, IReadOnlyList<Value> args) =>
+        name is "where" or "map" ? source.With(SetMethods.FunctionStage(name, args)) : null;
 
     private static void Check(Interpreter interp, SetValue set, string method)
     {

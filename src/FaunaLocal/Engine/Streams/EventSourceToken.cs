@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
-using System.Text.Json;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Storage;
-
 namespace FaunaLocal.Engine.Streams;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using FaunaLocal.Engine.Sets;
-using FaunaLocal.Storage;
-using FaunaLocal.Values;
-
 namespace FaunaLocal.Engine.Streams;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FaunaLocal.Engine.Streams;
 
 /// <summary>What producing an event cost, as Fauna reports it in every event's `stats`.</summary>
@@ -35,15 +33,7 @@ public sealed record StreamEvent(string Type, EventCursor Cursor, byte[]? Data, 
         w.WriteString("type", Type);
         if (Error != null)
         {
-            w.WriteStartObject("error");
-            w.WriteString("code", Error.Code);
-            w.WriteString("message", Error.Message);
-            if (Error.Abort != null)
-            {
-                w.WritePropertyName("abort");
-                w.WriteRawValue(Error.Abort, skipInputValidation: true);
-            }
-            w.WriteEndObject();
+            WireParts.Error(w, Error.Code, Error.Message, Error.Abort);
         }
         else
         {
@@ -67,9 +57,6 @@ public sealed record StreamEvent(string Type, EventCursor Cursor, byte[]? Data, 
         w.WriteNumber("storage_bytes_read", s.StorageBytesRead);
         w.WriteNumber("compute_ops", s.ComputeOps);
         w.WriteNumber("processing_time_ms", s.ProcessingTimeMs);
-        w.WriteStartArray("rate_limits_hit");
-        foreach (var l in rateLimitsHit) w.WriteStringValue(l);
-        w.WriteEndArray();
-        w.WriteEndObject();
+        WireParts.EndStats(w, rateLimitsHit);
     }
 }
