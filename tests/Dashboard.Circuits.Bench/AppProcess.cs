@@ -84,9 +84,10 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>
     /// The managed heap after a full blocking GC: the runtime is asked for one through EventPipe (GCHeapCollect),
-    /// then .NET's own meter at /metrics reports the heap that GC left, all generations.
+    /// then .NET's own meter at /metrics reports what that GC left, all generations: the heap's size, and of it the
+    /// free space between live objects (fragmentation), so that live = size − fragmentation.
     /// </summary>
-    public async Task<long> HeapAfterFullGcAsync()
+    public async Task<HeapReading> HeapAfterFullGcAsync()
     {
         var client = new DiagnosticsClient(_process.Id);
         const long gcHeapCollect = 0x800000;
@@ -102,10 +103,11 @@ public sealed class AppProcess : IAsyncDisposable
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Url, "/metrics"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        var text = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
-        return text.Split('\n')
-            .Where(l => l.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal))
+        var lines = (await (await http.SendAsync(request)).Content.ReadAsStringAsync()).Split('\n');
+        long Sum(string metric) => lines
+            .Where(l => l.StartsWith(metric + "{", StringComparison.Ordinal))
             .Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        return new HeapReading(Sum("dotnet_gc_last_collection_heap_size_bytes"), Sum("dotnet_gc_last_collection_heap_fragmentation_size_bytes"));
     }
 
     public async ValueTask DisposeAsync()
@@ -118,4 +120,10 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>What a full GC left: the heap's size and the free space inside it.</summary>
+public readonly record struct HeapReading(long Size, long Fragmentation)
+{
+    public long Live => Size - Fragmentation;
 }

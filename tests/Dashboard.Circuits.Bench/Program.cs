@@ -26,11 +26,11 @@ await using var agents = new Agents(browser, app.Url, state, options.Page);
 await agents.GrowToAsync(1);
 await agents.WorkAsync(TimeSpan.FromSeconds(Math.Min(5, options.Seconds)), options.Think);
 var baseline = await app.HeapAfterFullGcAsync();
-Console.WriteLine($"heap with one warm agent: {baseline / 1024.0 / 1024:0.0} MiB");
+Console.WriteLine($"heap with one warm agent: {baseline.Size / 1024.0 / 1024:0.0} MiB ({baseline.Live / 1024.0 / 1024:0.0} MiB live)");
 await HoldAsync(1);
 Console.WriteLine();
-Console.WriteLine("| agents | heap | per circuit | clicks | click → render p50 | p95 | p99 | CPU per active agent | CPU per click |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| agents | heap | per circuit | live per circuit | clicks | click → render p50 | p95 | p99 | CPU per active agent | CPU per click |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 foreach (var n in options.Circuits)
 {
     await agents.GrowToAsync(n);
@@ -45,13 +45,16 @@ foreach (var n in options.Circuits)
     latencies.Sort();
     double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {n} | {heap / 1024.0 / 1024:0.0} MiB | {(heap - baseline) / 1024.0 / Math.Max(1, n - 1):0} KB | {latencies.Count} | {P(0.50):0} ms | {P(0.95):0} ms | {P(0.99):0} ms | " +
+        $"| {n} | {heap.Size / 1024.0 / 1024:0.0} MiB | {PerCircuit(heap.Size, baseline.Size, n):0} KB | {PerCircuit(heap.Live, baseline.Live, n):0} KB | {latencies.Count} | {P(0.50):0} ms | {P(0.95):0} ms | {P(0.99):0} ms | " +
         $"{cpu.TotalSeconds / seconds / n * 100:0.00} % of a core | {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):0.0} ms |"));
 }
 Console.WriteLine();
 Console.WriteLine("per circuit: (heap after a full GC with the agents open − heap with one warm agent) / (agents − 1), every agent on the users page;");
+Console.WriteLine("live per circuit: the same without the free space the GC left between objects (fragmentation, mostly around pinned buffers);");
 Console.WriteLine("click → render: in the page, from the click to the DOM showing the next page or the user's orders;");
 Console.WriteLine("CPU: the app process's user + system time while the agents worked.");
+
+static double PerCircuit(long withAgents, long withOne, int agents) => (withAgents - withOne) / 1024.0 / Math.Max(1, agents - 1);
 
 async Task HoldAsync(int agents)
 {

@@ -39,6 +39,9 @@ public abstract class ClusterTest(LocalCluster cluster) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout(20_000);
+        // Expectations wait as long as actions: on a busy 2-core machine a sign-in redirect or a first render can take
+        // longer than Playwright's 5 s, and the suite checks what happens, not how fast.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var page = await context.NewPageAsync();
         _pages.Add(page);
         await page.GotoAsync("/login?returnUrl=" + Uri.EscapeDataString(path));

@@ -37,6 +37,9 @@ public abstract class E2ETest(DashboardApp app, BrowserSession browser) : IClass
         });
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         context.SetDefaultTimeout(20_000);
+        // Expectations wait as long as actions: on a busy 2-core machine a sign-in redirect or a first render can take
+        // longer than Playwright's 5 s, and the suite checks what happens, not how fast.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }
