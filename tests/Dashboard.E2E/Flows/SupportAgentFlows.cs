@@ -72,11 +72,11 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
         var stored = await App.Store(tenant).GetOrderAsync(order.Id, Ct);
         Assert.Equal((7, 4L), (stored.Items[0].Quantity, stored.Version));
 
-        // The tenant's own application (here: a store of the test's own, not the dashboard) moves the order to
-        // Processing while the second person edits again. No audit entry: "changed outside the dashboard". They take theirs.
+        // The tenant's own application (here: the test writing to the backend directly) moves the order to Processing
+        // while the second person edits again. No audit entry: "changed outside the dashboard". They take theirs.
         await second.SetQuantityAsync(1, 9);
         await Assertions.Expect(second.Page.GetByText("Unsaved changes · the total is computed again when saved")).ToBeVisibleAsync();
-        var outside = await App.Store(tenant).UpdateOrderAsync(order.Id, stored.Version, new OrderChanges(OrderStatus.Processing, stored.Items), Ct);
+        var outside = await App.OutsideStore(tenant).UpdateOrderAsync(order.Id, stored.Version, new OrderChanges(OrderStatus.Processing, stored.Items), Ct);
         var conflict = second.Alert.Filter(new() { HasText = "This order changed while you were editing. Changed outside the dashboard (status Pending → Processing)" });
         await Assertions.Expect(conflict).ToBeVisibleAsync(Visible);
         await Assertions.Expect(second.Page.GetByLabel("Quantity, line 1", new() { Exact = true })).ToHaveValueAsync("9");
