@@ -182,7 +182,8 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
             string? cursor = null;
             var reads = new PositionedReads(metered, () =>
             {
-                if (cursor is null && !target.IsListing) _ = CatchUpAsync(store, metered, ct);
+                // Read like the feed's own reads: from the provider's store inside the metered live-updates call.
+                if (cursor is null && !target.IsListing) _ = CatchUpAsync(feed as IDataStore ?? store, metered, ct);
             });
             var failures = 0;
             while (!ct.IsCancellationRequested)
