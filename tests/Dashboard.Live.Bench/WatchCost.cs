@@ -19,7 +19,8 @@ public static class WatchCost
         var pages = orderIds.Select(id => hub.Subscribe(tenant, WatchTarget.OrderOf(id), _ => { }, _ => { })).ToList();
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(2), ct); // opening a feed costs its own reads once; not the steady state
+            // Opening a feed costs its own reads once (its position, the hub's one catch-up read): not the steady state.
+            await Task.Delay(TimeSpan.FromSeconds(2 + orderIds.Count / 20.0), ct);
             meter.Take();
             var watched = Stopwatch.StartNew();
             await Task.Delay(idle, ct);
