@@ -86,13 +86,8 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
     private sealed class Listener(Action<DataChange> onChange, Action<LiveState> onState, long? known)
     {
         private readonly Lock _gate = new();
-        private long? _known = known;
-
         /// <summary>The newest version this listener has (null: it did not say, and hears every change).</summary>
-        public long? Known
-        {
-            get { lock (_gate) return _known; }
-        }
+        private long? _known = known;
 
         public void Change(DataChange change, ILogger log)
         {
