@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, each printing its figures (they are measurements, not tests: nothing here fails a build).
-# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits]...   (default: all of them)
+# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live]...   (default: all of them)
 # BENCH_QUICK=1 scripts/bench.sh ...: a smoke run on the existing Release build (no rebuild) with tiny tables and
 # short figures, to check each benchmark still runs and prints its figures (the command-line tests use it); its
 # figures mean nothing.
@@ -29,10 +29,11 @@ run_bench() {
     recovery)    bash tests/Dashboard.Resilience.Bench/run.sh ${quick:+--rounds 1 --down-seconds 1} ;;
     orders)      bash tests/Dashboard.Orders.Bench/run.sh ${quick:+--sizes 200,400 --runs 3} ;;
     circuits)    bash tests/Dashboard.Circuits.Bench/run.sh ${quick:+--circuits 3 --seconds 2 --think 0.5} ;;
-    *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits)" ;;
+    live)        bash tests/Dashboard.Live.Bench/run.sh ${quick:+--changes 3 --outside 1 --idle 1 --pages 1,10} ;;
+    *) die "unknown benchmark '$1' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits, live)" ;;
   esac
 }
 
 benches=("$@")
-[ ${#benches[@]} -eq 0 ] && benches=(dynamodb planetscale fauna metering recovery orders circuits)
+[ ${#benches[@]} -eq 0 ] && benches=(dynamodb planetscale fauna metering recovery orders circuits live)
 for b in "${benches[@]}"; do say "benchmark: $b"; run_bench "$b"; done

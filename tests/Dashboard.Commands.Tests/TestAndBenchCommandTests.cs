@@ -4,7 +4,7 @@ namespace Dashboard.Commands.Tests;
 
 /// <summary>
 /// README: <c>dotnet test tests/Dashboard.Providers.Tests --filter Backend=DynamoDb</c> and
-/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits]</c>. The benchmarks run in their documented smoke
+/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live]</c>. The benchmarks run in their documented smoke
 /// mode (BENCH_QUICK=1: tiny tables, short figures, the existing build); each starts its own servers on free ports.
 /// </summary>
 public sealed partial class TestAndBenchCommandTests
@@ -25,9 +25,9 @@ public sealed partial class TestAndBenchCommandTests
     [Fact]
     public async Task Bench_sh_with_no_argument_runs_every_benchmark_and_prints_their_figures()
     {
-        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(10))).ShouldSucceed();
+        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(14))).ShouldSucceed();
 
-        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
+        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
         // dynamodb: both sizes measured, then their ratio.
         Assert.Matches(@"users page 1 \(email order\), service", result.Stdout);
         Assert.Contains("== ratio 400 / 200 users", result.Stdout);
@@ -52,6 +52,8 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Contains("| backend | 200 orders | 400 orders | 400 / 200 |", result.Stdout);
         // circuits: agents' memory per circuit, click → render and CPU, one row per agent count.
         Assert.Matches(@"\| 3 \| [\d.]+ MiB \| -?\d+ KB \| -?\d+ KB \| \d+ \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \|", result.Stdout);
+        // live: change → visible per backend, and the cost of watching.
+        Assert.Matches(@"\| SQLite \| dashboard \| 3 \| \d+ ms \| \d+ ms \|", result.Stdout);
     }
 
     [Fact]
@@ -80,6 +82,27 @@ public sealed partial class TestAndBenchCommandTests
     }
 
     [Fact]
+    public async Task Bench_sh_live_measures_change_to_visible_and_the_cost_of_watching_on_every_backend()
+    {
+        var result = (await Command.RunAsync("scripts/bench.sh live", Quick, TimeSpan.FromMinutes(5))).ShouldSucceed();
+
+        Assert.Single(Regex.Matches(result.Stdout, "==> benchmark:"));
+        Assert.Contains("measured at the service layer (not through browsers)", result.Stdout);
+        foreach (var backend in new[] { "SQLite", "MariaDB (PlanetScale)", "DynamoDB Local", "FaunaLocal" })
+        {
+            // Change → visible: p50 and p95 of the dashboard's saves and of one made outside it.
+            Assert.Matches($@"\| {Regex.Escape(backend)} \| dashboard \| 3 \| \d+ ms \| \d+ ms \|", result.Stdout);
+            Assert.Matches($@"\| {Regex.Escape(backend)} \| outside \| 1 \| \d+ ms \| \d+ ms \|", result.Stdout);
+            // The cost of watching: 1 and 10 open pages, feed reads and units per hour, in total and per page.
+            foreach (var pages in new[] { 1, 10 })
+                Assert.Matches($@"\| {Regex.Escape(backend)} \| {pages} \| [\d,]+ \| (none|[\d,]+ [a-z ]+(, [\d,]+ [a-z ]+)*) \| (none|[\d,]+ [a-z ]+(, [\d,]+ [a-z ]+)*) \|", result.Stdout);
+        }
+        // Polling and stream reads cost something every hour even when nothing changes.
+        Assert.Matches(@"\| SQLite \| 1 \| [\d,]+ \| [1-9][\d,]* rows read \|", result.Stdout);
+        Assert.Matches(@"\| DynamoDB Local \| 1 \| [\d,]+ \| [1-9][\d,]* stream reads \|", result.Stdout);
+    }
+
+    [Fact]
     public async Task Bench_sh_with_a_name_runs_that_benchmark_only()
     {
         var result = (await Command.RunAsync("scripts/bench.sh metering", Quick)).ShouldSucceed();
@@ -95,7 +118,7 @@ public sealed partial class TestAndBenchCommandTests
         var result = await Command.RunAsync("scripts/bench.sh cassandra", Quick);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits)", result.Stderr);
+        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits, live)", result.Stderr);
     }
 
     private static readonly Dictionary<string, string?> Quick = new() { ["BENCH_QUICK"] = "1" };

@@ -13,7 +13,9 @@ public interface IChangeFeed
     /// a failure throws a <see cref="Errors.StoreException"/>, and watching again with the last cursor neither
     /// repeats nor misses a change. An entity target may fold several quick updates into one change carrying the
     /// newest version; a listing reports every entity that joined it, once. Every backend read the feed makes runs
-    /// through <paramref name="reads"/>, so it is metered as live updates.
+    /// through <paramref name="reads"/>, so it is metered as live updates. Once the feed has taken its starting
+    /// position (at once when resuming from a cursor) it calls <see cref="IChangeFeedReads.Positioned"/>: every change
+    /// committed after that call is reported, so a reader can check what happened before it (a page's load).
     /// </summary>
     IAsyncEnumerable<DataChange> WatchAsync(WatchTarget target, string? after, IChangeFeedReads reads, CancellationToken ct);
 }
@@ -22,6 +24,9 @@ public interface IChangeFeed
 public interface IChangeFeedReads
 {
     Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken ct);
+
+    /// <summary>The feed has its starting position: every change committed from now on will be reported.</summary>
+    void Positioned() { }
 }
 
 /// <summary>Reads that nobody meters (tests, tools).</summary>

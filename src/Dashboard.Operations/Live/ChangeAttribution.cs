@@ -12,10 +12,14 @@ public sealed class ChangeAttribution(IAuditLog audit)
 {
     private static readonly TimeSpan[] Waits = [TimeSpan.Zero, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(800)];
 
-    public async Task<DataChange> AttributeAsync(string tenant, DataChange change, CancellationToken ct)
+    /// <summary>
+    /// Who made <paramref name="change"/>. A change seen at once waits for its audit entry a moment; a
+    /// <paramref name="settled"/> one (committed a while ago) is looked up once.
+    /// </summary>
+    public async Task<DataChange> AttributeAsync(string tenant, DataChange change, CancellationToken ct, bool settled = false)
     {
         var entity = change.Target.IsAboutOrders ? "Order" : "User";
-        foreach (var wait in Waits)
+        foreach (var wait in settled ? Waits[..1] : Waits)
         {
             if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
             var page = await audit.QueryAsync(new AuditQuery(Tenant: tenant, Entity: entity, EntityId: change.EntityId, Size: 10), ct);

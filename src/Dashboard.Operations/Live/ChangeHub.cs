@@ -6,6 +6,9 @@ namespace Dashboard.Operations.Live;
 /// circuit dies, so nothing outlives it). The last subscriber leaving stops the feed. A failed feed is reopened
 /// from its last cursor with backoff while subscribers hear "paused"; a cursor the backend no longer accepts
 /// restarts the feed from now. Entity changes are attributed from the audit log before they are handed out.
+/// A page that says which version it loaded misses no change made after its load: a new feed, once positioned,
+/// reads the entity's version once (<see cref="IChangeFeedReads.Positioned"/>), and a page joining a running feed
+/// is handed the newest change that feed has seen.
 /// </summary>
 public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attribution, ILogger<ChangeHub> log) : IAsyncDisposable
 {
@@ -28,11 +31,15 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
     /// Follows <paramref name="target"/> of <paramref name="tenant"/>: <paramref name="onChange"/> gets each change,
     /// <paramref name="onState"/> the feed's state at once and whenever it moves. Handlers run on the feed's thread
     /// and must not block; an exception from one is logged and ignored. Dispose the result to stop listening.
+    /// With <paramref name="loadedVersion"/> (an entity target: the version the page shows) the listener hears only
+    /// newer versions, including one committed between the page's load and this call.
     /// </summary>
-    public IDisposable Subscribe(string tenant, WatchTarget target, Action<DataChange> onChange, Action<LiveState> onState)
+    public IDisposable Subscribe(string tenant, WatchTarget target, Action<DataChange> onChange, Action<LiveState> onState,
+        long? loadedVersion = null)
     {
-        var listener = new Listener(onChange, onState);
+        var listener = new Listener(onChange, onState, target.IsListing ? null : loadedVersion);
         Feed feed;
+        DataChange? latest;
         lock (_gate)
         {
             if (!_feeds.TryGetValue((tenant, target), out feed!))
@@ -42,8 +49,10 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
                 feed.Start();
             }
             feed.Listeners.Add(listener);
+            latest = feed.Latest;
         }
         listener.State(feed.State, _log);
+        if (latest is not null) listener.Change(latest, _log); // ignored unless newer than what the page loaded
         return new Subscription(this, feed, listener);
     }
 
@@ -69,17 +78,29 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
         await Task.WhenAll(feeds.Select(f => f.Running));
     }
 
-    private sealed record Listener(Action<DataChange> OnChange, Action<LiveState> OnState)
+    private sealed class Listener(Action<DataChange> onChange, Action<LiveState> onState, long? known)
     {
+        private readonly Lock _gate = new();
+        /// <summary>The newest version this listener has (null: it did not say, and hears every change).</summary>
+        private long? _known = known;
+
         public void Change(DataChange change, ILogger log)
         {
-            try { OnChange(change); }
+            lock (_gate)
+            {
+                if (_known is { } k)
+                {
+                    if (change.Version <= k) return;
+                    _known = change.Version;
+                }
+            }
+            try { onChange(change); }
             catch (Exception e) { log.LogWarning(e, "A live-update handler failed"); }
         }
 
         public void State(LiveState state, ILogger log)
         {
-            try { OnState(state); }
+            try { onState(state); }
             catch (Exception e) { log.LogWarning(e, "A live-update handler failed"); }
         }
     }
@@ -102,6 +123,9 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
         public WatchTarget Target => target;
         public List<Listener> Listeners { get; } = [];
         public LiveState State { get; private set; } = LiveState.Live;
+
+        /// <summary>An entity target's newest change handed out (guarded by the hub's lock), for pages joining later.</summary>
+        public DataChange? Latest { get; private set; }
         public Task Running { get; private set; } = Task.CompletedTask;
 
         public void Start() => Running = Task.Run(() => RunAsync(_stop.Token));
@@ -115,6 +139,17 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
         private Listener[] Snapshot()
         {
             lock (hub._gate) return Listeners.ToArray();
+        }
+
+        private void Publish(DataChange change)
+        {
+            Listener[] listeners;
+            lock (hub._gate)
+            {
+                if (!target.IsListing && (Latest is null || change.Version > Latest.Version)) Latest = change;
+                listeners = Listeners.ToArray();
+            }
+            foreach (var l in listeners) l.Change(change, hub._log);
         }
 
         private void SetState(LiveState state)
@@ -133,8 +168,13 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
                 SetState(new LiveState(LiveStatus.Unsupported, "this tenant's backend has no change feed"));
                 return;
             }
-            var reads = DataStoreCapabilities.Find<IChangeFeedReads>(store) ?? UnmeteredReads.Instance;
+            var metered = DataStoreCapabilities.Find<IChangeFeedReads>(store) ?? UnmeteredReads.Instance;
             string? cursor = null;
+            var reads = new PositionedReads(metered, () =>
+            {
+                // Read like the feed's own reads: from the provider's store inside the metered live-updates call.
+                if (cursor is null && !target.IsListing) _ = CatchUpAsync(feed as IDataStore ?? store, metered, ct);
+            });
             var failures = 0;
             while (!ct.IsCancellationRequested)
             {
@@ -151,8 +191,7 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
                         cursor = change.Cursor;
                         failures = 0;
                         SetState(LiveState.Live);
-                        var told = target.IsListing ? change : await Attribute(change, ct);
-                        foreach (var l in Snapshot()) l.Change(told, hub._log);
+                        Publish(target.IsListing ? change : await Attribute(change, settled: false, ct));
                     }
                     throw new InvalidOperationException("the change feed ended");
                 }
@@ -179,11 +218,38 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
             }
         }
 
-        private async Task<DataChange> Attribute(DataChange change, CancellationToken ct)
+        /// <summary>
+        /// A feed started from now missed what was committed before it took its position, perhaps after a page
+        /// loaded: the entity's version is read once then (metered as live updates) and handed out as a change;
+        /// listeners that loaded it already ignore it.
+        /// </summary>
+        private async Task CatchUpAsync(IDataStore store, IChangeFeedReads reads, CancellationToken ct)
         {
             try
             {
-                return await hub._attribution.AttributeAsync(tenant, change, ct);
+                var id = target.Id!;
+                var version = await reads.ReadAsync(async t => target.Kind == WatchKind.Order
+                    ? (await store.GetOrderAsync(id, t))?.Version
+                    : (await store.GetUserAsync(id, t))?.Version, ct);
+                if (version is not { } v) return;
+                lock (hub._gate)
+                    if (Latest is { } latest && latest.Version >= v) return;
+                Publish(await Attribute(new DataChange(target, id, v, ""), settled: true, ct));
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                hub._log.LogWarning(e, "Could not check {Tenant} {Target} for a change made before its feed started", tenant, target);
+            }
+        }
+
+        private async Task<DataChange> Attribute(DataChange change, bool settled, CancellationToken ct)
+        {
+            try
+            {
+                return await hub._attribution.AttributeAsync(tenant, change, ct, settled);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -200,5 +266,13 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
             StoreException s => s.Message,
             _ => "the change feed failed",
         };
+    }
+
+    /// <summary>The feed's metered reads, and its "positioned" signal to the hub.</summary>
+    private sealed class PositionedReads(IChangeFeedReads inner, Action positioned) : IChangeFeedReads
+    {
+        public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken ct) => inner.ReadAsync(read, ct);
+
+        public void Positioned() => positioned();
     }
 }

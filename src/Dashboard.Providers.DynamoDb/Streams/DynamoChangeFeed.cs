@@ -42,6 +42,7 @@ internal sealed class DynamoChangeFeed(IAmazonDynamoDB db, StreamsApi api, strin
         var shards = new Dictionary<string, Shard>(StringComparer.Ordinal);
         var arn = await reads.ReadAsync(t => Guard(() => StreamArnAsync(t), t), ct);
         await reads.ReadAsync(t => Guard(() => DiscoverAsync(arn, shards, positions, fromNow, t), t), ct);
+        reads.Positioned(); // every shard has its iterator: LATEST, or right after the cursor
         var discovered = DateTime.UtcNow;
         using var timer = new PeriodicTimer(PollInterval);
         while (true)

@@ -27,6 +27,7 @@ internal sealed class FaunaChangeFeed(FaunaCall call, FaunaClient client)
         }
 
         await using var events = client.StreamAsync(token, cursor, ct).GetAsyncEnumerator(ct);
+        var positioned = false;
         while (true)
         {
             FaunaStreamEvent e;
@@ -40,6 +41,12 @@ internal sealed class FaunaChangeFeed(FaunaCall call, FaunaClient client)
                 throw new BackendUnavailableException(call.TenantId, FaunaStoreProvider.Product, $"the event stream broke: {x.Message}", x);
             }
             await reads.ReadAsync(_ => Task.FromResult(Meter(e)), ct);
+            if (!positioned && e.Type != "error")
+            {
+                // The stream's first event (its status at the start position) says it is open.
+                positioned = true;
+                reads.Positioned();
+            }
             if (e.Type == "error")
                 throw new BackendUnavailableException(call.TenantId, FaunaStoreProvider.Product,
                     $"the event stream ended: {e.ErrorCode} {e.ErrorMessage}");

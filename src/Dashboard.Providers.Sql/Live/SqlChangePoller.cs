@@ -69,6 +69,7 @@ internal sealed class SqlChangePoller(SqlDataStore store, TimeSpan interval)
         var watcher = new Watcher(target, after, reads);
         if (target.IsListing && !string.IsNullOrEmpty(after))
             foreach (var id in after.Split(',', StringSplitOptions.RemoveEmptyEntries)) watcher.Recent.Add(id);
+        if (after is not null) reads.Positioned(); // the cursor is the position; from now, its first poll is the start
         Add(watcher);
         try
         {
@@ -137,7 +138,11 @@ internal sealed class SqlChangePoller(SqlDataStore store, TimeSpan interval)
         foreach (var w in watchers)
         {
             if (!versions.TryGetValue(w.Target.Id!, out var row)) continue;
-            if (w.Cursor is null) w.Cursor = row.Version.ToString(CultureInfo.InvariantCulture);
+            if (w.Cursor is null)
+            {
+                w.Cursor = row.Version.ToString(CultureInfo.InvariantCulture);
+                w.Reads.Positioned();
+            }
             else if (!long.TryParse(w.Cursor, CultureInfo.InvariantCulture, out var seen) || row.Version > seen) w.Emit(row);
         }
     }
@@ -161,6 +166,7 @@ internal sealed class SqlChangePoller(SqlDataStore store, TimeSpan interval)
                 foreach (var row in present) w.Recent.Add(row.Id);
                 if (newest is not null) w.Remember(newest.Id);
                 else w.Cursor = "";
+                w.Reads.Positioned();
             }
         }
         var from = watchers.Select(w => w.Floor()).Min(StringComparer.Ordinal)!;

@@ -108,7 +108,7 @@ public sealed class KeyboardFlows(DashboardApp app, BrowserSession browser) : E2
         await keys.TabToAsync(page.GetByLabel("Quantity, line 1", new() { Exact = true }), backwards: true);
         await keys.ReplaceTextAsync("5");
         await Assertions.Expect(page.GetByText("Unsaved changes · the total is computed again when saved")).ToBeVisibleAsync();
-        var theirs = await App.Store(tenant).UpdateOrderAsync(order.Id, saved.Version,
+        var theirs = await App.OutsideStore(tenant).UpdateOrderAsync(order.Id, saved.Version,
             new OrderChanges(OrderStatus.Processing, [.. saved.Items.Select(i => i with { Quantity = 1 })]), Ct);
         var conflict = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "This order changed while you were editing." });
         await Assertions.Expect(conflict).ToBeVisibleAsync();

@@ -43,7 +43,7 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
 
     [Theory]
     [MemberData(nameof(TenantCases.All), MemberType = typeof(TenantCases))]
-    public async Task Two_people_edit_one_order_and_the_second_sees_each_change_live_and_reapplies(string tenant)
+    public async Task Two_people_edit_one_order_and_the_second_sees_each_change_live_then_one_from_outside(string tenant)
     {
         var order = await NewOrderForAdaAsync(tenant);
         var first = new OrderPage(await OpenAsync($"/t/{tenant}/orders/{order.Id}", DemoAccounts.SupportFor(tenant)));
@@ -53,7 +53,7 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
         await first.SetQuantityAsync(1, 3);
         await first.SaveAsync();
         await first.ExpectSavedAsync();
-        await Assertions.Expect(second.Page.GetByLabel("Quantity, line 1", new() { Exact = true })).ToHaveValueAsync("3");
+        await Assertions.Expect(second.Page.GetByLabel("Quantity, line 1", new() { Exact = true })).ToHaveValueAsync("3", Live);
         await Assertions.Expect(second.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Changed by" })).ToBeVisibleAsync();
 
         // With edits of their own, they are kept, and the second person chooses: here, keep mine and re-apply.
@@ -61,7 +61,7 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
         await first.SetQuantityAsync(1, 5);
         await first.SaveAsync();
         await StoredVersionAsync(tenant, order.Id, 3); // its second save
-        await Assertions.Expect(second.Alert.Filter(new() { HasText = "This order changed while you were editing." })).ToBeVisibleAsync();
+        await Assertions.Expect(second.Alert.Filter(new() { HasText = "This order changed while you were editing." })).ToBeVisibleAsync(Visible);
         await Assertions.Expect(second.Page.GetByLabel("Quantity, line 1", new() { Exact = true })).ToHaveValueAsync("7");
         Assert.Equal(5, (await App.Store(tenant).GetOrderAsync(order.Id, Ct)).Items[0].Quantity);
 
@@ -71,7 +71,28 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
 
         var stored = await App.Store(tenant).GetOrderAsync(order.Id, Ct);
         Assert.Equal((7, 4L), (stored.Items[0].Quantity, stored.Version));
+
+        // The tenant's own application (here: the test writing to the backend directly) moves the order to Processing
+        // while the second person edits again. No audit entry: "changed outside the dashboard". They take theirs.
+        await second.SetQuantityAsync(1, 9);
+        await Assertions.Expect(second.Page.GetByText("Unsaved changes · the total is computed again when saved")).ToBeVisibleAsync();
+        var outside = await App.OutsideStore(tenant).UpdateOrderAsync(order.Id, stored.Version, new OrderChanges(OrderStatus.Processing, stored.Items), Ct);
+        var conflict = second.Alert.Filter(new() { HasText = "This order changed while you were editing. Changed outside the dashboard (status Pending → Processing)" });
+        await Assertions.Expect(conflict).ToBeVisibleAsync(Visible);
+        await Assertions.Expect(second.Page.GetByLabel("Quantity, line 1", new() { Exact = true })).ToHaveValueAsync("9");
+
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Take theirs" }).ClickAsync();
+        await Assertions.Expect(conflict).ToHaveCountAsync(0);
+        await Assertions.Expect(second.Page.GetByLabel("Quantity, line 1", new() { Exact = true })).ToHaveValueAsync("7");
+        await Assertions.Expect(second.Page.GetByRole(AriaRole.Combobox, new() { Name = "Status" })).ToContainTextAsync("Processing");
+        await Assertions.Expect(second.Page.GetByText("Unsaved changes · the total is computed again when saved")).ToHaveCountAsync(0);
+        Assert.Equal(outside, await App.Store(tenant).GetOrderAsync(order.Id, Ct));
     }
+
+    /// <summary>How soon a change must show on the other person's page (the issue asks 2 s; room for a loaded test machine).</summary>
+    private static readonly LocatorAssertionsToHaveValueOptions Live = new() { Timeout = 5_000 };
+
+    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 5_000 };
 
     /// <summary>Waits until the stored order reaches <paramref name="version"/> (a save whose snackbar may share the page with an earlier one).</summary>
     private async Task StoredVersionAsync(string tenant, string orderId, long version)

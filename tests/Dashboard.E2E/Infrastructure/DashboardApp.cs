@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Dashboard.Core;
 using Dashboard.Core.Demo;
+using Dashboard.Core.Domain;
 using Dashboard.Core.Stores;
 using Dashboard.Core.Tenants;
 using Dashboard.Testing;
@@ -37,6 +38,13 @@ public sealed class DashboardApp : IAsyncLifetime
 
     /// <summary>The service layer acting as the system (as tools do), to check in the backend what a person did.</summary>
     public ITenantStore Store(string tenant) => _scope!.ServiceProvider.GetRequiredService<ITenantStoreFactory>().For(tenant);
+
+    /// <summary>
+    /// The tenant's backend written to directly, as the tenant's own application does: no audit entry, so the
+    /// dashboard can only say "changed outside the dashboard".
+    /// </summary>
+    public ITenantStore OutsideStore(string tenant) => new TenantStore(Services.GetRequiredService<TenantRegistry>().Get(tenant),
+        Services.GetRequiredService<ITenantBackends>().For(tenant), TimeProvider.System, UlidGenerator.Shared);
 
     public async ValueTask InitializeAsync()
     {

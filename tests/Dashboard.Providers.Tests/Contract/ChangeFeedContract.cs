@@ -64,6 +64,44 @@ public abstract partial class StoreContractTests<TFixture>
     }
 
     [Fact]
+    public async Task Feed_says_when_it_has_its_position_and_a_change_committed_right_after_arrives()
+    {
+        var user = await NewUserAsync();
+        var order = await NewOrderAsync(user.Id);
+        await using var reader = new FeedReader(Feed, WatchTarget.OrderOf(order.Id), null);
+
+        // No warm-up writes: what a page relies on to miss nothing after its load is exactly this signal.
+        await reader.Positioned.WaitAsync(Arrival, Ct);
+        var moved = await OtherWriter().UpdateOrderAsync(order.Id, order.Version, new OrderChanges(OrderStatus.Processing, order.Items), Ct);
+
+        var change = await reader.NextAsync(Arrival);
+        Assert.NotNull(change);
+        Assert.Equal((order.Id, moved.Version), (change.EntityId, change.Version));
+    }
+
+    [Fact]
+    public async Task Feed_resumed_from_a_cursor_has_its_position_at_once()
+    {
+        var user = await NewUserAsync();
+        var order = await NewOrderAsync(user.Id);
+        var other = OtherWriter();
+        DataChange first;
+        await using (var reader = new FeedReader(Feed, WatchTarget.OrderOf(order.Id), null))
+        {
+            await reader.Positioned.WaitAsync(Arrival, Ct);
+            await other.UpdateOrderAsync(order.Id, order.Version, new OrderChanges(OrderStatus.Processing, order.Items), Ct);
+            first = await reader.NextAsync(Arrival) ?? throw new TimeoutException("the first change did not arrive");
+        }
+
+        await using var resumed = new FeedReader(Feed, WatchTarget.OrderOf(order.Id), first.Cursor);
+        await resumed.Positioned.WaitAsync(Arrival, Ct);
+        var now = await other.GetOrderAsync(order.Id, Ct);
+        var moved = await other.UpdateOrderAsync(order.Id, now.Version, new OrderChanges(OrderStatus.Shipped, now.Items), Ct);
+        var change = await resumed.NextAsync(Arrival);
+        Assert.Equal(moved.Version, change?.Version);
+    }
+
+    [Fact]
     public async Task Feed_a_user_updated_through_another_store_instance_arrives()
     {
         var user = await NewUserAsync();

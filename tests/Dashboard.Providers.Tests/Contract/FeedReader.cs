@@ -10,13 +10,16 @@ internal sealed class FeedReader : IAsyncDisposable
     private readonly Channel<DataChange> _changes = Channel.CreateUnbounded<DataChange>();
     private readonly Task _pump;
 
+    private readonly TaskCompletionSource _positioned = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public FeedReader(IChangeFeed feed, WatchTarget target, string? after)
     {
+        var reads = new SignalledReads(_positioned);
         _pump = Task.Run(async () =>
         {
             try
             {
-                await foreach (var change in feed.WatchAsync(target, after, UnmeteredReads.Instance, _stop.Token))
+                await foreach (var change in feed.WatchAsync(target, after, reads, _stop.Token))
                     _changes.Writer.TryWrite(change);
                 _changes.Writer.TryComplete(new InvalidOperationException("the feed ended by itself"));
             }
@@ -29,6 +32,16 @@ internal sealed class FeedReader : IAsyncDisposable
                 _changes.Writer.TryComplete(e);
             }
         });
+    }
+
+    /// <summary>Completes when the feed says it has its starting position (<see cref="IChangeFeedReads.Positioned"/>).</summary>
+    public Task Positioned => _positioned.Task;
+
+    private sealed class SignalledReads(TaskCompletionSource positioned) : IChangeFeedReads
+    {
+        public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken ct) => read(ct);
+
+        public void Positioned() => positioned.TrySetResult();
     }
 
     /// <summary>The next change, or null when none came within <paramref name="timeout"/>.</summary>

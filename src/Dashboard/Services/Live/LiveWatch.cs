@@ -15,8 +15,9 @@ public sealed class LiveWatch : IDisposable
     private readonly ILogger _log;
     private volatile bool _disposed;
 
+    /// <param name="loadedVersion">An entity page's loaded version: a change committed since its load is not missed.</param>
     public LiveWatch(ChangeHub hub, string tenant, WatchTarget target, Func<Func<Task>, Task> dispatch,
-        Func<DataChange, Task> onChange, Action<LiveState> onState, ILogger log)
+        Func<DataChange, Task> onChange, Action<LiveState> onState, ILogger log, long? loadedVersion = null)
     {
         _dispatch = dispatch;
         _log = log;
@@ -28,7 +29,7 @@ public sealed class LiveWatch : IDisposable
                 State = state;
                 onState(state);
                 return Task.CompletedTask;
-            }));
+            }), loadedVersion);
     }
 
     /// <summary>The feed's state as last told to the page.</summary>
