@@ -48,6 +48,21 @@ public sealed class HomePageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(["Broken"], Rows(cut).Select(r => r.Split(' ')[0]).ToList()));
     }
 
+    [Fact]
+    public async Task An_open_page_shows_new_probe_results_without_being_asked()
+    {
+        var cut = Render<Home>();
+        Assert.All(Rows(cut), r => Assert.Contains("Not checked yet", r));
+
+        await Services.GetRequiredService<TenantHealthProber>().ProbeDueAsync(Ct);
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains(Rows(cut), r => r.Contains("Sandbox") && r.Contains("Reachable"));
+            Assert.Contains(Rows(cut), r => r.Contains("Broken") && r.Contains("Unavailable"));
+        }, TimeSpan.FromSeconds(10));
+    }
+
     private static List<string> Rows(IRenderedComponent<Home> cut) =>
         cut.FindAll("[aria-label='Tenants and backend health'] tbody tr").Select(r => r.TextContent.Trim()).ToList();
 }

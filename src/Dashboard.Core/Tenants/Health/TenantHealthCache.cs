@@ -12,10 +12,23 @@ public sealed class TenantHealthCache(TenantRegistry registry)
 
     public TenantHealth? Find(string tenantId) => _byTenant.GetValueOrDefault(tenantId);
 
-    public void Record(TenantHealth health) => _byTenant[health.TenantId] = health;
+    /// <summary>
+    /// Raised after each probe result is recorded or an entry dropped, on the prober's thread. Pages listening
+    /// coalesce it: at 10,000 tenants it fires up to the prober's probes per second.
+    /// </summary>
+    public event Action? Changed;
+
+    public void Record(TenantHealth health)
+    {
+        _byTenant[health.TenantId] = health;
+        Changed?.Invoke();
+    }
 
     /// <summary>Drops a tenant's entry (a tenant removed from the registry).</summary>
-    public void Forget(string tenantId) => _byTenant.TryRemove(tenantId, out _);
+    public void Forget(string tenantId)
+    {
+        if (_byTenant.TryRemove(tenantId, out _)) Changed?.Invoke();
+    }
 
     /// <summary>Counts over the registry's tenants (a cached entry of a tenant no longer registered is not counted).</summary>
     public TenantHealthCounts Counts()
