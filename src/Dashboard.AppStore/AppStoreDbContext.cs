@@ -1,11 +1,12 @@
 using Dashboard.AppStore.Lockout;
+using Dashboard.AppStore.RecentTenants;
 using Dashboard.AppStore.Sessions;
 using Dashboard.AppStore.Throttling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts and throttle events.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events and each person's recent tenants.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -17,6 +18,8 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
     public DbSet<SignInLockoutRow> SignInLockouts => Set<SignInLockoutRow>();
 
     public DbSet<ThrottleEventRow> ThrottleEvents => Set<ThrottleEventRow>();
+
+    public DbSet<RecentTenantRow> RecentTenants => Set<RecentTenantRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -78,6 +81,14 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             e.Property(x => x.Retried).HasColumnName("retried");
             e.HasIndex(x => x.AtUnixMs);
             e.HasIndex(x => new { x.Tenant, x.AtUnixMs });
+        });
+        model.Entity<RecentTenantRow>(e =>
+        {
+            e.ToTable("recent_tenants");
+            e.HasKey(x => new { x.PersonId, x.Tenant });
+            e.Property(x => x.PersonId).HasColumnName("person_id").HasMaxLength(320);
+            e.Property(x => x.Tenant).HasColumnName("tenant").HasMaxLength(40);
+            e.Property(x => x.OpenedAtUnixMs).HasColumnName("opened_at_unix_ms");
         });
         model.Entity<SignInLockoutRow>(e =>
         {

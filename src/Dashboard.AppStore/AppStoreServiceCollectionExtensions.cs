@@ -1,6 +1,8 @@
 using Dashboard.AppStore.Lockout;
+using Dashboard.AppStore.RecentTenants;
 using Dashboard.AppStore.Sessions;
 using Dashboard.Core;
+using Dashboard.Core.Tenants;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Usage;
 using Dashboard.AppStore.Throttling;
@@ -15,7 +17,7 @@ namespace Dashboard.AppStore;
 public static class AppStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The app store (created at start), the audit log, sign-in sessions, lockouts and the fleet's throttle events on it. The web host adds
+    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events and recent tenants on it. The web host adds
     /// the data-protection key ring kept in it with <c>AddAppStoreKeyRing</c>.
     /// </summary>
     public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
@@ -40,6 +42,8 @@ public static class AppStoreServiceCollectionExtensions
         services.TryAddSingleton<SessionStore>();
         services.TryAddSingleton<SignInLockoutStore>();
         services.TryAddSingleton<IThrottleEventStore, EfThrottleEventStore>();
+        services.TryAddSingleton<IRecentTenants, EfRecentTenants>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<AppStoreStartup>();
         return services;
     }

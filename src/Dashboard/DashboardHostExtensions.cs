@@ -69,6 +69,7 @@ public static class DashboardHostExtensions
         }).AllowAnonymous(); // liveness for load balancers and scripts; details only for Ops (below)
         app.MapDashboardMetrics();
         Services.Export.ExportEndpoints.MapExports(app);
+        Services.Export.OpsExportEndpoints.MapOpsExports(app);
         // frame-ancestors is in the app's own CSP ('none'); Blazor's default second header ('self') is not needed.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

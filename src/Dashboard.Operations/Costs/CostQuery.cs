@@ -27,6 +27,8 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
     }
 
     /// <summary>
+    /// Storage comes from the sizes already known (<see cref="StorageSizes.Known"/>): building the report never opens a
+    /// tenant's store; the page asks for the sizes of the tenants it shows.
     /// Every configured tenant's estimate from its units in the window and its peak units per second (tenant →
     /// one figure per <see cref="UsageUnit"/>; a tenant missing from either had none), whoever counted them;
     /// <paramref name="live"/> holds the share of the units the change feeds used, shown on a line of its own.
@@ -40,7 +42,7 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
         {
             var input = new CostInput(tenant.Id, tenant.ProviderKind, tenants.ProductNameOf(tenant), span,
                 units.TryGetValue(tenant.Id, out var u) ? u : new double[UsageUnits.Count],
-                peaks.TryGetValue(tenant.Id, out var peak) ? peak : new double[UsageUnits.Count], storage.LastKnown(tenant));
+                peaks.TryGetValue(tenant.Id, out var peak) ? peak : new double[UsageUnits.Count], storage.Known(tenant.Id));
             var cost = calculator.Estimate(input);
             costs.Add(cost with { Lines = [.. cost.Lines, LiveUpdatesLine(live.TryGetValue(tenant.Id, out var l) ? l : new double[UsageUnits.Count])] });
         }

@@ -12,6 +12,9 @@ public sealed class StorageSizes(ITenantBackends backends, TimeProvider clock, I
 
     private readonly ConcurrentDictionary<string, (long? Bytes, DateTimeOffset At, bool Refreshing)> _known = new(StringComparer.Ordinal);
 
+    /// <summary>The last known size (null if never reported or not asked yet), without asking the backend.</summary>
+    public long? Known(string tenantId) => _known.TryGetValue(tenantId, out var entry) ? entry.Bytes : null;
+
     /// <summary>The last known size (null if never reported) and starts a refresh when it is stale.</summary>
     public long? LastKnown(TenantDescriptor tenant)
     {

@@ -11,6 +11,7 @@ public static class PageServices
         services.AddScoped<ThemePreference>();
         services.AddScoped<GuardedCalls>();
         services.AddScoped<TenantScopes>();
+        services.AddScoped<TenantSwitchSearch>();
         return services;
     }
 }
