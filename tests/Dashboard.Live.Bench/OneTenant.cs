@@ -1,3 +1,4 @@
+using Dashboard.Bench;
 using Dashboard.Core.Stores;
 
 namespace Dashboard.Live.Bench;

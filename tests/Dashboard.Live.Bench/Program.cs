@@ -1,3 +1,4 @@
+using Dashboard.Bench;
 using Dashboard.AppStore;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;

@@ -1,3 +1,4 @@
+using Dashboard.Bench;
 using System.Diagnostics;
 using Dashboard.Core.Domain;
 using Dashboard.Core.Export;

@@ -7,9 +7,9 @@ using Dashboard.Testing;
 using FaunaLocal.Server;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Dashboard.Orders.Bench;
+namespace Dashboard.Bench;
 
-/// <summary>A real backend server for the benchmark (each started here, on a free port, with throwaway data), and a new tenant on it per size.</summary>
+/// <summary>A real backend server for a benchmark (each started here, on a free port, with throwaway data), and new tenants on it.</summary>
 public sealed class Backends : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
@@ -23,7 +23,7 @@ public sealed class Backends : IAsyncDisposable
         {
             case "sqlite":
             {
-                var folder = Directory.CreateTempSubdirectory("orders-bench-");
+                var folder = Directory.CreateTempSubdirectory("dashboard-bench-");
                 var backends = new Backends { Name = "SQLite" };
                 backends._newTenant = (id, token) => Prepare(new SqliteStoreProvider(), new TenantDescriptor(id, id, "Sqlite",
                     new Dictionary<string, string?> { [SqliteStoreProvider.ConnectionStringKey] = $"Data Source={Path.Combine(folder.FullName, id + ".db")}" }), token);
@@ -52,7 +52,7 @@ public sealed class Backends : IAsyncDisposable
             }
             case "fauna":
             {
-                const string secret = "orders-bench-secret";
+                const string secret = "dashboard-bench-secret";
                 var server = new FaunaLocalServer(new FaunaLocalOptions { Port = 0, Secret = secret });
                 var firstUrl = await server.StartAsync();
                 var services = new ServiceCollection().AddFaunaProvider().BuildServiceProvider();
@@ -60,7 +60,7 @@ public sealed class Backends : IAsyncDisposable
                 var backends = new Backends { Name = "FaunaLocal" };
                 backends._owned.Add(server);
                 backends._owned.Add(services);
-                // One FaunaLocal database per tenant would need keys; a size is one run, so each gets a fresh server instead.
+                // One FaunaLocal database per tenant would need keys; each tenant after the first gets a fresh server instead.
                 var used = false;
                 backends._newTenant = async (id, token) =>
                 {
