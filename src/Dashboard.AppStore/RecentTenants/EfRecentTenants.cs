@@ -41,10 +41,13 @@ public sealed class EfRecentTenants(IDbContextFactory<AppStoreDbContext> context
                 db.ChangeTracker.Clear();
             }
         }
-        // Older tenants beyond the kept number go, so the table stays bounded per person.
-        var keep = await db.RecentTenants.AsNoTracking().Where(r => r.PersonId == personId)
-            .OrderByDescending(r => r.OpenedAtUnixMs).ThenBy(r => r.Tenant)
-            .Take(IRecentTenants.Kept).Select(r => r.Tenant).ToListAsync(ct);
-        await db.RecentTenants.Where(r => r.PersonId == personId && !keep.Contains(r.Tenant)).ExecuteDeleteAsync(ct);
+        // Rows older than the person's Kept-th newest go, so the table stays bounded per person. A time cutoff, not
+        // "every row but the ones I read": a tenant another tab records meanwhile is newer than the cutoff, so a
+        // concurrent trim never removes it.
+        var oldestKept = await db.RecentTenants.Where(r => r.PersonId == personId)
+            .OrderByDescending(r => r.OpenedAtUnixMs).Skip(IRecentTenants.Kept - 1)
+            .Select(r => (long?)r.OpenedAtUnixMs).FirstOrDefaultAsync(ct);
+        if (oldestKept is { } cutoff)
+            await db.RecentTenants.Where(r => r.PersonId == personId && r.OpenedAtUnixMs < cutoff).ExecuteDeleteAsync(ct);
     }
 }
