@@ -4,6 +4,7 @@ using Dashboard.Components.Pages;
 using Dashboard.Core.Access;
 using Dashboard.Core.Domain;
 using Dashboard.Tests.Pages;
+using Dashboard.Tests.Tenants;
 
 namespace Dashboard.Tests.Access;
 
@@ -106,7 +107,7 @@ public sealed class RoleAwarePagesTests : DashboardTestContext
     {
         SignInAs(role, "sandbox");
         var switcher = Render<TenantSwitcher>(p => p.Add(x => x.CurrentTenant, TenantId));
-        switcher.Find(".tenant-switcher input").Input("b"); // "sandbox" and "broken" both hold a b
+        switcher.Type("b"); // "sandbox" and "broken" both hold a b
         Popovers.WaitForAssertion(() => Assert.Equal(expected.Length, Popovers.FindAll(".mud-list-item").Count));
 
         var home = Render<Home>();

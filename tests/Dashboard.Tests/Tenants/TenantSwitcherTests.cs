@@ -82,6 +82,23 @@ public sealed class TenantSwitcherTests : BunitContext, IAsyncLifetime
         popovers.FindAll(".mud-list-item").Select(i => System.Text.RegularExpressions.Regex.Match(i.TextContent, @"t\d{4}(?=\)?\s*$)").Value).ToList();
 
     [Fact]
+    public void Until_focused_it_is_plain_markup_with_the_current_tenant_and_focus_opens_the_autocomplete()
+    {
+        var (switcher, popovers) = RenderSwitcher(current: "t0003");
+
+        var plain = switcher.Find(TenantSwitcherTyping.PlainInput);
+        Assert.Equal("combobox", plain.GetAttribute("role"));
+        Assert.Equal("Tenant", switcher.Find($"label[for='{plain.Id}']").TextContent);
+        Assert.Contains("t0003", plain.GetAttribute("value"));
+        Assert.Empty(switcher.FindComponents<MudAutocomplete<TenantDescriptor>>());
+
+        plain.Focus();
+
+        switcher.WaitForAssertion(() => Assert.Single(switcher.FindComponents<MudAutocomplete<TenantDescriptor>>()));
+        popovers.WaitForAssertion(() => Assert.NotEmpty(Offered(popovers)));
+    }
+
+    [Fact]
     public async Task Typing_987_offers_t9876_with_the_persons_recent_tenants_first()
     {
         await Recents.RememberAsync(_person.Id, "t9876", Ct);
@@ -90,7 +107,7 @@ public sealed class TenantSwitcherTests : BunitContext, IAsyncLifetime
         await Recents.RememberAsync(_person.Id, "t3987", Ct);
         var (switcher, popovers) = RenderSwitcher(current: null);
 
-        switcher.Find(".tenant-switcher input").Input("987");
+        switcher.Type("987");
 
         popovers.WaitForAssertion(() =>
         {
@@ -109,7 +126,7 @@ public sealed class TenantSwitcherTests : BunitContext, IAsyncLifetime
     {
         var (switcher, popovers) = RenderSwitcher(current: null);
 
-        switcher.Find(".tenant-switcher input").Input("t");
+        switcher.Type("t");
 
         popovers.WaitForAssertion(() =>
         {
@@ -124,10 +141,10 @@ public sealed class TenantSwitcherTests : BunitContext, IAsyncLifetime
         _person = new("agent@example.com", "Agent", Role.Support, new HashSet<string> { "t0005", "t9870", "t9876" });
         var (switcher, popovers) = RenderSwitcher(current: "t0005");
 
-        switcher.Find(".tenant-switcher input").Input("987");
+        switcher.Type("987");
         popovers.WaitForAssertion(() => Assert.Equal(["t9870", "t9876"], Offered(popovers)));
 
-        switcher.Find(".tenant-switcher input").Input("zzz");
+        switcher.Type("zzz");
         popovers.WaitForAssertion(() => Assert.Contains("No tenant you may open matches.", popovers.Markup));
     }
 
@@ -140,7 +157,7 @@ public sealed class TenantSwitcherTests : BunitContext, IAsyncLifetime
         // Opening a tenant's page (interactive) records it as recent.
         await switcher.WaitForAssertionAsync(async () => Assert.Equal(["t0003"], await Recents.ListAsync(_person.Id, Ct)));
 
-        switcher.Find(".tenant-switcher input").Input("9876");
+        switcher.Type("9876");
         popovers.WaitForAssertion(() => Assert.Equal(["t9876"], Offered(popovers)));
         popovers.Find(".mud-list-item").Click();
 
