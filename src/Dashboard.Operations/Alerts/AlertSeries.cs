@@ -6,13 +6,13 @@ public readonly record struct TenantPoint(DateTimeOffset At, long Calls, long Fa
 /// <summary>One point of one operation's latency: its calls and their latency histogram (<see cref="LatencyBuckets"/>).</summary>
 public sealed record LatencyPoint(DateTimeOffset At, long Calls, long[] Buckets);
 
-/// <summary>The points of a series that fall in the last <paramref name="window"/> before now, by the injected clock.</summary>
+/// <summary>The points of a series starting in the last <paramref name="window"/> before now, by the injected clock (a point starts at its At).</summary>
 public static class RecentPoints
 {
     public static IEnumerable<T> Last<T>(IEnumerable<T> points, Func<T, DateTimeOffset> at, TimeSpan window, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var from = now - window;
-        return points.Where(p => at(p) > from && at(p) <= now);
+        return points.Where(p => at(p) >= from && at(p) < now);
     }
 }
