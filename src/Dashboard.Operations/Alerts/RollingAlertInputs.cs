@@ -9,7 +9,7 @@ public sealed record TenantSeries(
 
 /// <summary>
 /// Reads the rules' series from this instance's rolling store: the last <c>recent</c> span in 10-second points
-/// (throttling, errors, latency), and minutes from the one-minute ring (units spike; schema and bulk loads left out,
+/// (throttling, errors, latency; no latency series for schema creation and bulk loads), and minutes from the one-minute ring (units spike; schema and bulk loads left out,
 /// as nobody provisions for them). Figures are this instance's: the instance holding the lease judges what it saw.
 /// </summary>
 public sealed class RollingAlertInputs(RollingStore store)
@@ -37,7 +37,8 @@ public sealed class RollingAlertInputs(RollingStore store)
                 points[at] = Add(points.GetValueOrDefault(at, new TenantPoint(at, 0, 0, 0, 0, 0)), stats);
                 opPoints.Add(new LatencyPoint(at, stats.Calls, stats.LatencyCounts.ToArray()));
             }
-            ops[s.Key.OperationName] = opPoints;
+            // Schema creation and bulk loads are one-off and slow by nature: no latency alert for them.
+            if (!StoreOperations.IsMaintenance(s.Key.Operation)) ops[s.Key.OperationName] = opPoints;
         }
 
         var minutesByTenant = new Dictionary<string, SortedDictionary<DateTimeOffset, TenantPoint>>(StringComparer.Ordinal);
