@@ -1,3 +1,4 @@
+using Dashboard.AppStore.Alerts;
 using Dashboard.AppStore.Lockout;
 using Dashboard.AppStore.RecentTenants;
 using Dashboard.AppStore.Sessions;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events and each person's recent tenants.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events each person's recent tenants, the fleet's alerts and its leases.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -20,6 +21,10 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
     public DbSet<ThrottleEventRow> ThrottleEvents => Set<ThrottleEventRow>();
 
     public DbSet<RecentTenantRow> RecentTenants => Set<RecentTenantRow>();
+
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
+
+    public DbSet<LeaseRow> FleetLeases => Set<LeaseRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -101,6 +106,41 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
             // Trimming removes the least recently touched rows first.
             e.HasIndex(x => x.UpdatedAtUnixMs);
+        });
+        model.Entity<AlertRow>(e =>
+        {
+            e.ToTable("alerts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.Key).HasColumnName("alert_key").HasMaxLength(200);
+            e.Property(x => x.OpenKey).HasColumnName("open_key").HasMaxLength(200);
+            e.Property(x => x.Rule).HasColumnName("rule").HasMaxLength(40);
+            e.Property(x => x.Subject).HasColumnName("subject").HasMaxLength(160);
+            e.Property(x => x.Tenant).HasColumnName("tenant").HasMaxLength(40);
+            e.Property(x => x.State).HasColumnName("state").HasMaxLength(20);
+            e.Property(x => x.FiredAtUnixMs).HasColumnName("fired_at_unix_ms");
+            e.Property(x => x.LastBreachAtUnixMs).HasColumnName("last_breach_at_unix_ms");
+            e.Property(x => x.ResolvedAtUnixMs).HasColumnName("resolved_at_unix_ms");
+            e.Property(x => x.Value).HasColumnName("value");
+            e.Property(x => x.Threshold).HasColumnName("threshold");
+            e.Property(x => x.Summary).HasColumnName("summary").HasMaxLength(EfAlertStore.SummaryLength);
+            e.Property(x => x.SparklineJson).HasColumnName("sparkline_json");
+            e.Property(x => x.AcknowledgedBy).HasColumnName("acknowledged_by").HasMaxLength(320);
+            e.Property(x => x.AcknowledgedNote).HasColumnName("acknowledged_note").HasMaxLength(EfAlertStore.NoteLength);
+            e.Property(x => x.AcknowledgedAtUnixMs).HasColumnName("acknowledged_at_unix_ms");
+            e.Property(x => x.NotifiedAtUnixMs).HasColumnName("notified_at_unix_ms");
+            e.Property(x => x.Version).HasColumnName("version");
+            // One open alert per key, enforced by the database whichever instance opens it.
+            e.HasIndex(x => x.OpenKey).IsUnique();
+            e.HasIndex(x => x.ResolvedAtUnixMs);
+        });
+        model.Entity<LeaseRow>(e =>
+        {
+            e.ToTable("fleet_leases");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(64).ValueGeneratedNever();
+            e.Property(x => x.Holder).HasColumnName("holder").HasMaxLength(200);
+            e.Property(x => x.ExpiresAtUnixMs).HasColumnName("expires_at_unix_ms");
         });
     }
 }

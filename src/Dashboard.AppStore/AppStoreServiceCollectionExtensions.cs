@@ -1,4 +1,6 @@
+using Dashboard.AppStore.Alerts;
 using Dashboard.AppStore.Lockout;
+using Dashboard.Core.Alerts;
 using Dashboard.AppStore.RecentTenants;
 using Dashboard.AppStore.Sessions;
 using Dashboard.Core;
@@ -17,7 +19,7 @@ namespace Dashboard.AppStore;
 public static class AppStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events and recent tenants on it. The web host adds
+    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events, recent tenants, alerts and fleet leases on it. The web host adds
     /// the data-protection key ring kept in it with <c>AddAppStoreKeyRing</c>.
     /// </summary>
     public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
@@ -43,6 +45,8 @@ public static class AppStoreServiceCollectionExtensions
         services.TryAddSingleton<SignInLockoutStore>();
         services.TryAddSingleton<IThrottleEventStore, EfThrottleEventStore>();
         services.TryAddSingleton<IRecentTenants, EfRecentTenants>();
+        services.TryAddSingleton<IAlertStore, EfAlertStore>();
+        services.TryAddSingleton<IFleetLease, EfFleetLease>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<AppStoreStartup>();
         return services;

@@ -28,7 +28,8 @@ internal static class LoadToolHost
         });
         // stdout is for the figures: the app's Information logs (appsettings.json) are not the tool's business, and
         // warnings go to stderr.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        // Alerts are the dashboard's: the tool must not take the fleet's evaluation lease.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Alerts:Enabled"] = "false" });
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Warning);
         builder.Services.AddDashboardCore(builder.Configuration);
         builder.Services.AddSqlProviders();

@@ -1,4 +1,5 @@
 using Dashboard.Core;
+using Dashboard.Operations.Alerts;
 using Dashboard.Operations.Metering.Fleet;
 using Dashboard.Operations.Queries.Fleet;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ public static class OperationsServiceCollectionExtensions
     /// <summary>
     /// Resilience and metering around every tenant's store (resilience inside, so one metered call covers its
     /// retries), the instruments, the rolling store, the ops page queries, the price sheet and the per-circuit
-    /// action cost.
+    /// action cost, and alerting.
     /// </summary>
     public static IServiceCollection AddDashboardOperations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,8 +36,27 @@ public static class OperationsServiceCollectionExtensions
         services.TryAddSingleton<Live.ChangeHub>();
         services.TryAddSingleton<StorageSizes>();
         AddOpsSources(services, configuration);
+        AddAlerts(services, configuration);
         services.TryAddScoped<ActionUsage>();
         return services;
+    }
+
+    /// <summary>
+    /// Alerting: the rules (<c>Alerts</c>, validated at start), the evaluator, the engine behind the fleet lease, the
+    /// webhook notifier and the evaluation loop. The host supplies <see cref="Dashboard.Core.Alerts.IAlertStore"/> and
+    /// <see cref="Dashboard.Core.Alerts.IFleetLease"/> (the app store); without them the loop stays off.
+    /// </summary>
+    private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<AlertsOptions, AlertsOptionsValidator>(configuration.GetSection(AlertsOptions.Section));
+        services.TryAddSingleton<RollingAlertInputs>();
+        services.TryAddSingleton<UnavailabilityTracker>();
+        services.TryAddSingleton<AlertEvaluator>();
+        services.TryAddSingleton<AlertEngine>();
+        services.TryAddSingleton<WebhookNotifier>();
+        services.TryAddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.AddHostedService<AlertEvaluationService>();
     }
 
     /// <summary>

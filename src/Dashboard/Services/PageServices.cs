@@ -1,3 +1,4 @@
+using Dashboard.Services.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Services;
@@ -12,6 +13,8 @@ public static class PageServices
         services.AddScoped<GuardedCalls>();
         services.AddScoped<TenantScopes>();
         services.AddScoped<TenantSwitchSearch>();
+        services.TryAddSingleton<OpenAlerts>();
+        services.AddScoped<AlertsAdmin>();
         return services;
     }
 }

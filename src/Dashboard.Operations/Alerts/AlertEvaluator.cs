@@ -1,0 +1,59 @@
+using Dashboard.Core.Tenants.Health;
+using Dashboard.Operations.Alerts.Rules;
+
+namespace Dashboard.Operations.Alerts;
+
+/// <summary>
+/// Judges every rule for every registered tenant (and every provider with a budget) from the rolling store, the
+/// health cache and the cost source; returns one condition per alert key. The rules themselves are pure (Rules/).
+/// </summary>
+public sealed class AlertEvaluator(
+    RollingAlertInputs inputs,
+    TenantRegistry tenants,
+    TenantHealthCache health,
+    ICostSource costs,
+    UnavailabilityTracker unavailability,
+    IOptionsMonitor<AlertsOptions> options,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(CancellationToken ct)
+    {
+        var o = options.CurrentValue;
+        var recent = TimeSpan.FromMinutes(new[] { o.Throttling.WindowMinutes, o.Health.WindowMinutes, o.Latency.WindowMinutes }.Max());
+        var series = inputs.Read(recent, TimeSpan.FromMinutes(o.UnitsSpike.HistoryMinutes));
+        var conditions = new List<AlertCondition>();
+        foreach (var tenant in tenants.All)
+        {
+            var s = series.GetValueOrDefault(tenant.Id) ?? new TenantSeries(tenant.Id, [], [], new Dictionary<string, IReadOnlyList<LatencyPoint>>());
+            conditions.AddRange(ThrottlingRule.Evaluate(tenant.Id, s.Recent, o.Throttling, clock));
+            Add(conditions, HealthRule.Unavailable(tenant.Id, unavailability.Since(tenant.Id, health.Find(tenant.Id)), o.Health, clock));
+            Add(conditions, HealthRule.ErrorRate(tenant.Id, s.Recent, o.Health, clock));
+            foreach (var (operation, points) in s.Latency) Add(conditions, LatencyRule.Evaluate(tenant.Id, operation, points, o.Latency, clock));
+            Add(conditions, UnitsSpikeRule.Evaluate(tenant.Id, s.Minutes, o.UnitsSpike, clock));
+        }
+        conditions.AddRange(await BudgetsAsync(o.Budget, ct));
+        return conditions;
+    }
+
+    private async Task<IReadOnlyList<AlertCondition>> BudgetsAsync(BudgetRuleOptions o, CancellationToken ct)
+    {
+        if (o.TenantMonthlyUsd.Count == 0 && o.ProviderMonthlyUsd.Count == 0) return [];
+        var window = new OpsWindow("alerts", $"{o.WindowMinutes} min", TimeSpan.FromMinutes(o.WindowMinutes), 1);
+        var report = await costs.BuildAsync(window, ct);
+        var result = new List<AlertCondition>();
+        foreach (var provider in report.Providers)
+        {
+            if (o.ProviderMonthlyUsd.TryGetValue(provider.Provider, out var providerBudget))
+                result.Add(BudgetRule.Evaluate($"provider {provider.Provider}", null, provider.MonthUsd, providerBudget, o.Percent));
+            foreach (var tenant in provider.Tenants)
+                if (o.TenantMonthlyUsd.TryGetValue(tenant.Tenant, out var tenantBudget))
+                    result.Add(BudgetRule.Evaluate($"tenant {tenant.Tenant}", tenant.Tenant, tenant.MonthUsd, tenantBudget, o.Percent));
+        }
+        return result;
+    }
+
+    private static void Add(List<AlertCondition> into, AlertCondition? condition)
+    {
+        if (condition is not null) into.Add(condition);
+    }
+}

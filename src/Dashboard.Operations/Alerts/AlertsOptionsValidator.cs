@@ -1,0 +1,58 @@
+namespace Dashboard.Operations.Alerts;
+
+/// <summary>Stops start-up on alert settings that cannot work (negative thresholds, holds, windows the store cannot read, webhook addresses that are not http(s)).</summary>
+public sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AlertsOptions o)
+    {
+        var f = new List<string>();
+        void Check(bool ok, string key, string why) { if (!ok) f.Add($"{AlertsOptions.Section}:{key} {why}"); }
+        var maxMinutes = (int)RollingStore.MaxWindow.TotalMinutes;
+
+        Check(o.EvaluateEverySeconds is >= 1 and <= 3600, "EvaluateEverySeconds", $"must be 1 to 3600 (is {o.EvaluateEverySeconds}).");
+        Check(o.FireAfterSeconds is >= 0 and <= 86400, "FireAfterSeconds", $"must be 0 to 86400 (is {o.FireAfterSeconds}).");
+        Check(o.ResolveAfterClearSeconds is >= 0 and <= 86400, "ResolveAfterClearSeconds", $"must be 0 to 86400 (is {o.ResolveAfterClearSeconds}).");
+        Check(o.LeaseSeconds > o.EvaluateEverySeconds, "LeaseSeconds", $"must be longer than EvaluateEverySeconds ({o.EvaluateEverySeconds}), or the lease lapses between two evaluations (is {o.LeaseSeconds}).");
+
+        Check(o.Budget.Percent is > 0 and <= 1000, "Budget:Percent", $"must be above 0 and at most 1000 (is {o.Budget.Percent}).");
+        Check(o.Budget.WindowMinutes is >= 1 && o.Budget.WindowMinutes <= maxMinutes, "Budget:WindowMinutes", $"must be 1 to {maxMinutes} (is {o.Budget.WindowMinutes}).");
+        foreach (var (tenant, usd) in o.Budget.TenantMonthlyUsd) Check(usd > 0, $"Budget:TenantMonthlyUsd:{tenant}", $"must be above 0 (is {usd}).");
+        foreach (var (provider, usd) in o.Budget.ProviderMonthlyUsd) Check(usd > 0, $"Budget:ProviderMonthlyUsd:{provider}", $"must be above 0 (is {usd}).");
+
+        Check(o.Throttling.WindowMinutes is >= 1 and <= 60, "Throttling:WindowMinutes", $"must be 1 to 60 (is {o.Throttling.WindowMinutes}).");
+        Check(o.Throttling.SurfacedAbove is null or >= 0, "Throttling:SurfacedAbove", $"must not be negative (is {o.Throttling.SurfacedAbove}).");
+        Check(o.Throttling.RetriedSharePercentAbove is null or (>= 0 and < 100), "Throttling:RetriedSharePercentAbove", $"must be 0 to under 100 (is {o.Throttling.RetriedSharePercentAbove}).");
+        Check(o.Throttling.MinAttempts >= 1, "Throttling:MinAttempts", $"must be at least 1 (is {o.Throttling.MinAttempts}).");
+
+        Check(o.Health.UnavailableSecondsAbove is null or >= 0, "Health:UnavailableSecondsAbove", $"must not be negative (is {o.Health.UnavailableSecondsAbove}).");
+        Check(o.Health.ErrorRatePercentAbove is null or (>= 0 and < 100), "Health:ErrorRatePercentAbove", $"must be 0 to under 100 (is {o.Health.ErrorRatePercentAbove}).");
+        Check(o.Health.WindowMinutes is >= 1 and <= 60, "Health:WindowMinutes", $"must be 1 to 60 (is {o.Health.WindowMinutes}).");
+        Check(o.Health.MinCalls >= 1, "Health:MinCalls", $"must be at least 1 (is {o.Health.MinCalls}).");
+
+        Check(o.Latency.P95MsAbove is null or > 0, "Latency:P95MsAbove", $"must be above 0 (is {o.Latency.P95MsAbove}).");
+        Check(o.Latency.WindowMinutes is >= 1 and <= 60, "Latency:WindowMinutes", $"must be 1 to 60 (is {o.Latency.WindowMinutes}).");
+        Check(o.Latency.MinCalls >= 1, "Latency:MinCalls", $"must be at least 1 (is {o.Latency.MinCalls}).");
+        var operations = StoreOperations.All.Select(StoreOperations.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (op, ms) in o.Latency.OperationP95MsAbove)
+        {
+            Check(operations.Contains(op), $"Latency:OperationP95MsAbove:{op}", $"is not an operation ({string.Join(", ", operations.Order(StringComparer.Ordinal))}).");
+            Check(ms > 0, $"Latency:OperationP95MsAbove:{op}", $"must be above 0 (is {ms}).");
+        }
+
+        Check(o.UnitsSpike.Factor is null or > 1, "UnitsSpike:Factor", $"must be above 1 (is {o.UnitsSpike.Factor}).");
+        // One minute is the one judged; the history before it must fit in the store's day of minutes.
+        Check(o.UnitsSpike.HistoryMinutes >= 2 && o.UnitsSpike.HistoryMinutes < maxMinutes, "UnitsSpike:HistoryMinutes", $"must be 2 to {maxMinutes - 1}: the in-process store keeps {maxMinutes} minutes (is {o.UnitsSpike.HistoryMinutes}).");
+        Check(o.UnitsSpike.MinHistoryMinutes >= 1 && o.UnitsSpike.MinHistoryMinutes <= o.UnitsSpike.HistoryMinutes, "UnitsSpike:MinHistoryMinutes", $"must be 1 to HistoryMinutes ({o.UnitsSpike.HistoryMinutes}) (is {o.UnitsSpike.MinHistoryMinutes}).");
+        Check(o.UnitsSpike.MinUnitsPerMinute >= 0, "UnitsSpike:MinUnitsPerMinute", $"must not be negative (is {o.UnitsSpike.MinUnitsPerMinute}).");
+
+        for (var i = 0; i < o.Webhooks.Count; i++)
+        {
+            var w = o.Webhooks[i];
+            Check(Uri.TryCreate(w.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https", $"Webhooks:{i}:Url", $"must be an absolute http(s) address (is '{w.Url}').");
+            Check(w.MaxAttempts is >= 1 and <= 20, $"Webhooks:{i}:MaxAttempts", $"must be 1 to 20 (is {w.MaxAttempts}).");
+            Check(w.FirstBackoffMs is >= 0 and <= 60000, $"Webhooks:{i}:FirstBackoffMs", $"must be 0 to 60000 (is {w.FirstBackoffMs}).");
+            Check(w.TimeoutSeconds is >= 1 and <= 120, $"Webhooks:{i}:TimeoutSeconds", $"must be 1 to 120 (is {w.TimeoutSeconds}).");
+        }
+        return f.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(f);
+    }
+}

@@ -1,0 +1,208 @@
+using Dashboard.AppStore;
+using Dashboard.Core;
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Errors;
+using Dashboard.Core.Stores;
+using Dashboard.Operations;
+using Dashboard.Operations.Alerts;
+using Dashboard.Providers.Sql;
+using Dashboard.Tests.Access;
+using Dashboard.Tests.Metering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dashboard.Tests.Alerts;
+
+/// <summary>
+/// The alerts table and the fleet lease on each database the app store runs on: one open alert per key whoever
+/// opens it, acknowledgement with conflict detection, one lease holder at a time, and two instances (two service
+/// providers on one store) of which only one evaluates and notifies, the other taking over when the lease lapses.
+/// </summary>
+public abstract class AlertStoreContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-03-02T09:00:00Z");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dashboard-alerts-" + Guid.NewGuid().ToString("N"));
+    private readonly List<ServiceProvider> _providers = [];
+    private Dictionary<string, string?> _store = null!;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>AppStore settings for a new, empty store.</summary>
+    protected abstract Task<Dictionary<string, string?>> NewStoreAsync(string folder);
+
+    protected abstract bool MySql { get; }
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _store = await NewStoreAsync(_folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var p in _providers) await p.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>One dashboard instance's services on the shared app store, with the sandbox tenant "acme" and the given alert settings.</summary>
+    private async Task<ServiceProvider> InstanceAsync(TimeProvider clock, string name, IDictionary<string, string?>? alerts = null)
+    {
+        var settings = new Dictionary<string, string?>(_store)
+        {
+            ["Tenants:acme:Provider"] = "Sqlite",
+            ["Tenants:acme:Settings:ConnectionString"] = $"Data Source={Path.Combine(_folder, name + "-acme.db")}",
+        };
+        foreach (var (k, v) in alerts ?? new Dictionary<string, string?>()) settings[$"Alerts:{k}"] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(clock);
+        services.AddSingleton(new Dashboard.Operations.Queries.InstanceName(name));
+        services.AddDashboardCore(configuration);
+        services.AddSqlProviders();
+        services.AddAppStore(configuration);
+        services.AddDashboardOperations(configuration);
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        await using var db = await provider.GetRequiredService<IDbContextFactory<AppStoreDbContext>>().CreateDbContextAsync(Ct);
+        await AppStoreSchema.EnsureAsync(db, MySql, Ct);
+        return provider;
+    }
+
+    private static AlertRecord Firing(string key, DateTimeOffset at) =>
+        new(0, key, nameof(AlertRuleKind.ErrorRate), "tenant acme", "acme", AlertState.Firing, at, at, null, 12.5, 5, "12.5 % failed", [1, 2, 12.5], null, null, null, null, 0);
+
+    [Fact]
+    public async Task One_alert_per_key_opens_however_many_try_and_a_resolved_key_can_fire_again()
+    {
+        var store = (await InstanceAsync(TimeProvider.System, "a")).GetRequiredService<IAlertStore>();
+        var opened = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.OpenAsync(Firing("ErrorRate:tenant acme", T0), Ct)));
+        var alert = Assert.Single(opened.OfType<AlertRecord>());
+        Assert.Equal([1, 2, 12.5], alert.Sparkline);
+
+        await store.ObserveAsync(alert.Id, new AlertObservation(20, "20 % failed", [20], T0.AddMinutes(1)), Ct);
+        var observed = (await store.FindAsync(alert.Id, Ct))!;
+        Assert.Equal((20.0, T0.AddMinutes(1), alert.Version), (observed.Value, observed.LastBreachAt, observed.Version));
+
+        Assert.True(await store.ResolveAsync(alert.Id, T0.AddMinutes(5), Ct));
+        Assert.False(await store.ResolveAsync(alert.Id, T0.AddMinutes(6), Ct));
+        Assert.Empty(await store.ListOpenAsync(Ct));
+        var again = await store.OpenAsync(Firing("ErrorRate:tenant acme", T0.AddMinutes(10)), Ct);
+        Assert.NotNull(again);
+        Assert.Equal([again.Id, alert.Id], (await store.ListRecentAsync(T0, 10, Ct)).Select(a => a.Id));
+        Assert.Equal([again.Id], (await store.ListRecentAsync(T0.AddMinutes(6), 10, Ct)).Select(a => a.Id)); // resolved before the cut
+    }
+
+    [Fact]
+    public async Task Acknowledging_records_who_and_the_note_and_a_stale_or_resolved_alert_is_a_conflict()
+    {
+        var store = (await InstanceAsync(TimeProvider.System, "a")).GetRequiredService<IAlertStore>();
+        var alert = (await store.OpenAsync(Firing("k1", T0), Ct))!;
+
+        var acked = await store.AcknowledgeAsync(alert.Id, alert.Version, "ops@example.com", "  looking at the scan  ", T0.AddMinutes(1), Ct);
+        Assert.Equal((AlertState.Acknowledged, "ops@example.com", "looking at the scan", T0.AddMinutes(1)),
+            (acked.State, acked.AcknowledgedBy, acked.AcknowledgedNote, acked.AcknowledgedAt!.Value));
+        Assert.True(acked.IsOpen);
+        await Assert.ThrowsAsync<ConflictException>(() => store.AcknowledgeAsync(alert.Id, alert.Version, "other@example.com", "me too", T0.AddMinutes(2), Ct));
+
+        await store.ResolveAsync(alert.Id, T0.AddMinutes(3), Ct);
+        await Assert.ThrowsAsync<ConflictException>(() => store.AcknowledgeAsync(alert.Id, acked.Version + 1, "ops@example.com", "late", T0.AddMinutes(4), Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => store.AcknowledgeAsync(987654, 1, "ops@example.com", "none", T0, Ct));
+    }
+
+    [Fact]
+    public async Task A_lease_has_one_holder_until_it_lapses_and_a_notification_is_claimed_once()
+    {
+        var services = await InstanceAsync(TimeProvider.System, "a");
+        var lease = services.GetRequiredService<IFleetLease>();
+        var lease30s = TimeSpan.FromSeconds(30);
+        var first = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => lease.TryAcquireAsync("l", $"h{i}", T0, lease30s, Ct)));
+        Assert.Single(first, got => got);
+        var holder = $"h{Array.IndexOf(first, true)}";
+        var other = holder == "h0" ? "h1" : "h0";
+        Assert.True(await lease.TryAcquireAsync("l", holder, T0.AddSeconds(20), lease30s, Ct)); // renewed to T0+50 s
+        Assert.False(await lease.TryAcquireAsync("l", other, T0.AddSeconds(45), lease30s, Ct));
+        Assert.True(await lease.TryAcquireAsync("l", other, T0.AddSeconds(50), lease30s, Ct));
+        Assert.False(await lease.TryAcquireAsync("l", holder, T0.AddSeconds(51), lease30s, Ct));
+
+        var store = services.GetRequiredService<IAlertStore>();
+        var alert = (await store.OpenAsync(Firing("k2", T0), Ct))!;
+        var claims = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.ClaimNotificationAsync(alert.Id, T0, Ct)));
+        Assert.Single(claims, c => c);
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_store_evaluate_and_notify_once_and_the_other_takes_over_when_the_lease_lapses()
+    {
+        await using var receiver = new WebhookReceiver();
+        var clock = new FakeTimeProvider(T0);
+        var alerts = new Dictionary<string, string?>
+        {
+            // A threshold every real call passes, so the sandbox's own calls breach it.
+            ["Latency:P95MsAbove"] = "0.0001",
+            ["Latency:MinCalls"] = "5",
+            ["Throttling:SurfacedAbove"] = null,
+            ["LeaseSeconds"] = "45",
+            ["ResolveAfterClearSeconds"] = "60",
+            ["Webhooks:0:Url"] = receiver.Url,
+            ["Webhooks:0:FirstBackoffMs"] = "0",
+        };
+        var a = await InstanceAsync(clock, "instance-a", alerts);
+        var b = await InstanceAsync(clock, "instance-b", alerts);
+        foreach (var instance in new[] { a, b }) await instance.GetRequiredService<WebhookNotifier>().StartAsync(Ct);
+        var storeOfA = ForcedThrottleTests.DecoratedStore(a, "acme");
+        await storeOfA.EnsureSchemaAsync(Ct);
+        for (var i = 0; i < 10; i++) await storeOfA.GetUserAsync("nobody", Ct);
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        var roundA = await a.GetRequiredService<AlertEngine>().RunOnceAsync(Ct);
+        var roundB = await b.GetRequiredService<AlertEngine>().RunOnceAsync(Ct);
+        Assert.True(roundA.Evaluated);
+        Assert.False(roundB.Evaluated);
+        Assert.Equal(1, roundA.Fired);
+        var alert = Assert.Single(await a.GetRequiredService<IAlertStore>().ListOpenAsync(Ct));
+        Assert.Equal(("LatencyP95:acme get_user", "acme"), (alert.Key, alert.Tenant));
+
+        // A keeps the lease and the alert: more rounds fire nothing new.
+        clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(0, (await a.GetRequiredService<AlertEngine>().RunOnceAsync(Ct)).Fired);
+        Assert.False((await b.GetRequiredService<AlertEngine>().RunOnceAsync(Ct)).Evaluated);
+
+        // A stops (no renewal); B takes over once the lease lapses. B's own store saw no calls: the condition is clear
+        // to it, and the alert resolves after the hold, without firing again.
+        clock.Advance(TimeSpan.FromSeconds(46));
+        var takeover = await b.GetRequiredService<AlertEngine>().RunOnceAsync(Ct);
+        Assert.True(takeover.Evaluated);
+        Assert.Equal((0, 0), (takeover.Fired, takeover.Resolved)); // cleared 46 s ago, the hold is 60 s
+        clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(1, (await b.GetRequiredService<AlertEngine>().RunOnceAsync(Ct)).Resolved);
+        Assert.Empty(await b.GetRequiredService<IAlertStore>().ListOpenAsync(Ct));
+
+        Assert.True(await receiver.WaitForAsync(r => r.Received.Count >= 2, TimeSpan.FromSeconds(10)));
+        await Task.Delay(200, Ct);
+        Assert.Equal([(AlertNotification.Firing, "instance-a"), (AlertNotification.Resolved, "instance-b")],
+            receiver.Received.Select(n => (n.Status, n.Instance)));
+        Assert.All(receiver.Received, n => Assert.Equal(alert.Id, n.AlertId));
+    }
+}
+
+public sealed class SqliteAlertStoreTests : AlertStoreContract
+{
+    protected override bool MySql => false;
+
+    protected override Task<Dictionary<string, string?>> NewStoreAsync(string folder) =>
+        Task.FromResult(new Dictionary<string, string?> { ["AppStore:ConnectionString"] = $"Data Source={Path.Combine(folder, "dashboard.db")}" });
+}
+
+[Trait("Backend", "PlanetScale")]
+public sealed class MariaDbAlertStoreTests(MariaDbForAppStore maria) : AlertStoreContract, IClassFixture<MariaDbForAppStore>
+{
+    protected override bool MySql => true;
+
+    protected override Task<Dictionary<string, string?>> NewStoreAsync(string folder) => Task.FromResult(new Dictionary<string, string?>
+    {
+        ["AppStore:Provider"] = "MySql",
+        ["AppStore:ConnectionString"] = maria.Server.ConnectionString(database: "dashboard_" + Guid.NewGuid().ToString("N")[..12]),
+    });
+}

@@ -1,0 +1,86 @@
+using Bunit;
+using Dashboard.Components.Layout;
+using Dashboard.Components.Pages.Ops;
+using Dashboard.Components.Shared;
+using Dashboard.Core.Access;
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Audit;
+using Dashboard.Services.Alerts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Pages;
+
+/// <summary>The alerts page, the app bar's badge and the tenant banner over a real app store, by role.</summary>
+public sealed class AlertsPageTests : DashboardTestContext
+{
+    private IAlertStore Alerts => Services.GetRequiredService<IAlertStore>();
+
+    private async Task<AlertRecord> FireAsync(string key, string rule, string subject, string? tenant)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return (await Alerts.OpenAsync(new AlertRecord(0, key, rule, subject, tenant, AlertState.Firing, now, now, null, 72, 10,
+            "72 surfaced throttles in 5 min (above 10 fires)", [0, 3, 12, 30, 27], null, null, null, null, 0), Ct))!;
+    }
+
+    [Fact]
+    public async Task Ops_see_the_firing_alert_with_its_sparkline_and_acknowledge_it_with_a_note_that_the_audit_log_keeps()
+    {
+        var alert = await FireAsync("SurfacedThrottles:tenant sandbox", "SurfacedThrottles", "tenant sandbox", TenantId);
+        var cut = Render<Dashboard.Components.Pages.Ops.Alerts>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[aria-label='Alerts'] tbody tr")));
+        Assert.Contains("Surfaced throttles", cut.Markup);
+        Assert.Contains("72 throttles", cut.Markup);
+        Assert.NotNull(cut.Find("svg.alert-sparkline[aria-label*='0, 3, 12, 30, 27']"));
+
+        cut.Find($"button[aria-label='Acknowledge alert {alert.Id}']").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Say in a note what is being done about it.", cut.Find("[role=status]").TextContent));
+
+        cut.Find("[aria-label='Alerts'] tbody tr input").Change("scan in the nightly export, disabled");
+        cut.Find($"button[aria-label='Acknowledge alert {alert.Id}']").Click();
+        cut.WaitForAssertion(() => Assert.Contains($"Acknowledged alert {alert.Id}", cut.Find("[role=status]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("ops@example.com: scan in the nightly export, disabled", cut.Markup));
+
+        var stored = (await Alerts.FindAsync(alert.Id, Ct))!;
+        Assert.Equal((AlertState.Acknowledged, "ops@example.com"), (stored.State, stored.AcknowledgedBy));
+        var audit = await Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery(Entity: "Alert"), Ct);
+        var entry = Assert.Single(audit.Entries);
+        Assert.Equal((AuditAction.Update, alert.Id.ToString(), TenantId, "ops@example.com"), (entry.Action, entry.EntityId, entry.Tenant, entry.ActorId));
+        Assert.Contains("scan in the nightly export, disabled", entry.After);
+    }
+
+    [Fact]
+    public async Task Only_Ops_may_list_or_acknowledge_alerts()
+    {
+        var alert = await FireAsync("ErrorRate:tenant sandbox", "ErrorRate", "tenant sandbox", TenantId);
+        SignInAs(Role.Support, TenantId);
+        var admin = Services.GetRequiredService<AlertsAdmin>();
+        await Assert.ThrowsAsync<Dashboard.Core.Errors.ForbiddenException>(() => admin.ListAsync(Ct));
+        await Assert.ThrowsAsync<Dashboard.Core.Errors.ForbiddenException>(() => admin.AcknowledgeAsync(alert, "mine", Ct));
+    }
+
+    [Fact]
+    public async Task The_badge_counts_firing_alerts_for_Ops_and_is_absent_for_others()
+    {
+        await FireAsync("ErrorRate:tenant sandbox", "ErrorRate", "tenant sandbox", TenantId);
+        await FireAsync("Budget:provider DynamoDB", "Budget", "provider DynamoDB", null);
+        var badge = Render<AlertsBadge>();
+        badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("[data-testid=alerts-badge-count]").TextContent));
+        Assert.Equal("Alerts: 2 firing", badge.Find("a.alerts-badge").GetAttribute("aria-label"));
+
+        SignInAs(Role.Viewer, TenantId);
+        Assert.Empty(Render<AlertsBadge>().FindAll("a.alerts-badge"));
+    }
+
+    [Fact]
+    public async Task The_banner_shows_on_the_affected_tenant_for_whoever_reads_it_and_not_on_another()
+    {
+        await FireAsync("ErrorRate:tenant sandbox", "ErrorRate", "tenant sandbox", TenantId);
+        SignInAs(Role.Viewer, TenantId);
+        var banner = Render<TenantAlertBanner>(p => p.Add(b => b.Tenant, TenantId));
+        banner.WaitForAssertion(() => Assert.Contains("An alert is open", banner.Find("[data-testid=tenant-alert-banner]").TextContent));
+        Assert.Contains("Error rate", banner.Markup);
+        Assert.DoesNotContain("See alerts", banner.Markup); // the link is for Ops
+
+        Assert.Empty(Render<TenantAlertBanner>(p => p.Add(b => b.Tenant, "broken")).FindAll("[data-testid=tenant-alert-banner]"));
+    }
+}
