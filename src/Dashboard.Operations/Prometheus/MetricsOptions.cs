@@ -16,6 +16,12 @@ public sealed class MetricsOptions
 
     public PrometheusOptions Prometheus { get; set; } = new();
 
+    /// <summary>
+    /// Tag the duration histogram with the tenant too (about 23 series per tenant, operation and outcome): off by
+    /// default, so /metrics grows with tenants only by their counters (see <see cref="Metering.StoreMetrics"/>).
+    /// </summary>
+    public bool PerTenantHistograms { get; set; }
+
     public bool FromPrometheus => string.Equals(Source, PrometheusSource, StringComparison.OrdinalIgnoreCase);
 }
 
