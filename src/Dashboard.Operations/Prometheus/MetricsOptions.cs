@@ -22,6 +22,9 @@ public sealed class MetricsOptions
     /// </summary>
     public bool PerTenantHistograms { get; set; }
 
+    /// <summary>The in-process rolling store's bound in slots (see <see cref="Metering.Rolling.RollingStore.MaxSlots"/>).</summary>
+    public int RollingStoreMaxSlots { get; set; } = Metering.Rolling.RollingStore.DefaultMaxSlots;
+
     public bool FromPrometheus => string.Equals(Source, PrometheusSource, StringComparison.OrdinalIgnoreCase);
 }
 
@@ -47,6 +50,8 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
         var problems = new List<string>();
         if (!options.FromPrometheus && !string.Equals(options.Source, MetricsOptions.InProcess, StringComparison.OrdinalIgnoreCase))
             problems.Add($"Metrics:Source '{options.Source}' is not known: use {MetricsOptions.InProcess} or {MetricsOptions.PrometheusSource}.");
+        if (options.RollingStoreMaxSlots < 1_000)
+            problems.Add($"Metrics:RollingStoreMaxSlots {options.RollingStoreMaxSlots} is too small: at least 1,000 (the default is {Metering.Rolling.RollingStore.DefaultMaxSlots:N0}).");
         if (options.FromPrometheus)
         {
             var p = options.Prometheus;

@@ -5,15 +5,22 @@ namespace Dashboard.Operations.Metering.Rolling;
 /// <summary>
 /// The in-process history behind the ops pages: per series, one-second slots for the last hour and one-minute
 /// slots for the last 24 hours (<see cref="SeriesRings"/>), plus the latest throttle events. Memory is bounded
-/// by series × 5,040 slots; series are tenants × 12 operations, both fixed by configuration.
+/// by series × 5,040 slots, and series are the tenant operations called in the last 24 hours: a series is known
+/// by its tenant, provider and operation (not by the key object, which a tenant's store rebuilt after eviction
+/// makes anew), and one with no call for a day — nothing any window can read — is dropped. With thousands of
+/// busy tenants that is still too much (a series busy every minute holds 1,500 slots, ~0.5 MB), so the store also
+/// has a total bound, <see cref="MaxSlots"/>: past it, the least recently called series are dropped whole, and the
+/// pages built from this store say since when their figures miss some history (<see cref="Trimmed"/>).
 /// <para>
 /// Ours rather than a library's: OpenTelemetry, which exports the same calls at /metrics, keeps running totals
 /// for a scraper and no history to read a window from, and the ops pages need this instance's last hour by the
 /// second and last day by the minute without a Prometheus server. Fleet-wide history belongs to Prometheus.
 /// </para>
 /// </summary>
-public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IStoreCallSink
+public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int maxSlots = RollingStore.DefaultMaxSlots) : IStoreCallSink
 {
+    /// <summary>About 80 MB of slots (~370 bytes each with their share of chunk tables): see the README's figures.</summary>
+    public const int DefaultMaxSlots = 200_000;
     /// <summary>Windows up to this long are read from the one-second ring, longer ones from the one-minute ring.</summary>
     public static readonly TimeSpan SecondResolutionSpan = TimeSpan.FromHours(1);
     public static readonly TimeSpan MaxWindow = TimeSpan.FromHours(24);
@@ -21,7 +28,20 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
     /// <summary>The most slots one series can hold: an hour of seconds and a day of minutes.</summary>
     public const int SlotsPerSeries = SeriesRings.SecondSlots + SeriesRings.MinuteSlots;
 
-    private readonly ConcurrentDictionary<SeriesKey, SeriesRings> _series = new(ReferenceEqualityComparer.Instance);
+    /// <summary>How often series idle for longer than <see cref="MaxWindow"/> are looked for.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<SeriesKey, SeriesRings> _series = new(SeriesKeyComparer.Instance);
+    private long _nextSweep;
+    private long _slots;
+    private readonly Lock _trimGate = new();
+    private RollingStoreTrim? _trimmed;
+
+    /// <summary>The most slots kept over all series; past it the least recently called series are dropped.</summary>
+    public int MaxSlots { get; } = maxSlots > 0 ? maxSlots : throw new ArgumentOutOfRangeException(nameof(maxSlots), "must be more than 0");
+
+    /// <summary>The last time the bound dropped series with history, and how many so far; null if it never did.</summary>
+    public RollingStoreTrim? Trimmed => _trimmed;
 
     public ThrottleLog Throttles => throttles;
 
@@ -40,8 +60,51 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
                 throttles.Add(new ThrottleRecord(t.At, call.Series.Tenant, call.Series.Provider, call.Series.OperationName, t.Cause, t.Retried));
             }
         }
+        var second = now.ToUnixTimeSeconds();
         var rings = _series.GetOrAdd(call.Series, static key => new SeriesRings(key));
-        rings.Add(now.ToUnixTimeSeconds(), call, LatencyBuckets.IndexOf(call.Duration), units, retried, surfaced);
+        var made = rings.Add(second, call, LatencyBuckets.IndexOf(call.Duration), units, retried, surfaced);
+        if (made > 0 && Interlocked.Add(ref _slots, made) > MaxSlots) Trim(now);
+        SweepIfDue(second);
+    }
+
+    /// <summary>Drops the least recently called series until a tenth of the bound is free (one caller at a time).</summary>
+    private void Trim(DateTimeOffset now)
+    {
+        if (!_trimGate.TryEnter()) return;
+        try
+        {
+            if (Interlocked.Read(ref _slots) <= MaxSlots) return;
+            var target = MaxSlots - MaxSlots / 10;
+            var dropped = 0;
+            foreach (var rings in _series.Values.OrderBy(r => r.LastSecond).ToList())
+            {
+                if (Interlocked.Read(ref _slots) <= target) break;
+                if (!_series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(rings.Key, rings))) continue;
+                Interlocked.Add(ref _slots, -rings.AllocatedSlots);
+                dropped++;
+            }
+            _trimmed = new RollingStoreTrim(now, (_trimmed?.SeriesDropped ?? 0) + dropped);
+        }
+        finally
+        {
+            _trimGate.Exit();
+        }
+    }
+
+    /// <summary>Drops the series with no call in the last day, at most once per <see cref="SweepInterval"/> (one caller does it).</summary>
+    private void SweepIfDue(long second)
+    {
+        var due = Interlocked.Read(ref _nextSweep);
+        if (second < due || Interlocked.CompareExchange(ref _nextSweep, second + (long)SweepInterval.TotalSeconds, due) != due) return;
+        var idleSince = second - (long)MaxWindow.TotalSeconds;
+        long slots = 0;
+        foreach (var (key, rings) in _series)
+        {
+            if (rings.LastSecond < idleSince) _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings));
+            else slots += rings.AllocatedSlots;
+        }
+        // A recount: calls racing a removal may have counted slots of a series already gone.
+        Interlocked.Exchange(ref _slots, slots);
     }
 
     /// <summary>
@@ -109,9 +172,25 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
         return peaks;
     }
 
-    /// <summary>Series seen so far and the slots they hold (the memory bound's two factors).</summary>
+    /// <summary>
+    /// What a page over <paramref name="window"/> must say when the bound dropped series within it: their history
+    /// before that moment is missing; null when it did not.
+    /// </summary>
+    public string? MissingHistory(TimeSpan window) =>
+        _trimmed is { } t && t.At > clock.GetUtcNow() - window
+            ? $"This instance's rolling store reached its bound ({MaxSlots:N0} slots) at {t.At:HH:mm:ss} UTC and dropped the least recently " +
+              $"called tenant operations ({t.SeriesDropped:N0} so far): figures in this window are missing their calls before then."
+            : null;
+
+    /// <summary>Series kept and the slots they hold (the memory bound's two factors).</summary>
     public (int Series, int Slots) Size => (_series.Count, _series.Values.Sum(r => r.AllocatedSlots));
+
+    /// <summary>Chunks of 60 slot references the series made (each about 0.5 KB).</summary>
+    public int Chunks => _series.Values.Sum(r => r.AllocatedChunks);
 }
+
+/// <summary>When the rolling store's bound last dropped series, and how many it dropped since start.</summary>
+public sealed record RollingStoreTrim(DateTimeOffset At, long SeriesDropped);
 
 /// <summary>One series over a window: its totals and its chart points (null where it had no calls).</summary>
 public sealed record SeriesWindow(SeriesKey Key, WindowStats Total, IReadOnlyList<WindowStats?> Points);
