@@ -81,12 +81,12 @@ public sealed class RollingStoreBoundsTests
     }
 
     [Fact]
-    public void Past_its_bound_the_store_drops_the_least_recently_called_series_and_the_pages_say_so()
+    public void Past_its_bound_the_store_lets_the_oldest_minutes_go_and_the_pages_say_before_when()
     {
         var clock = new ManualClock(Start);
         var store = new RollingStore(clock, new ThrottleLog(), maxSlots: 1_000);
         Assert.Null(store.MissingHistory(TimeSpan.FromHours(24)));
-        // 1,000 tenants, one call each a second apart: two slots each (its second and its minute), and the minutes shared.
+        // 1,000 tenants, one call each a second apart: two slots each (its second and its minute).
         for (var t = 0; t < 1_000; t++)
         {
             store.Record(Calls.Finished(Calls.Series($"t{t:D4}"), 5));
@@ -99,7 +99,12 @@ public sealed class RollingStoreBoundsTests
         var kept = store.Read(TimeSpan.FromHours(1), 60).Series.Select(s => s.Key.Tenant).ToList();
         Assert.Contains("t0999", kept);
         Assert.DoesNotContain("t0000", kept);
-        Assert.Contains("dropped the least recently called tenant operations", store.MissingHistory(TimeSpan.FromHours(1)));
+        // Whole minutes go: every tenant called in a minute that is kept is still there.
+        var firstMinute = int.Parse(kept.Min(StringComparer.Ordinal)![1..]) / 60;
+        Assert.Equal(1_000 - firstMinute * 60, kept.Count);
+        var missing = store.MissingHistory(TimeSpan.FromHours(1));
+        Assert.NotNull(missing);
+        Assert.Contains($"before {Start.AddMinutes(firstMinute):HH:mm} UTC are missing", missing);
         clock.Advance(TimeSpan.FromHours(2));
         Assert.Null(store.MissingHistory(TimeSpan.FromHours(1)));
     }

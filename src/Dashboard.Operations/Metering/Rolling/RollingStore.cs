@@ -9,8 +9,9 @@ namespace Dashboard.Operations.Metering.Rolling;
 /// by its tenant, provider and operation (not by the key object, which a tenant's store rebuilt after eviction
 /// makes anew), and one with no call for a day — nothing any window can read — is dropped. With thousands of
 /// busy tenants that is still too much (a series busy every minute holds 1,500 slots, ~0.5 MB), so the store also
-/// has a total bound, <see cref="MaxSlots"/>: past it, the least recently called series are dropped whole, and the
-/// pages built from this store say since when their figures miss some history (<see cref="Trimmed"/>).
+/// has a total bound, <see cref="MaxSlots"/>: past it, the oldest slots of every series are let go (a tenth of the
+/// bound at a time, whole minutes), and the pages built from this store say before when their figures miss history
+/// (<see cref="MissingHistory"/>). Prometheus keeps the whole window whatever the number of tenants.
 /// <para>
 /// Ours rather than a library's: OpenTelemetry, which exports the same calls at /metrics, keeps running totals
 /// for a scraper and no history to read a window from, and the ops pages need this instance's last hour by the
@@ -40,7 +41,7 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
     /// <summary>The most slots kept over all series; past it the least recently called series are dropped.</summary>
     public int MaxSlots { get; } = maxSlots > 0 ? maxSlots : throw new ArgumentOutOfRangeException(nameof(maxSlots), "must be more than 0");
 
-    /// <summary>The last time the bound dropped series with history, and how many so far; null if it never did.</summary>
+    /// <summary>The last time the bound let history go, and before when nothing is kept since; null if it never did.</summary>
     public RollingStoreTrim? Trimmed => _trimmed;
 
     public ThrottleLog Throttles => throttles;
@@ -67,23 +68,39 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
         SweepIfDue(second);
     }
 
-    /// <summary>Drops the least recently called series until a tenth of the bound is free (one caller at a time).</summary>
+    /// <summary>
+    /// Lets go of the oldest whole minutes of history, over all series, until a tenth of the bound is free (one
+    /// caller at a time); series left with nothing are dropped.
+    /// </summary>
     private void Trim(DateTimeOffset now)
     {
         if (!_trimGate.TryEnter()) return;
         try
         {
-            if (Interlocked.Read(ref _slots) <= MaxSlots) return;
-            var target = MaxSlots - MaxSlots / 10;
-            var dropped = 0;
-            foreach (var rings in _series.Values.OrderBy(r => r.LastSecond).ToList())
+            var current = Interlocked.Read(ref _slots);
+            if (current <= MaxSlots) return;
+            var perMinute = new Dictionary<long, int>();
+            foreach (var rings in _series.Values) rings.CountByMinute(perMinute);
+            // A recount: calls racing a removal may have counted slots of a series already gone.
+            current = perMinute.Values.Sum();
+            Interlocked.Exchange(ref _slots, current);
+            var toFree = current - (MaxSlots - MaxSlots / 10);
+            if (toFree <= 0) return;
+            long freed = 0, before = 0;
+            foreach (var (minute, count) in perMinute.OrderBy(m => m.Key))
             {
-                if (Interlocked.Read(ref _slots) <= target) break;
-                if (!_series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(rings.Key, rings))) continue;
-                Interlocked.Add(ref _slots, -rings.AllocatedSlots);
-                dropped++;
+                before = minute + 1;
+                if ((freed += count) >= toFree) break;
             }
-            _trimmed = new RollingStoreTrim(now, (_trimmed?.SeriesDropped ?? 0) + dropped);
+            // The current minute is never let go: what was just recorded stays readable.
+            before = Math.Min(before, now.ToUnixTimeSeconds() / 60);
+            foreach (var (key, rings) in _series)
+            {
+                Interlocked.Add(ref _slots, -rings.DropBefore(before));
+                if (rings.AllocatedSlots == 0) _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings));
+            }
+            var cutoff = DateTimeOffset.FromUnixTimeSeconds(before * 60);
+            if (_trimmed is null || cutoff > _trimmed.Before) _trimmed = new RollingStoreTrim(now, cutoff);
         }
         finally
         {
@@ -97,14 +114,9 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
         var due = Interlocked.Read(ref _nextSweep);
         if (second < due || Interlocked.CompareExchange(ref _nextSweep, second + (long)SweepInterval.TotalSeconds, due) != due) return;
         var idleSince = second - (long)MaxWindow.TotalSeconds;
-        long slots = 0;
         foreach (var (key, rings) in _series)
-        {
-            if (rings.LastSecond < idleSince) _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings));
-            else slots += rings.AllocatedSlots;
-        }
-        // A recount: calls racing a removal may have counted slots of a series already gone.
-        Interlocked.Exchange(ref _slots, slots);
+            if (rings.LastSecond < idleSince && _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings)))
+                Interlocked.Add(ref _slots, -rings.AllocatedSlots);
     }
 
     /// <summary>
@@ -173,24 +185,23 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
     }
 
     /// <summary>
-    /// What a page over <paramref name="window"/> must say when the bound dropped series within it: their history
-    /// before that moment is missing; null when it did not.
+    /// What a page over <paramref name="window"/> must say when the bound let go of history within it; null when it did not.
     /// </summary>
     public string? MissingHistory(TimeSpan window) =>
-        _trimmed is { } t && t.At > clock.GetUtcNow() - window
-            ? $"This instance's rolling store reached its bound ({MaxSlots:N0} slots) at {t.At:HH:mm:ss} UTC and dropped the least recently " +
-              $"called tenant operations ({t.SeriesDropped:N0} so far): figures in this window are missing their calls before then."
+        _trimmed is { } t && t.Before > clock.GetUtcNow() - window
+            ? $"This instance's figures before {t.Before:HH:mm} UTC are missing: its rolling store keeps at most {MaxSlots:N0} slots " +
+              "(Metrics:RollingStoreMaxSlots) and let the oldest go at this traffic. Prometheus (Metrics:Source) keeps the whole window."
             : null;
 
     /// <summary>Series kept and the slots they hold (the memory bound's two factors).</summary>
     public (int Series, int Slots) Size => (_series.Count, _series.Values.Sum(r => r.AllocatedSlots));
 
-    /// <summary>Chunks of 60 slot references the series made (each about 0.5 KB).</summary>
+    /// <summary>Chunks of 15 slot references the series made (each 144 bytes).</summary>
     public int Chunks => _series.Values.Sum(r => r.AllocatedChunks);
 }
 
-/// <summary>When the rolling store's bound last dropped series, and how many it dropped since start.</summary>
-public sealed record RollingStoreTrim(DateTimeOffset At, long SeriesDropped);
+/// <summary>When the rolling store's bound last let history go, and the time before which it keeps nothing.</summary>
+public sealed record RollingStoreTrim(DateTimeOffset At, DateTimeOffset Before);
 
 /// <summary>One series over a window: its totals and its chart points (null where it had no calls).</summary>
 public sealed record SeriesWindow(SeriesKey Key, WindowStats Total, IReadOnlyList<WindowStats?> Points);
