@@ -4,7 +4,7 @@ namespace Dashboard.Commands.Tests;
 
 /// <summary>
 /// README: <c>dotnet test tests/Dashboard.Providers.Tests --filter Backend=DynamoDb</c> and
-/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live]</c>. The benchmarks run in their documented smoke
+/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live|tenants]</c>. The benchmarks run in their documented smoke
 /// mode (BENCH_QUICK=1: tiny tables, short figures, the existing build); each starts its own servers on free ports.
 /// </summary>
 public sealed partial class TestAndBenchCommandTests
@@ -25,9 +25,9 @@ public sealed partial class TestAndBenchCommandTests
     [Fact]
     public async Task Bench_sh_with_no_argument_runs_every_benchmark_and_prints_their_figures()
     {
-        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(14))).ShouldSucceed();
+        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(15))).ShouldSucceed();
 
-        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
+        foreach (var name in new[] { "dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live", "tenants" }) Assert.Contains($"==> benchmark: {name}", result.Stdout);
         // dynamodb: both sizes measured, then their ratio.
         Assert.Matches(@"users page 1 \(email order\), service", result.Stdout);
         Assert.Contains("== ratio 400 / 200 users", result.Stdout);
@@ -45,6 +45,7 @@ public sealed partial class TestAndBenchCommandTests
         // metering: CPU and bytes per call, the rolling store's day.
         Assert.Matches(@"metering overhead: -?\d+ ns CPU per call", result.Stdout);
         Assert.Contains("rolling store after 24 h:", result.Stdout);
+        Assert.Matches(@"rolling store with 1,000 tenants after 2 h .*: [\d.]+ MiB for [\d,]+ series, [\d,]+ slots \(bound 200,000\)", result.Stdout);
         // recovery: a backend killed and restarted, the time until its tenant is healthy again, nothing lost.
         Assert.Matches(@"healthy after the backend answers: min \d+ ms", result.Stdout);
         Assert.DoesNotContain("LOST", result.Stdout);
@@ -54,6 +55,8 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Matches(@"\| 3 \| [\d.]+ MiB \| -?\d+ KB \| -?\d+ KB \| \d+ \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \|", result.Stdout);
         // live: change → visible per backend, and the cost of watching.
         Assert.Matches(@"\| SQLite \| dashboard \| 3 \| \d+ ms \| \d+ ms \|", result.Stdout);
+        // tenants: 100 generated tenants, each page's size and time to interactive.
+        Assert.Matches(@"\| 100 \| /ops/throughput \| [\d.]+ KB \| \d+ ms \| \d+ ms \|", result.Stdout);
     }
 
     [Fact]
@@ -64,6 +67,19 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Contains("==> benchmark: circuits", result.Stdout);
         Assert.Contains("heap with one warm agent:", result.Stdout);
         Assert.Matches(@"\| 3 \| [\d.]+ MiB \| -?\d+ KB \| -?\d+ KB \| \d+ \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \|", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Bench_sh_tenants_starts_the_app_with_generated_tenants_and_prints_its_figures()
+    {
+        var result = (await Command.RunAsync("scripts/bench.sh tenants", Quick, TimeSpan.FromMinutes(3))).ShouldSucceed();
+
+        Assert.Single(Regex.Matches(result.Stdout, "==> benchmark:"));
+        // Start, first health pass, three RSS readings, /healthz p50 and p95, no backend call per /healthz, and series.
+        Assert.Matches(@"\| 100 \| [\d.]+ s \| [\d.]+ s \| \d+ MiB \| \d+ MiB \| \d+ MiB \| [\d.]+ ms \| [\d.]+ ms \| 0 \| [\d,]+ \| [\d,]+ \(100 used\) \| [\d,]+ \(measured\) \|", result.Stdout);
+        foreach (var page in new[] { "/", "/ops/throughput", "/ops/throttling", "/ops/cost" })
+            Assert.Matches($@"\| 100 \| {Regex.Escape(page)} \| [\d.]+ KB \| \d+ ms \| \d+ ms \|", result.Stdout);
+        Assert.Matches(@"dashboard_store_operations_total: 100 \(100\)", result.Stdout);
     }
 
     [Fact]
@@ -109,6 +125,7 @@ public sealed partial class TestAndBenchCommandTests
 
         Assert.Contains("==> benchmark: metering", result.Stdout);
         Assert.Matches(@"metering overhead: -?\d+ ns CPU per call", result.Stdout);
+        Assert.Matches(@"rolling store with 1,000 tenants after 2 h .*: [\d.]+ MiB for [\d,]+ series, [\d,]+ slots \(bound 200,000\)", result.Stdout);
         Assert.Single(Regex.Matches(result.Stdout, "==> benchmark:"));
     }
 
@@ -118,7 +135,7 @@ public sealed partial class TestAndBenchCommandTests
         var result = await Command.RunAsync("scripts/bench.sh cassandra", Quick);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits, live)", result.Stderr);
+        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits, live, tenants)", result.Stderr);
     }
 
     private static readonly Dictionary<string, string?> Quick = new() { ["BENCH_QUICK"] = "1" };
