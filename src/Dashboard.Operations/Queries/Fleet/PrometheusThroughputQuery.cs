@@ -30,7 +30,7 @@ public sealed class PrometheusThroughputQuery(FleetQueries fleet, ThroughputQuer
         var (start, end) = FleetQueries.Range(now, window, step);
         var perTenant = fleet.PerTenantHistograms;
         var all = fleet.Selector(tenant);
-        // Without per-tenant histograms a tenant's latency is not in Prometheus: the charts are then the fleet's.
+        // Without per-tenant histograms the histogram is read for the whole fleet (its provider rows and charts).
         var histogram = perTenant ? all : fleet.Selector();
         var charted = perTenant
             ? fleet.Selector(tenant, $"{M.Operation}!~\"{M.MaintenanceOperations}\"")
@@ -38,18 +38,22 @@ public sealed class PrometheusThroughputQuery(FleetQueries fleet, ThroughputQuer
         var p = fleet.Prometheus;
         var byTenant = perTenant ? ByTenantOperation : ByTenant;
 
+        // One tenant without per-tenant histograms: its rows and calls chart from its counter, no latency at all
+        // (rather than the fleet's shown as if it were the tenant's).
+        var oneTenantFromCounters = tenant is not null && !perTenant;
+        IReadOnlyList<PromSample> none = [];
         var scope = fleet.ScopeAsync(now, ct);
-        var providerCalls = p.InstantAsync(fleet.WindowIncrease(M.Calls, histogram, $"{ByProviderOperation},{M.Outcome}", window, now), now, ct);
-        var providerBuckets = p.InstantAsync(fleet.WindowIncrease(M.CallsBucket, histogram, $"{ByProviderOperation},{M.Le}", window, now), now, ct);
+        var providerCalls = oneTenantFromCounters ? Task.FromResult(none)
+            : p.InstantAsync(fleet.WindowIncrease(M.Calls, histogram, $"{ByProviderOperation},{M.Outcome}", window, now), now, ct);
+        var providerBuckets = oneTenantFromCounters ? Task.FromResult(none)
+            : p.InstantAsync(fleet.WindowIncrease(M.CallsBucket, histogram, $"{ByProviderOperation},{M.Le}", window, now), now, ct);
         var tenantCalls = perTenant
             ? p.InstantAsync(fleet.WindowIncrease(M.Calls, all, $"{ByTenantOperation},{M.Outcome}", window, now), now, ct)
             : p.InstantAsync(fleet.WindowIncrease(M.TenantCalls, all, $"{ByTenant},{M.Outcome}", window, now), now, ct);
         var tenantBuckets = perTenant
             ? p.InstantAsync(fleet.WindowIncrease(M.CallsBucket, all, $"{ByTenantOperation},{M.Le}", window, now), now, ct)
-            : Task.FromResult<IReadOnlyList<PromSample>>([]);
+            : Task.FromResult(none);
         var throttles = p.InstantAsync(fleet.WindowIncrease(M.Throttles, all, $"{byTenant},{M.Retried}", window, now), now, ct);
-        // One tenant without per-tenant histograms: its calls from its counter, and no latency chart rather than the fleet's.
-        var oneTenantFromCounters = tenant is not null && !perTenant;
         var opsChart = oneTenantFromCounters
             ? p.RangeAsync(PromQl.Rate(M.TenantCalls, all, M.Provider, range), start, end, step, ct)
             : p.RangeAsync(PromQl.Rate(M.Calls, charted, M.Provider, range), start, end, step, ct);
