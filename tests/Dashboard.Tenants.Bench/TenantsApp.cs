@@ -155,9 +155,13 @@ public sealed class TenantsApp : IAsyncDisposable
         .Select(g => (g.Key, g.Count(), g.Count(l => l.Contains("dashboard_tenant=", StringComparison.Ordinal))))
         .OrderByDescending(g => g.Item2).ToList();
 
-    /// <summary>Store calls counted so far, every tenant and outcome (dashboard_store_operations_total).</summary>
-    public static double StoreCalls(string[] lines) => lines
-        .Where(l => l.StartsWith("dashboard_store_operations_total{", StringComparison.Ordinal))
+    /// <summary>
+    /// Store calls counted so far (the duration histogram's count, every provider and outcome), only those of
+    /// <paramref name="operation"/> ("ping") or of every other operation.
+    /// </summary>
+    public static double StoreCalls(string[] lines, string operation, bool only) => lines
+        .Where(l => l.StartsWith("db_client_operation_duration_seconds_count{", StringComparison.Ordinal)
+            && l.Contains($"db_operation_name=\"{operation}\"", StringComparison.Ordinal) == only)
         .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
     public async Task<(double Ms, int Status)> TimedGetAsync(string path, string? cookie = null)
