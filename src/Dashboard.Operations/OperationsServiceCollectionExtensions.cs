@@ -23,7 +23,8 @@ public static class OperationsServiceCollectionExtensions
 
         services.TryAddSingleton<TenantCircuits>();
         services.TryAddSingleton(new ThrottleLog());
-        services.TryAddSingleton<RollingStore>();
+        services.TryAddSingleton(sp => new RollingStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ThrottleLog>(),
+            sp.GetRequiredService<IOptions<MetricsOptions>>().Value.RollingStoreMaxSlots));
         services.TryAddSingleton<StoreMetrics>();
         // Decorators apply in registration order, each wrapping the previous: resilience, then metering outside it.
         services.AddSingleton<IDataStoreDecorator, ResilienceDecorator>();

@@ -15,14 +15,32 @@ public static class MeteringHostExtensions
     public static WebApplicationBuilder AddDashboardMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.AddDashboardOperations(builder.Configuration);
+        var seriesLimit = builder.Configuration.GetValue<int?>("Metrics:MaxSeriesPerInstrument") ?? DefaultMaxSeriesPerInstrument;
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(StoreMetrics.MeterName)
+            .AddView(instrument => StreamFor(instrument, seriesLimit))
             // .NET's own: GC heap, CPU time, working set, thread pool (dotnet_* in Prometheus), per instance.
             .AddMeter("System.Runtime")
             .AddPrometheusExporter());
         // Makes each circuit's ActionUsage current for the store calls its clicks and navigations make.
         builder.Services.AddScoped<CircuitHandler, ActionCostCircuitHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// Label sets each store instrument may hold. OpenTelemetry's default is 2,000, past which new label sets are
+    /// folded into one overflow series: with thousands of tenants the per-tenant counters would silently lose
+    /// tenants. 50,000 covers 10,000 tenants × the outcomes or units they use; the exporter sets the memory aside.
+    /// </summary>
+    public const int DefaultMaxSeriesPerInstrument = 50_000;
+
+    private static MetricStreamConfiguration? StreamFor(System.Diagnostics.Metrics.Instrument instrument, int limit)
+    {
+        if (instrument.Meter.Name != StoreMetrics.MeterName) return null;
+        // The histogram keeps its bucket bounds: a view replaces the instrument's advice.
+        return instrument.Name == "db.client.operation.duration"
+            ? new ExplicitBucketHistogramConfiguration { Boundaries = StoreMetrics.Buckets, CardinalityLimit = limit }
+            : new MetricStreamConfiguration { CardinalityLimit = limit };
     }
 
     /// <summary>Prometheus text format at /metrics (scrape it; the ops pages read it back from Prometheus with Metrics:Source=Prometheus).</summary>

@@ -4,7 +4,7 @@ namespace Dashboard.Commands.Tests;
 
 /// <summary>
 /// README: <c>dotnet test tests/Dashboard.Providers.Tests --filter Backend=DynamoDb</c> and
-/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live]</c>. The benchmarks run in their documented smoke
+/// <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live|tenants]</c>. The benchmarks run in their documented smoke
 /// mode (BENCH_QUICK=1: tiny tables, short figures, the existing build); each starts its own servers on free ports.
 /// </summary>
 public sealed partial class TestAndBenchCommandTests
@@ -29,7 +29,7 @@ public sealed partial class TestAndBenchCommandTests
     [Fact]
     public async Task Bench_sh_with_no_argument_runs_every_benchmark_and_prints_their_figures()
     {
-        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(14))).ShouldSucceed();
+        var result = (await Command.RunAsync("scripts/bench.sh", Quick, TimeSpan.FromMinutes(15))).ShouldSucceed();
         var stdout = result.Stdout;
 
         foreach (var name in Benchmarks) Assert.Contains($"==> benchmark: {name}", stdout);
@@ -51,12 +51,14 @@ public sealed partial class TestAndBenchCommandTests
         // metering: CPU and bytes per call, the rolling store's day.
         Assert.Matches(@"metering overhead: -?\d+ ns CPU per call", stdout);
         Assert.Contains("rolling store after 24 h:", stdout);
+        Assert.Matches(RollingStoreOfManyTenants, stdout);
         // recovery: a backend killed and restarted, the time until its tenant is healthy again, nothing lost.
         Assert.Matches(@"healthy after the backend answers: min \d+ ms", stdout);
         Assert.DoesNotContain("LOST", stdout);
         AssertOrdersFigures(stdout);
         AssertCircuitsFigures(stdout);
         AssertLiveFigures(stdout);
+        AssertTenantsFigures(stdout);
     }
 
     /// <summary>orders: per backend both sizes' medians, their ratio, the export's rows/s and heap peak.</summary>
@@ -96,6 +98,15 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Matches(@"\| DynamoDB Local \| 1 \| [\d,]+ \| [1-9][\d,]* stream reads \|", stdout);
     }
 
+    /// <summary>tenants: the app with 100 generated tenants: start, RSS, /healthz with no backend ping, series, each page.</summary>
+    private static void AssertTenantsFigures(string stdout)
+    {
+        Assert.Matches(@"\| 100 \| [\d.]+ s \| [\d.]+ s \| \d+ MiB \| \d+ MiB \| \d+ MiB \| [\d.]+ ms \| [\d.]+ ms \| 0 \([\d,]+ other calls meanwhile\) \| [\d,]+ \| [\d,]+ \(100 used\) \| [\d,]+ \(measured\) \|", stdout);
+        foreach (var page in new[] { "/", "/ops/throughput", "/ops/throttling", "/ops/cost" })
+            Assert.Matches($@"\| 100 \| {Regex.Escape(page)} \| [\d.]+ KB \| \d+ ms \| \d+ ms \|", stdout);
+        Assert.Matches(@"dashboard_store_operations_total: 100 \(100\)", stdout);
+    }
+
     [Fact]
     public async Task Bench_sh_with_a_name_runs_that_benchmark_only()
     {
@@ -103,6 +114,7 @@ public sealed partial class TestAndBenchCommandTests
 
         Assert.Contains("==> benchmark: metering", result.Stdout);
         Assert.Matches(@"metering overhead: -?\d+ ns CPU per call", result.Stdout);
+        Assert.Matches(RollingStoreOfManyTenants, result.Stdout);
         Assert.Single(Regex.Matches(result.Stdout, "==> benchmark:"));
     }
 
@@ -112,10 +124,12 @@ public sealed partial class TestAndBenchCommandTests
         var result = await Command.RunAsync("scripts/bench.sh cassandra", Quick);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits, live)", result.Stderr);
+        Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits, live, tenants)", result.Stderr);
     }
 
-    private static readonly string[] Benchmarks = ["dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live"];
+    private static readonly string[] Benchmarks = ["dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live", "tenants"];
+
+    private const string RollingStoreOfManyTenants = @"rolling store with 1,000 tenants after 2 h .*: [\d.]+ MiB for [\d,]+ series, [\d,]+ slots \(bound 200,000\)";
 
     private static readonly string[] Backends = ["SQLite", "MariaDB (PlanetScale)", "DynamoDB Local", "FaunaLocal"];
 

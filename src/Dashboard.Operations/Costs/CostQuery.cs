@@ -23,7 +23,7 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
             var tenantUnits = live.TryGetValue(s.Key.Tenant, out var known) ? known : live[s.Key.Tenant] = new double[UsageUnits.Count];
             foreach (var u in UsageUnits.All) tenantUnits[(int)u] += s.Total.Units(u);
         }
-        return Report(window, read.Window, units, store.PeakUnitsPerSecond(window.Span), live, FiguresScope.ThisInstance(instance.Value, problem));
+        return Report(window, read.Window, units, store.PeakUnitsPerSecond(window.Span), live, FiguresScope.ThisInstance(instance.Value, problem) with { MissingHistory = store.MissingHistory(window.Span) });
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ public static class FleetMetrics
 {
     public const string CallsBucket = "db_client_operation_duration_seconds_bucket";
     public const string Calls = "db_client_operation_duration_seconds_count";
+
+    /// <summary>Calls per tenant and outcome (the histogram has the tenant only with per-tenant histograms on).</summary>
+    public const string TenantCalls = "dashboard_store_operations_total";
     public const string Usage = "dashboard_store_usage_total";
     public const string Throttles = "dashboard_store_throttles_total";
     public const string CircuitOpen = "dashboard_store_circuit_open";
@@ -19,6 +22,7 @@ public static class FleetMetrics
     public const string Operation = "db_operation_name";
     public const string Outcome = "dashboard_outcome";
     public const string Unit = "dashboard_usage_unit";
+    public const string Live = "dashboard_usage_live";
     public const string Cause = "dashboard_throttle_cause";
     public const string Retried = "dashboard_throttle_retried";
     public const string Instance = "instance";

@@ -16,6 +16,15 @@ public sealed class MetricsOptions
 
     public PrometheusOptions Prometheus { get; set; } = new();
 
+    /// <summary>
+    /// Tag the duration histogram with the tenant too (about 23 series per tenant, operation and outcome): off by
+    /// default, so /metrics grows with tenants only by their counters (see <see cref="Metering.StoreMetrics"/>).
+    /// </summary>
+    public bool PerTenantHistograms { get; set; }
+
+    /// <summary>The in-process rolling store's bound in slots (see <see cref="Metering.Rolling.RollingStore.MaxSlots"/>).</summary>
+    public int RollingStoreMaxSlots { get; set; } = Metering.Rolling.RollingStore.DefaultMaxSlots;
+
     public bool FromPrometheus => string.Equals(Source, PrometheusSource, StringComparison.OrdinalIgnoreCase);
 }
 
@@ -41,6 +50,8 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
         var problems = new List<string>();
         if (!options.FromPrometheus && !string.Equals(options.Source, MetricsOptions.InProcess, StringComparison.OrdinalIgnoreCase))
             problems.Add($"Metrics:Source '{options.Source}' is not known: use {MetricsOptions.InProcess} or {MetricsOptions.PrometheusSource}.");
+        if (options.RollingStoreMaxSlots < 1_000)
+            problems.Add($"Metrics:RollingStoreMaxSlots {options.RollingStoreMaxSlots} is too small: at least 1,000 (the default is {Metering.Rolling.RollingStore.DefaultMaxSlots:N0}).");
         if (options.FromPrometheus)
         {
             var p = options.Prometheus;

@@ -9,6 +9,9 @@ public sealed record FiguresScope(bool FleetWide, string InstanceName, IReadOnly
 {
     public static FiguresScope ThisInstance(string instanceName, string? problem = null) => new(false, instanceName, [], problem);
 
+    /// <summary>This instance's figures miss some history (the rolling store's bound dropped series): why, for the page.</summary>
+    public string? MissingHistory { get; init; }
+
     public static FiguresScope Fleet(string instanceName, IReadOnlyList<InstanceUp> instances) => new(true, instanceName, instances);
 }
 

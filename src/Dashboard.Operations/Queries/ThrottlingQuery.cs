@@ -37,7 +37,7 @@ public sealed class ThrottlingQuery(RollingStore store, TenantCircuits circuits,
             .ToList();
         var counted = total.ThrottlesRetried + total.ThrottlesSurfaced;
         return new ThrottlingReport(window, labels, lines, byCause, events.Take(LatestShown).ToList(),
-            total.ThrottlesRetried, total.ThrottlesSurfaced, covers, circuitRows, FiguresScope.ThisInstance(instance.Value, problem))
+            total.ThrottlesRetried, total.ThrottlesSurfaced, covers, circuitRows, FiguresScope.ThisInstance(instance.Value, problem) with { MissingHistory = store.MissingHistory(window.Span) })
         {
             ListGap = covers ? null
                 : $"The list keeps this instance's latest {store.Throttles.Capacity:N0} events: {counted - events.Count:N0} earlier ones in the window are counted above but not listed, nor in the causes.",

@@ -36,7 +36,7 @@ public sealed class ThroughputQuery(RollingStore store, InstanceName instance) :
                     rows.Add(Row(RowLevel.Operation, provider.Key, t.Key, StoreOperations.Name(op.Key), Total(op), windowSeconds));
             }
         }
-        return new ThroughputReport(window, labels, opsLines, latencyLines, rows, FiguresScope.ThisInstance(instance.Value, problem));
+        return new ThroughputReport(window, labels, opsLines, latencyLines, rows, FiguresScope.ThisInstance(instance.Value, problem) with { MissingHistory = store.MissingHistory(window.Span) });
     }
 
     private static ThroughputRow Row(RowLevel level, string provider, string? tenant, string? op, WindowStats s, double windowSeconds) =>

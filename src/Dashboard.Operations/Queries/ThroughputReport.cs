@@ -12,6 +12,12 @@ public sealed record ThroughputReport(
     FiguresScope Scope)
 {
     public bool IsEmpty => Rows.Count == 0;
+
+    /// <summary>
+    /// Set when the figures have no per-tenant latency or operations (Prometheus's histogram is per provider): what
+    /// the tenant rows leave out and why, for the page to say.
+    /// </summary>
+    public string? TenantDetailMissing { get; init; }
 }
 
 /// <summary>One line of a chart: a name and one value per point.</summary>

@@ -18,7 +18,7 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
         var two = await Cluster.LoadAsync(2, "sandbox", rps: 10, seconds: 2);
         await Cluster.WaitForScrapesAsync();
 
-        var perInstance = await Cluster.QueryAsync("sum by (instance) (db_client_operation_duration_seconds_count{job=\"dashboard\",dashboard_tenant=\"sandbox\"})");
+        var perInstance = await Cluster.QueryAsync("sum by (instance) (dashboard_store_operations_total{job=\"dashboard\",dashboard_tenant=\"sandbox\"})");
         Assert.Equal(["dashboard-1", "dashboard-2"], perInstance.Select(s => s.Labels["instance"]).Order());
         Assert.True(perInstance.Single(s => s.Labels["instance"] == "dashboard-1").Value >= one.GetProperty("completed").GetInt64());
         Assert.True(perInstance.Single(s => s.Labels["instance"] == "dashboard-2").Value >= two.GetProperty("completed").GetInt64());
@@ -32,7 +32,7 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
         var shown = long.Parse(await tenantRow.Locator("td[data-label=Calls]").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
         // Prometheus's own total now (no sandbox call was made since the scrapes settled).
-        var total = (await Cluster.QueryAsync("sum(db_client_operation_duration_seconds_count{job=\"dashboard\",dashboard_tenant=\"sandbox\"})")).Single().Value;
+        var total = (await Cluster.QueryAsync("sum(dashboard_store_operations_total{job=\"dashboard\",dashboard_tenant=\"sandbox\"})")).Single().Value;
         Assert.Equal((long)total, shown);
         Assert.Equal(perInstance.Sum(s => s.Value), total);
     }

@@ -39,4 +39,17 @@ public sealed class OpsFlows(DashboardApp app, BrowserSession browser) : E2ETest
         await Assertions.Expect(dynamoCost.Locator("td[data-label=Quantity]").Filter(new() { HasTextRegex = new Regex(@"[1-9][\d,.]* (RCU|RRU|read)") }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("cost-window")).Not.ToHaveTextAsync("$0.00");
     }
+
+    [Fact]
+    public async Task The_ops_tenant_filter_is_a_typeahead_that_finds_a_tenant_by_part_of_its_id()
+    {
+        var tenant = App.Tenants[^1];
+        var page = await OpenAsync("/ops/throughput", DemoAccounts.Ops);
+        var filter = page.GetByRole(AriaRole.Combobox, new() { Name = "Filter by tenant" });
+
+        await filter.FillAsync(tenant.Id[1..^1]);
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex(Regex.Escape(tenant.Id)) }).First.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/ops/throughput\\?tenant={Regex.Escape(tenant.Id)}$"));
+    }
 }

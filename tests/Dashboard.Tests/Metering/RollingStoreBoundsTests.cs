@@ -54,4 +54,58 @@ public sealed class RollingStoreBoundsTests
         Assert.Equal("cause 150", kept[^1].Cause);
         Assert.Equal(250, log.TotalAdded);
     }
+
+    [Fact]
+    public void A_tenant_store_rebuilt_after_eviction_adds_to_the_same_series()
+    {
+        var clock = new ManualClock(Start);
+        var store = new RollingStore(clock, new ThrottleLog());
+        store.Record(Calls.Finished(Calls.Series("t1"), 5));
+        store.Record(Calls.Finished(Calls.Series("t1"), 5));   // a new key object, as a rebuilt store makes
+
+        Assert.Equal(1, store.Size.Series);
+        Assert.Equal(2, store.Read(TimeSpan.FromMinutes(15), 90).Series.Single().Total.Calls);
+    }
+
+    [Fact]
+    public void A_series_with_no_call_for_a_day_is_dropped()
+    {
+        var clock = new ManualClock(Start);
+        var store = new RollingStore(clock, new ThrottleLog());
+        store.Record(Calls.Finished(Calls.Series("quiet"), 5));
+        clock.Advance(TimeSpan.FromHours(24) + RollingStore.SweepInterval + TimeSpan.FromSeconds(1));
+        store.Record(Calls.Finished(Calls.Series("busy"), 5));
+
+        Assert.Equal(1, store.Size.Series);
+        Assert.Equal("busy", store.Read(TimeSpan.FromMinutes(15), 90).Series.Single().Key.Tenant);
+    }
+
+    [Fact]
+    public void Past_its_bound_the_store_lets_the_oldest_minutes_go_and_the_pages_say_before_when()
+    {
+        var clock = new ManualClock(Start);
+        var store = new RollingStore(clock, new ThrottleLog(), maxSlots: 1_000);
+        Assert.Null(store.MissingHistory(TimeSpan.FromHours(24)));
+        // 1,000 tenants, one call each a second apart: two slots each (its second and its minute).
+        for (var t = 0; t < 1_000; t++)
+        {
+            store.Record(Calls.Finished(Calls.Series($"t{t:D4}"), 5));
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var (series, slots) = store.Size;
+        Assert.True(slots <= 1_000, $"{slots} slots kept");
+        Assert.True(series < 1_000, $"{series} series kept");
+        var kept = store.Read(TimeSpan.FromHours(1), 60).Series.Select(s => s.Key.Tenant).ToList();
+        Assert.Contains("t0999", kept);
+        Assert.DoesNotContain("t0000", kept);
+        // Whole minutes go: every tenant called in a minute that is kept is still there.
+        var firstMinute = int.Parse(kept.Min(StringComparer.Ordinal)![1..]) / 60;
+        Assert.Equal(1_000 - firstMinute * 60, kept.Count);
+        var missing = store.MissingHistory(TimeSpan.FromHours(1));
+        Assert.NotNull(missing);
+        Assert.Contains($"before {Start.AddMinutes(firstMinute):HH:mm} UTC are missing", missing);
+        clock.Advance(TimeSpan.FromHours(2));
+        Assert.Null(store.MissingHistory(TimeSpan.FromHours(1)));
+    }
 }

@@ -5,15 +5,23 @@ namespace Dashboard.Operations.Metering.Rolling;
 /// <summary>
 /// The in-process history behind the ops pages: per series, one-second slots for the last hour and one-minute
 /// slots for the last 24 hours (<see cref="SeriesRings"/>), plus the latest throttle events. Memory is bounded
-/// by series × 5,040 slots; series are tenants × 12 operations, both fixed by configuration.
+/// by series × 5,040 slots, and series are the tenant operations called in the last 24 hours: a series is known
+/// by its tenant, provider and operation (not by the key object, which a tenant's store rebuilt after eviction
+/// makes anew), and one with no call for a day — nothing any window can read — is dropped. With thousands of
+/// busy tenants that is still too much (a series busy every minute holds 1,500 slots, ~0.5 MB), so the store also
+/// has a total bound, <see cref="MaxSlots"/>: past it, the oldest slots of every series are let go (a tenth of the
+/// bound at a time, whole minutes), and the pages built from this store say before when their figures miss history
+/// (<see cref="MissingHistory"/>). Prometheus keeps the whole window whatever the number of tenants.
 /// <para>
 /// Ours rather than a library's: OpenTelemetry, which exports the same calls at /metrics, keeps running totals
 /// for a scraper and no history to read a window from, and the ops pages need this instance's last hour by the
 /// second and last day by the minute without a Prometheus server. Fleet-wide history belongs to Prometheus.
 /// </para>
 /// </summary>
-public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IStoreCallSink
+public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int maxSlots = RollingStore.DefaultMaxSlots) : IStoreCallSink
 {
+    /// <summary>About 80 MB of slots (~370 bytes each with their share of chunk tables): see the README's figures.</summary>
+    public const int DefaultMaxSlots = 200_000;
     /// <summary>Windows up to this long are read from the one-second ring, longer ones from the one-minute ring.</summary>
     public static readonly TimeSpan SecondResolutionSpan = TimeSpan.FromHours(1);
     public static readonly TimeSpan MaxWindow = TimeSpan.FromHours(24);
@@ -21,7 +29,20 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
     /// <summary>The most slots one series can hold: an hour of seconds and a day of minutes.</summary>
     public const int SlotsPerSeries = SeriesRings.SecondSlots + SeriesRings.MinuteSlots;
 
-    private readonly ConcurrentDictionary<SeriesKey, SeriesRings> _series = new(ReferenceEqualityComparer.Instance);
+    /// <summary>How often series idle for longer than <see cref="MaxWindow"/> are looked for.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<SeriesKey, SeriesRings> _series = new(SeriesKeyComparer.Instance);
+    private long _nextSweep;
+    private long _slots;
+    private readonly Lock _trimGate = new();
+    private RollingStoreTrim? _trimmed;
+
+    /// <summary>The most slots kept over all series; past it the least recently called series are dropped.</summary>
+    public int MaxSlots { get; } = maxSlots > 0 ? maxSlots : throw new ArgumentOutOfRangeException(nameof(maxSlots), "must be more than 0");
+
+    /// <summary>The last time the bound let history go, and before when nothing is kept since; null if it never did.</summary>
+    public RollingStoreTrim? Trimmed => _trimmed;
 
     public ThrottleLog Throttles => throttles;
 
@@ -40,8 +61,62 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
                 throttles.Add(new ThrottleRecord(t.At, call.Series.Tenant, call.Series.Provider, call.Series.OperationName, t.Cause, t.Retried));
             }
         }
+        var second = now.ToUnixTimeSeconds();
         var rings = _series.GetOrAdd(call.Series, static key => new SeriesRings(key));
-        rings.Add(now.ToUnixTimeSeconds(), call, LatencyBuckets.IndexOf(call.Duration), units, retried, surfaced);
+        var made = rings.Add(second, call, LatencyBuckets.IndexOf(call.Duration), units, retried, surfaced);
+        if (made > 0 && Interlocked.Add(ref _slots, made) > MaxSlots) Trim(now);
+        SweepIfDue(second);
+    }
+
+    /// <summary>
+    /// Lets go of the oldest whole minutes of history, over all series, until a tenth of the bound is free (one
+    /// caller at a time); series left with nothing are dropped.
+    /// </summary>
+    private void Trim(DateTimeOffset now)
+    {
+        if (!_trimGate.TryEnter()) return;
+        try
+        {
+            var current = Interlocked.Read(ref _slots);
+            if (current <= MaxSlots) return;
+            var perMinute = new Dictionary<long, int>();
+            foreach (var rings in _series.Values) rings.CountByMinute(perMinute);
+            // A recount: calls racing a removal may have counted slots of a series already gone.
+            current = perMinute.Values.Sum();
+            Interlocked.Exchange(ref _slots, current);
+            var toFree = current - (MaxSlots - MaxSlots / 10);
+            if (toFree <= 0) return;
+            long freed = 0, before = 0;
+            foreach (var (minute, count) in perMinute.OrderBy(m => m.Key))
+            {
+                before = minute + 1;
+                if ((freed += count) >= toFree) break;
+            }
+            // The current minute is never let go: what was just recorded stays readable.
+            before = Math.Min(before, now.ToUnixTimeSeconds() / 60);
+            foreach (var (key, rings) in _series)
+            {
+                Interlocked.Add(ref _slots, -rings.DropBefore(before));
+                if (rings.AllocatedSlots == 0) _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings));
+            }
+            var cutoff = DateTimeOffset.FromUnixTimeSeconds(before * 60);
+            if (_trimmed is null || cutoff > _trimmed.Before) _trimmed = new RollingStoreTrim(now, cutoff);
+        }
+        finally
+        {
+            _trimGate.Exit();
+        }
+    }
+
+    /// <summary>Drops the series with no call in the last day, at most once per <see cref="SweepInterval"/> (one caller does it).</summary>
+    private void SweepIfDue(long second)
+    {
+        var due = Interlocked.Read(ref _nextSweep);
+        if (second < due || Interlocked.CompareExchange(ref _nextSweep, second + (long)SweepInterval.TotalSeconds, due) != due) return;
+        var idleSince = second - (long)MaxWindow.TotalSeconds;
+        foreach (var (key, rings) in _series)
+            if (rings.LastSecond < idleSince && _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings)))
+                Interlocked.Add(ref _slots, -rings.AllocatedSlots);
     }
 
     /// <summary>
@@ -109,9 +184,24 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles) : IS
         return peaks;
     }
 
-    /// <summary>Series seen so far and the slots they hold (the memory bound's two factors).</summary>
+    /// <summary>
+    /// What a page over <paramref name="window"/> must say when the bound let go of history within it; null when it did not.
+    /// </summary>
+    public string? MissingHistory(TimeSpan window) =>
+        _trimmed is { } t && t.Before > clock.GetUtcNow() - window
+            ? $"This instance's figures before {t.Before:HH:mm} UTC are missing: its rolling store keeps at most {MaxSlots:N0} slots " +
+              "(Metrics:RollingStoreMaxSlots) and let the oldest go at this traffic. Prometheus (Metrics:Source) keeps the whole window."
+            : null;
+
+    /// <summary>Series kept and the slots they hold (the memory bound's two factors).</summary>
     public (int Series, int Slots) Size => (_series.Count, _series.Values.Sum(r => r.AllocatedSlots));
+
+    /// <summary>Chunks of 15 slot references the series made (each 144 bytes).</summary>
+    public int Chunks => _series.Values.Sum(r => r.AllocatedChunks);
 }
+
+/// <summary>When the rolling store's bound last let history go, and the time before which it keeps nothing.</summary>
+public sealed record RollingStoreTrim(DateTimeOffset At, DateTimeOffset Before);
 
 /// <summary>One series over a window: its totals and its chart points (null where it had no calls).</summary>
 public sealed record SeriesWindow(SeriesKey Key, WindowStats Total, IReadOnlyList<WindowStats?> Points);

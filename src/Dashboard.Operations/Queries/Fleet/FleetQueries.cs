@@ -10,6 +10,9 @@ public sealed class FleetQueries(PrometheusClient prometheus, IOptions<MetricsOp
 
     public TimeProvider Clock => clock;
 
+    /// <summary>Whether the duration histogram (and the throttles) carry the tenant and operation (<c>Metrics:PerTenantHistograms</c>).</summary>
+    public bool PerTenantHistograms => options.Value.PerTenantHistograms;
+
     /// <summary>
     /// The fleet's figures, or, when Prometheus does not answer, this instance's, given the reason to say on the page.
     /// </summary>

@@ -27,7 +27,7 @@ public sealed class PrometheusCostQuery(FleetQueries fleet, CostQuery local) : I
             $"max_over_time(({PromQl.Rate(M.Usage, selector, by, range)})[{PromQl.Duration(window.Span)}:{PromQl.Duration(step)}])", now, ct);
         // The change feeds' own share of those units, for the cost page's "Live updates" line.
         var live = p.InstantAsync(fleet.WindowIncrease(M.Usage,
-            fleet.Selector(null, $"{M.Operation}={PromQl.Quote(StoreOperations.Name(StoreOperation.LiveUpdates))}"), by, window, now), now, ct);
+            fleet.Selector(null, $"{M.Live}=\"true\""), by, window, now), now, ct);
         await Task.WhenAll(scope, units, peaks, live);
         return local.Report(window, window.Span, PerTenant(await units), PerTenant(await peaks), PerTenant(await live), await scope);
     }

@@ -24,7 +24,7 @@ public sealed class PrometheusThrottlingQuery(FleetQueries fleet, ThrottlingQuer
 
         var scope = fleet.ScopeAsync(now, ct);
         var byCause = p.InstantAsync(fleet.WindowIncrease(M.Throttles, selector,
-            $"{M.Instance},{M.Provider},{M.Tenant},{M.Operation},{M.Cause},{M.Retried}", window, now), now, ct);
+            fleet.PerTenantHistograms ? $"{M.Instance},{M.Provider},{M.Tenant},{M.Operation},{M.Cause},{M.Retried}" : $"{M.Instance},{M.Provider},{M.Tenant},{M.Cause},{M.Retried}", window, now), now, ct);
         var chart = p.RangeAsync(PromQl.Increase(M.Throttles, selector, M.Retried, step), start, end, step, ct);
         var dropped = p.InstantAsync(fleet.WindowIncrease(M.ThrottleEventsDropped, fleet.Selector(), M.Instance, window, now), now, ct);
         var circuitStates = p.InstantAsync($"{M.CircuitOpen}{selector}", now, ct);
@@ -62,16 +62,27 @@ public sealed class PrometheusThrottlingQuery(FleetQueries fleet, ThrottlingQuer
         }
     }
 
-    /// <summary>One row per instance, tenant operation and cause, with when the shared list last saw it.</summary>
+    /// <summary>
+    /// One row per instance, tenant (operation, with per-tenant histograms) and cause, with when the shared list last
+    /// saw it. Without the operation in the counter, the row names the operations the shared list saw for it.
+    /// </summary>
     private static List<ThrottleCauseRow> CauseRows(IReadOnlyList<PromSample> counts, ThrottleEventsRead? list)
     {
-        var lastSeen = (list?.Causes ?? []).ToDictionary(c => (c.Instance, c.Provider, c.Tenant, c.Operation, c.Cause), c => c.LastSeen);
+        var seen = (list?.Causes ?? []).ToList();
+        string OperationOf(string instance, string provider, string tenant, string cause) =>
+            string.Join(", ", seen.Where(c => c.Instance == instance && c.Provider == provider && c.Tenant == tenant && c.Cause == cause)
+                .Select(c => c.Operation).Distinct().Order(StringComparer.Ordinal));
+        DateTimeOffset? LastSeen(string instance, string provider, string tenant, string operation, string cause) =>
+            seen.Where(c => c.Instance == instance && c.Provider == provider && c.Tenant == tenant && c.Cause == cause
+                    && (operation == "" || c.Operation == operation))
+                .Select(c => (DateTimeOffset?)c.LastSeen).Max();
         return counts
             .GroupBy(s => (Instance: s.Label(M.Instance), Provider: s.Label(M.Provider), Tenant: s.Label(M.Tenant), Operation: s.Label(M.Operation), Cause: s.Label(M.Cause)))
-            .Select(g => new ThrottleCauseRow(g.Key.Provider, g.Key.Tenant, g.Key.Operation, g.Key.Cause,
+            .Select(g => new ThrottleCauseRow(g.Key.Provider, g.Key.Tenant,
+                g.Key.Operation != "" ? g.Key.Operation : OperationOf(g.Key.Instance, g.Key.Provider, g.Key.Tenant, g.Key.Cause), g.Key.Cause,
                 (long)Math.Round(g.Where(s => s.Label(M.Retried) == "true").Sum(s => s.Value)),
                 (long)Math.Round(g.Where(s => s.Label(M.Retried) != "true").Sum(s => s.Value)),
-                lastSeen.TryGetValue(g.Key, out var seen) ? seen : null, g.Key.Instance))
+                LastSeen(g.Key.Instance, g.Key.Provider, g.Key.Tenant, g.Key.Operation, g.Key.Cause), g.Key.Instance))
             .Where(r => r.Retried + r.Surfaced > 0)
             .OrderByDescending(r => r.Retried + r.Surfaced).ThenBy(r => r.Instance, StringComparer.Ordinal)
             .ToList();

@@ -3,13 +3,22 @@ using M = Dashboard.Operations.Prometheus.FleetMetrics;
 namespace Dashboard.Operations.Queries.Fleet;
 
 /// <summary>
-/// The throughput page for the whole fleet, from Prometheus: calls per provider, tenant and operation over the
-/// window (every instance's counters summed), p50/p95/p99 from the duration histogram's buckets, errors, conflicts
-/// and throttles; charts from rates. When Prometheus does not answer, this instance's figures, saying why.
+/// The throughput page for the whole fleet, from Prometheus: every instance's counters summed over the window. Provider
+/// rows come from the duration histogram (calls, p50/p95/p99 from its buckets, errors, conflicts); tenant rows from
+/// the per-tenant counters (calls by outcome, throttles), with latency and operations only when the histogram carries
+/// the tenant (<c>Metrics:PerTenantHistograms</c>), else the report says they are missing. Charts from rates. When
+/// Prometheus does not answer, this instance's figures, saying why.
 /// </summary>
 public sealed class PrometheusThroughputQuery(FleetQueries fleet, ThroughputQuery local) : IThroughputSource
 {
-    private const string ByOperation = $"{M.Provider},{M.Tenant},{M.Operation}";
+    private const string ByProviderOperation = $"{M.Provider},{M.Operation}";
+    private const string ByTenant = $"{M.Provider},{M.Tenant}";
+    private const string ByTenantOperation = $"{M.Provider},{M.Tenant},{M.Operation}";
+
+    public const string TenantDetailMissing =
+        "Per-tenant latency and operations are not kept in Prometheus: its duration histogram is per provider and operation " +
+        "(Metrics:PerTenantHistograms is off, to keep /metrics within its series budget). Tenant rows show calls, errors, " +
+        "conflicts and throttles; their percentiles are blank. For one tenant's latency, use this instance's figures (Metrics:Source=InProcess).";
 
     public Task<ThroughputReport> BuildAsync(OpsWindow window, string? tenant, CancellationToken ct) =>
         FleetQueries.OrLocalAsync(() => FleetAsync(window, tenant, ct), why => local.Build(window, tenant, why));
@@ -19,24 +28,55 @@ public sealed class PrometheusThroughputQuery(FleetQueries fleet, ThroughputQuer
         var now = fleet.Clock.GetUtcNow();
         var (step, range) = fleet.Steps(window);
         var (start, end) = FleetQueries.Range(now, window, step);
+        var perTenant = fleet.PerTenantHistograms;
         var all = fleet.Selector(tenant);
-        var charted = fleet.Selector(tenant, $"{M.Operation}!~\"{M.MaintenanceOperations}\"");
+        // Without per-tenant histograms the histogram is read for the whole fleet (its provider rows and charts).
+        var histogram = perTenant ? all : fleet.Selector();
+        var charted = perTenant
+            ? fleet.Selector(tenant, $"{M.Operation}!~\"{M.MaintenanceOperations}\"")
+            : fleet.Selector(null, $"{M.Operation}!~\"{M.MaintenanceOperations}\"");
         var p = fleet.Prometheus;
+        var byTenant = perTenant ? ByTenantOperation : ByTenant;
 
+        // One tenant without per-tenant histograms: its rows and calls chart from its counter, no latency at all
+        // (rather than the fleet's shown as if it were the tenant's).
+        var oneTenantFromCounters = tenant is not null && !perTenant;
+        IReadOnlyList<PromSample> none = [];
         var scope = fleet.ScopeAsync(now, ct);
-        var calls = p.InstantAsync(fleet.WindowIncrease(M.Calls, all, $"{ByOperation},{M.Outcome}", window, now), now, ct);
-        var buckets = p.InstantAsync(fleet.WindowIncrease(M.CallsBucket, all, $"{ByOperation},{M.Le}", window, now), now, ct);
-        var throttles = p.InstantAsync(fleet.WindowIncrease(M.Throttles, all, $"{ByOperation},{M.Retried}", window, now), now, ct);
-        var opsChart = p.RangeAsync(PromQl.Rate(M.Calls, charted, M.Provider, range), start, end, step, ct);
-        var latencyChart = p.RangeAsync(PromQl.Rate(M.CallsBucket, charted, M.Le, range), start, end, step, ct);
-        await Task.WhenAll(scope, calls, buckets, throttles, opsChart, latencyChart);
+        var providerCalls = oneTenantFromCounters ? Task.FromResult(none)
+            : p.InstantAsync(fleet.WindowIncrease(M.Calls, histogram, $"{ByProviderOperation},{M.Outcome}", window, now), now, ct);
+        var providerBuckets = oneTenantFromCounters ? Task.FromResult(none)
+            : p.InstantAsync(fleet.WindowIncrease(M.CallsBucket, histogram, $"{ByProviderOperation},{M.Le}", window, now), now, ct);
+        var tenantCalls = perTenant
+            ? p.InstantAsync(fleet.WindowIncrease(M.Calls, all, $"{ByTenantOperation},{M.Outcome}", window, now), now, ct)
+            : p.InstantAsync(fleet.WindowIncrease(M.TenantCalls, all, $"{ByTenant},{M.Outcome}", window, now), now, ct);
+        var tenantBuckets = perTenant
+            ? p.InstantAsync(fleet.WindowIncrease(M.CallsBucket, all, $"{ByTenantOperation},{M.Le}", window, now), now, ct)
+            : Task.FromResult(none);
+        var throttles = p.InstantAsync(fleet.WindowIncrease(M.Throttles, all, $"{byTenant},{M.Retried}", window, now), now, ct);
+        var opsChart = oneTenantFromCounters
+            ? p.RangeAsync(PromQl.Rate(M.TenantCalls, all, M.Provider, range), start, end, step, ct)
+            : p.RangeAsync(PromQl.Rate(M.Calls, charted, M.Provider, range), start, end, step, ct);
+        var latencyChart = oneTenantFromCounters
+            ? Task.FromResult<IReadOnlyList<PromSeries>>([])
+            : p.RangeAsync(PromQl.Rate(M.CallsBucket, charted, M.Le, range), start, end, step, ct);
+        await Task.WhenAll(scope, providerCalls, providerBuckets, tenantCalls, tenantBuckets, throttles, opsChart, latencyChart);
 
         var opsLines = (await opsChart).OrderBy(s => s.Label(M.Provider), StringComparer.Ordinal)
             .Select(s => new ChartLine(s.Label(M.Provider), FleetQueries.PerPoint(s, start, step, window.ChartPoints)))
             .ToList();
         var latencyLines = LatencyLines(await latencyChart, start, step, window.ChartPoints);
-        var rows = Rows(await calls, await buckets, await throttles, window.Span.TotalSeconds);
-        return new ThroughputReport(window, FleetQueries.Labels(window, start, step), opsLines, latencyLines, rows, await scope);
+        var seconds = window.Span.TotalSeconds;
+        var providers = ProviderStats(await providerCalls, await providerBuckets, await throttles);
+        var tenants = TenantStats(await tenantCalls, await tenantBuckets, await throttles, perTenant);
+        // A tenant's page: its provider row is the sum of its own rows, not the provider's whole fleet.
+        if (oneTenantFromCounters)
+            providers = tenants.GroupBy(t => t.Key.Provider).ToDictionary(g => g.Key, g => FleetStats.Sum(g.Select(t => t.Value)), StringComparer.Ordinal);
+        var rows = Rows(providers, tenants, seconds);
+        return new ThroughputReport(window, FleetQueries.Labels(window, start, step), opsLines, latencyLines, rows, await scope)
+        {
+            TenantDetailMissing = perTenant ? null : TenantDetailMissing,
+        };
     }
 
     /// <summary>p50, p95 and p99 per point, from every bucket's rate (one query for the three lines).</summary>
@@ -53,31 +93,50 @@ public sealed class PrometheusThroughputQuery(FleetQueries fleet, ThroughputQuer
         return [Line("p50", 0.50), Line("p95", 0.95), Line("p99", 0.99)];
     }
 
-    private static List<ThroughputRow> Rows(IReadOnlyList<PromSample> calls, IReadOnlyList<PromSample> buckets, IReadOnlyList<PromSample> throttles, double windowSeconds)
+    /// <summary>Per provider: calls and buckets from the histogram (summed over operations), throttles from the tenants'.</summary>
+    private static Dictionary<string, FleetStats> ProviderStats(IReadOnlyList<PromSample> calls, IReadOnlyList<PromSample> buckets, IReadOnlyList<PromSample> throttles)
     {
-        var stats = new Dictionary<(string Provider, string Tenant, string Operation), FleetStats>();
-        FleetStats At(PromSample s) =>
-            stats.TryGetValue(Key(s), out var known) ? known : stats[Key(s)] = new FleetStats();
+        var stats = new Dictionary<string, FleetStats>(StringComparer.Ordinal);
+        FleetStats At(PromSample s) => stats.TryGetValue(s.Label(M.Provider), out var known) ? known : stats[s.Label(M.Provider)] = new FleetStats();
         foreach (var s in calls) At(s).AddCalls(s.Label(M.Outcome), s.Value);
         foreach (var s in buckets) At(s).Buckets.Add(s.Label(M.Le), s.Value);
         foreach (var s in throttles) At(s).AddThrottles(s.Label(M.Retried) == "true", s.Value);
+        return stats;
+    }
 
-        var rows = new List<ThroughputRow>();
-        var active = stats.Where(s => s.Value.Calls > 0 || s.Value.Throttles > 0).ToList();
-        foreach (var provider in active.GroupBy(s => s.Key.Provider).OrderBy(g => g.Key, StringComparer.Ordinal))
+    /// <summary>Per tenant and operation (the operation is "" without per-tenant histograms).</summary>
+    private static Dictionary<(string Provider, string Tenant, string Operation), FleetStats> TenantStats(
+        IReadOnlyList<PromSample> calls, IReadOnlyList<PromSample> buckets, IReadOnlyList<PromSample> throttles, bool perOperation)
+    {
+        var stats = new Dictionary<(string Provider, string Tenant, string Operation), FleetStats>();
+        FleetStats At(PromSample s)
         {
-            rows.Add(Row(RowLevel.Provider, provider.Key, null, null, FleetStats.Sum(provider.Select(s => s.Value)), windowSeconds));
-            foreach (var tenant in provider.GroupBy(s => s.Key.Tenant).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var key = (s.Label(M.Provider), s.Label(M.Tenant), perOperation ? s.Label(M.Operation) : "");
+            return stats.TryGetValue(key, out var known) ? known : stats[key] = new FleetStats();
+        }
+        foreach (var s in calls) At(s).AddCalls(s.Label(M.Outcome), s.Value);
+        foreach (var s in buckets) At(s).Buckets.Add(s.Label(M.Le), s.Value);
+        foreach (var s in throttles) At(s).AddThrottles(s.Label(M.Retried) == "true", s.Value);
+        return stats;
+    }
+
+    private static List<ThroughputRow> Rows(Dictionary<string, FleetStats> providers,
+        Dictionary<(string Provider, string Tenant, string Operation), FleetStats> tenants, double windowSeconds)
+    {
+        var rows = new List<ThroughputRow>();
+        var active = tenants.Where(s => s.Value.Calls > 0 || s.Value.Throttles > 0).ToList();
+        foreach (var (provider, stats) in providers.Where(p => p.Value.Calls > 0 || p.Value.Throttles > 0).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            rows.Add(Row(RowLevel.Provider, provider, null, null, stats, windowSeconds));
+            foreach (var tenant in active.Where(s => s.Key.Provider == provider).GroupBy(s => s.Key.Tenant).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                rows.Add(Row(RowLevel.Tenant, provider.Key, tenant.Key, null, FleetStats.Sum(tenant.Select(s => s.Value)), windowSeconds));
-                foreach (var op in tenant.OrderBy(s => OperationOrder(s.Key.Operation)))
-                    rows.Add(Row(RowLevel.Operation, provider.Key, tenant.Key, op.Key.Operation, op.Value, windowSeconds));
+                rows.Add(Row(RowLevel.Tenant, provider, tenant.Key, null, FleetStats.Sum(tenant.Select(s => s.Value)), windowSeconds));
+                foreach (var op in tenant.Where(s => s.Key.Operation != "").OrderBy(s => OperationOrder(s.Key.Operation)))
+                    rows.Add(Row(RowLevel.Operation, provider, tenant.Key, op.Key.Operation, op.Value, windowSeconds));
             }
         }
         return rows;
     }
-
-    private static (string, string, string) Key(PromSample s) => (s.Label(M.Provider), s.Label(M.Tenant), s.Label(M.Operation));
 
     /// <summary>Operations in the order the in-process page lists them (the store port's); unknown names last.</summary>
     private static int OperationOrder(string name)

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Dashboard.Tenants.Bench;
+
+// Tenants at scale: for each tenant count, the app's start time and RSS, each page's prerendered size and time to
+// interactive, /healthz latency and the backend calls it makes, and /metrics series. Options: --tenants 100,1000,10000
+// --runs 3 (page loads per page) --healthz 100 (requests) --active 1000 (tenants given traffic before counting series)
+// --no-warmup (no first load of each page before the measured ones).
+var options = Options.Parse(args);
+string[] pages = ["/", "/ops/throughput", "/ops/throttling", "/ops/cost"];
+Console.WriteLine($"dashboard with many tenants: {string.Join(", ", options.Tenants.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))} SQLite sandbox tenants " +
+    $"(no demo data), {options.Runs} load(s) per page, {Environment.ProcessorCount} cores (the browser runs on them too)");
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+    Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+});
+
+var appRows = new List<string>();
+var byMetric = new List<(string Metric, int Series, int WithTenant)>();
+var pageRows = new List<string>();
+foreach (var n in options.Tenants)
+{
+    await using var app = await TenantsApp.StartAsync(options.AppDll, options.RepoRoot, n);
+    var firstPass = await app.FirstProbePassAsync();
+    var rssStarted = app.RssBytes;
+
+    // /healthz: anonymous, one at a time. The pings counted around them are theirs (the prober is quiet for an
+    // hour after its first pass); other calls meanwhile are the tenants' schema preparation in the background.
+    var beforeLines = await app.MetricsLinesAsync();
+    var before = TenantsApp.StoreCalls(beforeLines, "ping", only: true);
+    var otherBefore = TenantsApp.StoreCalls(beforeLines, "ping", only: false);
+    var latencies = new List<double>();
+    for (var i = 0; i < options.Healthz; i++)
+    {
+        var (ms, status) = await app.TimedGetAsync("/healthz");
+        if (status != 200) throw new InvalidOperationException($"/healthz answered {status}");
+        latencies.Add(ms);
+    }
+    var afterLines = await app.MetricsLinesAsync();
+    var healthzCalls = (TenantsApp.StoreCalls(afterLines, "ping", only: true) - before) / options.Healthz;
+    var otherCalls = TenantsApp.StoreCalls(afterLines, "ping", only: false) - otherBefore;
+    latencies.Sort();
+
+    // Pages, signed in as Ops in one browser context: the prerendered HTML (over HTTP with its cookies) and the time
+    // from navigation to the Blazor circuit started (the shell marks itself interactive).
+    await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Url.ToString() });
+    var signIn = await context.NewPageAsync();
+    await signIn.GotoAsync("/login?returnUrl=%2Fhealthz");
+    await signIn.GetByLabel("Email").FillAsync("ops@example.com");
+    await signIn.GetByLabel("Password").FillAsync("ops-pass-1");
+    await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    await signIn.WaitForURLAsync(url => url.Contains("/healthz", StringComparison.Ordinal));
+    await signIn.CloseAsync();
+    var cookie = string.Join("; ", (await context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+    foreach (var path in pages)
+    {
+        var bytes = await app.HtmlBytesAsync(path, cookie);
+        if (options.Warmup) await InteractiveMsAsync(context, path);   // compiled code, first queries
+        var times = new List<double>();
+        for (var r = 0; r < options.Runs; r++) times.Add(await InteractiveMsAsync(context, path));
+        times.Sort();
+        pageRows.Add(Row(n.ToString("N0", CultureInfo.InvariantCulture), path, $"{bytes / 1024.0:0.0} KB",
+            $"{times[times.Count / 2]:0} ms", $"{times[^1]:0} ms"));
+    }
+    var rssPages = app.RssBytes;
+
+    // /metrics: every tenant pinged once by now; then some tenants used (their users page, over HTTP) and counted again.
+    var pinged = TenantsApp.Series(await app.MetricsLinesAsync());
+    var active = Math.Min(n, options.Active);
+    var next = 0;
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next) - 1) < active)
+        {
+            var (_, status) = await app.TimedGetAsync($"/t/{TenantsApp.TenantId(i, n)}/users", cookie);
+            if (status != 200) throw new InvalidOperationException($"/t/{TenantsApp.TenantId(i, n)}/users answered {status}");
+        }
+    }));
+    var usedLines = await app.MetricsLinesAsync();
+    var used = TenantsApp.Series(usedLines);
+    byMetric = TenantsApp.SeriesByMetric(usedLines);
+    var perActive = (used - pinged) / (double)active;
+    var allActive = pinged + perActive * n;
+    appRows.Add(Row(n.ToString("N0", CultureInfo.InvariantCulture), $"{app.StartTime.TotalSeconds:0.0} s", $"{firstPass.TotalSeconds:0.0} s",
+        $"{rssStarted / 1048576.0:0} MiB", $"{rssPages / 1048576.0:0} MiB", $"{app.RssBytes / 1048576.0:0} MiB",
+        $"{latencies[latencies.Count / 2]:0.0} ms", $"{latencies[(int)Math.Ceiling(latencies.Count * 0.95) - 1]:0.0} ms", $"{healthzCalls:0.##} ({otherCalls:N0} other calls meanwhile)",
+        pinged.ToString("N0", CultureInfo.InvariantCulture), $"{used:N0} ({active:N0} used)",
+        active == n ? $"{used:N0} (measured)" : $"~{allActive:N0} (extrapolated)"));
+    Console.Error.WriteLine($"{n} tenants measured ({active} users pages opened in {clock.Elapsed.TotalSeconds:0} s)");
+}
+
+Console.WriteLine();
+Console.WriteLine("| tenants | start | first health pass | RSS started | RSS after pages | RSS after users pages | /healthz p50 | /healthz p95 | backend pings per /healthz | /metrics series, all pinged | after users pages | every tenant active |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+appRows.ForEach(Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine("| tenants | page | prerendered HTML | interactive p50 | interactive max |");
+Console.WriteLine("|---|---|---|---|---|");
+pageRows.ForEach(Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine($"/metrics series by metric with {options.Tenants[^1]:N0} tenants after the users pages (series with a dashboard_tenant label):");
+foreach (var (metric, count, withTenant) in byMetric.Take(12)) Console.WriteLine($"  {metric}: {count:N0} ({withTenant:N0})");
+Console.WriteLine();
+Console.WriteLine("start: process start to the first /healthz answer; first health pass: then until the prober had checked every tenant;");
+Console.WriteLine("prerendered HTML: the page's bytes as sent to a signed-in Ops person (uncompressed); interactive: navigation to the Blazor circuit started;");
+Console.WriteLine("backend pings per /healthz: pings counted at /metrics around the requests, divided by the requests (the prober is quiet then;");
+Console.WriteLine("  the other calls meanwhile are the tenants' schema preparation, which runs in the background after start);");
+Console.WriteLine("/metrics series: its sample lines; every tenant active = series with every tenant pinged + (series added per users-page tenant × tenants).");
+
+static string Row(params string[] cells) => "| " + string.Join(" | ", cells) + " |";
+
+static async Task<double> InteractiveMsAsync(IBrowserContext context, string path)
+{
+    var page = await context.NewPageAsync();
+    try
+    {
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#app-shell[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        return clock.Elapsed.TotalMilliseconds;
+    }
+    finally
+    {
+        await page.CloseAsync();
+    }
+}
+
+internal sealed record Options(int[] Tenants, int Runs, int Healthz, int Active, bool Warmup, string AppDll, string RepoRoot)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new Options((Value("--tenants") ?? "100,1000,10000").Split(',').Select(int.Parse).Order().ToArray(),
+            int.Parse(Value("--runs") ?? "3"), int.Parse(Value("--healthz") ?? "100"), int.Parse(Value("--active") ?? "1000"), !args.Contains("--no-warmup"),
+            Value("--app-dll") ?? throw new ArgumentException("--app-dll is required"), Value("--repo-root") ?? Directory.GetCurrentDirectory());
+    }
+}
