@@ -108,4 +108,26 @@ public sealed class RollingStoreBoundsTests
         clock.Advance(TimeSpan.FromHours(2));
         Assert.Null(store.MissingHistory(TimeSpan.FromHours(1)));
     }
+
+    [Fact]
+    public void When_old_minutes_cannot_make_room_the_least_recently_called_series_go_and_trims_stay_rare()
+    {
+        var clock = new ManualClock(Start);
+        var store = new RollingStore(clock, new ThrottleLog(), maxSlots: 100);
+        // 200 tenants called within one minute, four a second: letting whole old minutes go frees nothing.
+        for (var t = 0; t < 200; t++)
+        {
+            store.Record(Calls.Finished(Calls.Series($"t{t:D4}"), 5));
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        var (series, slots) = store.Size;
+        // Trimmed to 90 % of the bound at most once a second, so at most a second of calls above it.
+        Assert.True(slots <= 100 + 4 * 2 * 15, $"{slots} slots kept");
+        Assert.True(series < 200, $"{series} series kept");
+        var kept = store.Read(TimeSpan.FromHours(1), 60).Series.Select(s => s.Key.Tenant).ToList();
+        Assert.Contains("t0199", kept);
+        Assert.DoesNotContain("t0000", kept);
+        Assert.NotNull(store.MissingHistory(TimeSpan.FromHours(1)));
+    }
 }

@@ -10,7 +10,8 @@ namespace Dashboard.Operations.Metering.Rolling;
 /// makes anew), and one with no call for a day — nothing any window can read — is dropped. With thousands of
 /// busy tenants that is still too much (a series busy every minute holds 1,500 slots, ~0.5 MB), so the store also
 /// has a total bound, <see cref="MaxSlots"/>: past it, the oldest slots of every series are let go (a tenth of the
-/// bound at a time, whole minutes), and the pages built from this store say before when their figures miss history
+/// bound at a time, whole minutes; when minutes cannot make room, because every series holds at least the chunks of
+/// its current minute, the series called least recently go), and the pages built from this store say before when their figures miss history
 /// (<see cref="MissingHistory"/>). Prometheus keeps the whole window whatever the number of tenants.
 /// <para>
 /// Ours rather than a library's: OpenTelemetry, which exports the same calls at /metrics, keeps running totals
@@ -34,6 +35,7 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
 
     private readonly ConcurrentDictionary<SeriesKey, SeriesRings> _series = new(SeriesKeyComparer.Instance);
     private long _nextSweep;
+    private long _nextTrim;
     private long _slots;
     private readonly Lock _trimGate = new();
     private RollingStoreTrim? _trimmed;
@@ -64,7 +66,8 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
         var second = now.ToUnixTimeSeconds();
         var rings = _series.GetOrAdd(call.Series, static key => new SeriesRings(key));
         var made = rings.Add(second, call, LatencyBuckets.IndexOf(call.Duration), units, retried, surfaced);
-        if (made > 0 && Interlocked.Add(ref _slots, made) > MaxSlots) Trim(now);
+        // At most one trim a second: a trim scans every series, and this runs on every store call.
+        if (made > 0 && Interlocked.Add(ref _slots, made) > MaxSlots && second >= Interlocked.Read(ref _nextTrim)) Trim(now);
         SweepIfDue(second);
     }
 
@@ -99,13 +102,32 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
                 Interlocked.Add(ref _slots, -rings.DropBefore(before));
                 if (rings.AllocatedSlots == 0) _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings));
             }
+            if (DropLeastRecentlyCalled(MaxSlots - MaxSlots / 10)) before = now.ToUnixTimeSeconds() / 60;
             var cutoff = DateTimeOffset.FromUnixTimeSeconds(before * 60);
             if (_trimmed is null || cutoff > _trimmed.Before) _trimmed = new RollingStoreTrim(now, cutoff);
         }
         finally
         {
+            Interlocked.Exchange(ref _nextTrim, now.ToUnixTimeSeconds() + 1);
             _trimGate.Exit();
         }
+    }
+
+    /// <summary>
+    /// With many tenants each series' current chunks alone can pass the bound, so dropping old minutes frees too
+    /// little: then the series called least recently go until <paramref name="target"/> is met. True if any went.
+    /// </summary>
+    private bool DropLeastRecentlyCalled(long target)
+    {
+        var remaining = Interlocked.Read(ref _slots);
+        if (remaining <= target) return false;
+        foreach (var (key, rings) in _series.OrderBy(s => s.Value.LastSecond).ToList())
+        {
+            if (remaining <= target) break;
+            if (_series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings)))
+                remaining = Interlocked.Add(ref _slots, -rings.AllocatedSlots);
+        }
+        return true;
     }
 
     /// <summary>Drops the series with no call in the last day, at most once per <see cref="SweepInterval"/> (one caller does it).</summary>
