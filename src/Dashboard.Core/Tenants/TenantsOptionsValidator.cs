@@ -26,7 +26,7 @@ public sealed partial class TenantsOptionsValidator(IEnumerable<IDataStoreProvid
         var known = providers.ToDictionary(p => p.Kind, StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         if (!TenantIdShape().IsMatch(id))
-            problems.Add("Id: a tenant id must be lower-case letters, digits and '-' (at most 40), as it appears in URLs.");
+            problems.Add("Id must be lower-case letters, digits and '-' (at most 40), as it appears in URLs.");
         if (string.IsNullOrWhiteSpace(tenant.Provider))
             problems.Add($"Provider is required (one of {string.Join(", ", known.Keys)}).");
         else if (!known.TryGetValue(tenant.Provider, out var provider))

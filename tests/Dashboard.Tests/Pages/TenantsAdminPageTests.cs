@@ -72,7 +72,7 @@ public sealed class TenantsAdminPageTests : DashboardTestContext
         dialogs.Type("Tenant id", "Not An Id");
         dialogs.Find("form#tenant-form").Submit();
 
-        dialogs.WaitForAssertion(() => Assert.StartsWith("Id: a tenant id must be lower-case letters", dialogs.FieldMessage("Tenant id")));
+        dialogs.WaitForAssertion(() => Assert.StartsWith("Id must be lower-case letters", dialogs.FieldMessage("Tenant id")));
         Assert.StartsWith("Settings:ConnectionString is required", dialogs.FieldMessage("ConnectionString (secret)"));
         Assert.Null(Services.GetRequiredService<TenantRegistry>().Find("Not An Id"));
     }
