@@ -28,6 +28,8 @@ public sealed class TenantAdminFlows(DashboardApp app, BrowserSession browser) :
 
         await GoToAsync(page, "/ops/tenants");
         await page.GetByLabel("Search id or name").FillAsync(id);
+        // The search is debounced: act once the table shows only this tenant, not on the rows being replaced.
+        await Assertions.Expect(page.GetByText("1–1 of 1")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Disable {id}" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = id }).First).ToContainTextAsync($"Tenant {id} disabled");
 
