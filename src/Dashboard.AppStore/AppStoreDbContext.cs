@@ -2,12 +2,13 @@ using Dashboard.AppStore.Alerts;
 using Dashboard.AppStore.Lockout;
 using Dashboard.AppStore.RecentTenants;
 using Dashboard.AppStore.Sessions;
+using Dashboard.AppStore.Tenants;
 using Dashboard.AppStore.Throttling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events each person's recent tenants, the fleet's alerts and its leases.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts and its leases.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -26,8 +27,33 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
 
     public DbSet<LeaseRow> FleetLeases => Set<LeaseRow>();
 
+    public DbSet<TenantRow> Tenants => Set<TenantRow>();
+
+    public DbSet<TenantRegistryVersionRow> TenantRegistryVersion => Set<TenantRegistryVersionRow>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.Entity<TenantRow>(e =>
+        {
+            e.ToTable("tenants");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(40).ValueGeneratedNever();
+            e.Property(x => x.DisplayName).HasColumnName("display_name").HasMaxLength(200);
+            e.Property(x => x.Provider).HasColumnName("provider").HasMaxLength(40);
+            e.Property(x => x.SettingsJson).HasColumnName("settings_json");
+            e.Property(x => x.Disabled).HasColumnName("disabled");
+            e.Property(x => x.Pinned).HasColumnName("pinned");
+            e.Property(x => x.RowVersion).HasColumnName("row_version").IsConcurrencyToken();
+            e.Property(x => x.UpdatedBy).HasColumnName("updated_by").HasMaxLength(320);
+            e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
+        });
+        model.Entity<TenantRegistryVersionRow>(e =>
+        {
+            e.ToTable("tenant_registry_version");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.Version).HasColumnName("version");
+        });
         model.Entity<AuditRow>(e =>
         {
             e.ToTable("audit_entries");

@@ -3,6 +3,8 @@ using Dashboard.AppStore.Lockout;
 using Dashboard.Core.Alerts;
 using Dashboard.AppStore.RecentTenants;
 using Dashboard.AppStore.Sessions;
+using Dashboard.AppStore.Tenants;
+using Dashboard.Core.Tenants.Registry;
 using Dashboard.Core;
 using Dashboard.Core.Tenants;
 using Dashboard.Core.Audit;
@@ -19,7 +21,7 @@ namespace Dashboard.AppStore;
 public static class AppStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events, recent tenants, alerts and fleet leases on it. The web host adds
+    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events, recent tenants, the tenant registry, alerts and fleet leases on it. The web host adds
     /// the data-protection key ring kept in it with <c>AddAppStoreKeyRing</c>.
     /// </summary>
     public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
@@ -49,6 +51,13 @@ public static class AppStoreServiceCollectionExtensions
         services.TryAddSingleton<IFleetLease, EfFleetLease>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<AppStoreStartup>();
+        // The tenant registry: seeded from configuration and loaded after the schema exists, before requests are served.
+        services.TryAddSingleton<ITenantRegistryStore, EfTenantRegistryStore>();
+        services.AddValidatedOptions<TenantRegistryOptions, TenantRegistryOptionsValidator>(configuration.GetSection(TenantRegistryOptions.Section));
+        services.TryAddSingleton<TenantRegistrySync>();
+        // A process without tenants (no AddDashboardCore) has no registry to keep.
+        services.AddSingleton<IHostedService>(sp => sp.GetService<TenantRegistry>() is null ? new NothingToRun() : sp.GetRequiredService<TenantRegistrySync>());
+        services.TryAddScoped<TenantAdmin>();
         return services;
     }
 
@@ -60,6 +69,13 @@ public static class AppStoreServiceCollectionExtensions
         SqliteDataSource.EnsureFolder(builder.DataSource);
         return builder.ToString();
     }
+}
+
+internal sealed class NothingToRun : IHostedService
+{
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<TenantsOptions, TenantsOptionsValidator>()
             .Configure(o => configuration.GetSection(TenantsOptions.Section).Bind(o.Tenants));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TenantsOptionsValidator>(); // also checks tenants saved at runtime
         services.TryAddSingleton<TenantRegistry>();
         services.AddValidatedOptions<TenantResourceOptions, TenantResourceOptionsValidator>(configuration.GetSection(TenantResourceOptions.Section));
         services.TryAddSingleton<ITenantBackends, TenantBackends>();

@@ -48,6 +48,8 @@ public sealed class TenantBackends : ITenantBackends, IDisposable
         _clock = clock ?? TimeProvider.System;
         _log = log ?? (ILogger)NullLogger.Instance;
         _lastSweep = Now();
+        // A tenant disabled, removed or given new settings loses its live store: the next call builds one from the new settings.
+        _registry.TenantsChanged += EvictNow;
     }
 
     private sealed class Entry(Lazy<IDataStore> store, long now)
@@ -60,7 +62,7 @@ public sealed class TenantBackends : ITenantBackends, IDisposable
 
     public IDataStore For(string tenantId)
     {
-        var tenant = _registry.Get(tenantId);
+        var tenant = Usable(tenantId);
         var now = Now();
         var entry = _live.GetOrAdd(tenantId, _ => new Entry(new Lazy<IDataStore>(() => Build(tenant)), now));
         Volatile.Write(ref entry.LastUsed, now);
@@ -71,7 +73,7 @@ public sealed class TenantBackends : ITenantBackends, IDisposable
 
     public async Task PingAsync(string tenantId, CancellationToken ct)
     {
-        var tenant = _registry.Get(tenantId);
+        var tenant = Usable(tenantId);
         if (_live.TryGetValue(tenantId, out var entry))
         {
             await entry.Store.Value.PingAsync(ct);
@@ -91,6 +93,18 @@ public sealed class TenantBackends : ITenantBackends, IDisposable
                 foreach (var decorator in _decorators) decorator.Release(tenantId);
             await DisposeAsync(store);
         }
+    }
+
+    private TenantDescriptor Usable(string tenantId)
+    {
+        var tenant = _registry.Get(tenantId);
+        return tenant.Disabled ? throw new TenantDisabledException(tenantId) : tenant;
+    }
+
+    private void EvictNow(IReadOnlyCollection<string> tenantIds)
+    {
+        foreach (var id in tenantIds)
+            if (_live.TryRemove(id, out var gone)) Retire(id, gone);
     }
 
     // Wall-clock ticks (not the stopwatch): the clock is the app's TimeProvider, so tests can move it.
@@ -154,6 +168,7 @@ public sealed class TenantBackends : ITenantBackends, IDisposable
 
     public void Dispose()
     {
+        _registry.TenantsChanged -= EvictNow;
         foreach (var (_, entry) in _live)
             if (entry.Store.IsValueCreated && entry.Store.Value is var s)
                 for (IDataStore? x = s; x is not null; x = (x as IDataStoreWrapper)?.Inner)

@@ -24,6 +24,7 @@ public sealed class TenantStoreFactory(
         // Refused before the registry is asked, so the answer does not reveal which tenants exist.
         if (!person.CanRead(tenantId)) throw AccessDenied.Tenant(person, tenantId);
         var tenant = registry.Get(tenantId);
+        if (tenant.Disabled) throw new TenantDisabledException(tenantId);
         // Outermost first: access check, the domain service, the audit of this person's writes, the tenant's
         // backend store of the moment (metering, resilience, provider; built on first use, evicted when idle).
         var audited = new AuditedDataStore(new LiveBackendStore(backends, tenantId), tenant.Id, person, audit, clock, auditLogger);

@@ -8,6 +8,9 @@ public sealed class TenantOptions
 
     public string? DisplayName { get; set; }
 
+    /// <summary>Kept as configured: read-only on the tenants admin page, rewritten from here at each start (see <c>TenantRegistry:PinConfigTenants</c>).</summary>
+    public bool Pinned { get; set; }
+
     /// <summary>Provider settings (connection string, endpoint, table name, CreateSchema, SeedDemoData...).</summary>
     public Dictionary<string, string?> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

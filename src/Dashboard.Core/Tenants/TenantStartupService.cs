@@ -17,10 +17,21 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantBackend
     private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(registry.All
-            .Where(t => t.Flag(CreateSchemaKey) || t.Flag(SeedDemoDataKey))
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The stored registry, not only configuration, says which tenants exist and which are disabled.
+        await registry.WhenLoadedAsync(stoppingToken);
+        await Task.WhenAll(registry.All
+            .Where(t => !t.Disabled && (t.Flag(CreateSchemaKey) || t.Flag(SeedDemoDataKey)))
             .Select(t => PrepareAsync(t, stoppingToken)));
+    }
+
+    /// <summary>Creates the schema and loads demo data if the tenant's settings ask for them (both idempotent); true when demo data was loaded.</summary>
+    public static async Task<bool> PrepareOnceAsync(TenantDescriptor tenant, IDataStore store, CancellationToken ct)
+    {
+        if (tenant.Flag(CreateSchemaKey)) await store.EnsureSchemaAsync(ct);
+        return tenant.Flag(SeedDemoDataKey) && await DemoDataSeeder.SeedAsync(store, ct);
+    }
 
     private async Task PrepareAsync(TenantDescriptor tenant, CancellationToken ct)
     {
@@ -29,9 +40,7 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantBackend
         {
             try
             {
-                var store = backends.For(tenant.Id);
-                if (tenant.Flag(CreateSchemaKey)) await store.EnsureSchemaAsync(ct);
-                if (tenant.Flag(SeedDemoDataKey) && await DemoDataSeeder.SeedAsync(store, ct))
+                if (await PrepareOnceAsync(tenant, backends.For(tenant.Id), ct))
                     log.LogInformation("Loaded demo data into tenant {Tenant}", tenant.Id);
                 if (attempt > 1) log.LogInformation("Tenant {Tenant} prepared after {Attempts} attempts", tenant.Id, attempt);
                 return;

@@ -23,6 +23,9 @@ public abstract record TenantResolution(string TenantId)
     /// <summary>The person has no grant for this tenant; <paramref name="Reason"/> is the service layer's sentence.</summary>
     public sealed record Forbidden(string TenantId, string Reason) : TenantResolution(TenantId);
 
+    /// <summary>Ops disabled the tenant: nothing of it is read or written; <paramref name="Message"/> says so, for the person.</summary>
+    public sealed record Disabled(string TenantId, string Message) : TenantResolution(TenantId);
+
     /// <summary>The tenant's store could not be set up; <paramref name="Problem"/> says why, for the person.</summary>
     public sealed record Failed(string TenantId, string Problem) : TenantResolution(TenantId);
 }

@@ -14,6 +14,7 @@ public sealed class TenantScopes(TenantRegistry registry, ITenantStoreFactory st
                 store.Value, current.Person.CanWrite(tenantId))),
             ForbiddenException refused => new TenantResolution.Forbidden(tenantId, refused.Message),
             NotFoundException { Entity: "Tenant" } => new TenantResolution.Unknown(tenantId),
+            TenantDisabledException => new TenantResolution.Disabled(tenantId, store.Problem!),
             _ => new TenantResolution.Failed(tenantId, store.Problem!),
         };
     }

@@ -36,6 +36,7 @@ public static class PageRoutes
         new("/ops/throttling", "throttling", _ => "/ops/throttling"),
         new("/ops/cost", "cost", _ => "/ops/cost"),
         new("/ops/sessions", "sessions", _ => "/ops/sessions"),
+        new("/ops/tenants", "manage tenants", _ => "/ops/tenants"),
         new("/audit", "audit log", _ => "/audit"),
         new("/not-found", "not found", _ => "/not-found"),
         new("/status", "status page opened directly", _ => "/status"),
