@@ -25,10 +25,12 @@ public sealed class TenantBackendsHealthCheck(TenantHealthCache cache, TimeProvi
             ["reachable"] = counts.Reachable,
             ["unavailable"] = counts.Unavailable,
             ["notChecked"] = counts.NotChecked,
+            ["disabled"] = counts.Disabled,
             ["unavailableTenants"] = cache.Unavailable(ListedUnavailable).ToDictionary(
                 h => h.TenantId, h => $"{h.Problem} (checked {h.AgeAt(now).TotalSeconds:0} s ago, {h.Failures} failure(s) in a row)"),
         };
-        var description = $"{counts.Reachable} of {counts.Total} tenant backends answered their last check; {counts.Unavailable} unavailable, {counts.NotChecked} not checked yet.";
+        var description = $"{counts.Reachable} of {counts.Total} tenant backends answered their last check; {counts.Unavailable} unavailable, {counts.NotChecked} not checked yet" +
+            (counts.Disabled > 0 ? $", {counts.Disabled} disabled." : ".");
         return Task.FromResult(counts.Unavailable == 0
             ? HealthCheckResult.Healthy(description, data)
             : HealthCheckResult.Degraded(description, data: data));

@@ -56,6 +56,19 @@ public sealed class TenantHealthProberTests : IAsyncDisposable
     private TenantHealthCache Cache => _services.GetRequiredService<TenantHealthCache>();
 
     [Fact]
+    public async Task A_disabled_tenant_is_not_pinged_and_is_counted_as_disabled_not_unavailable()
+    {
+        var registry = _services.GetRequiredService<TenantRegistry>();
+        registry.Replace(registry.All.Select(t => t.Id == "dead" ? t with { Disabled = true } : t).ToList(), registry.ChangeVersion + 1);
+
+        for (var pass = 0; pass < 3; pass++, _clock.Advance(TimeSpan.FromSeconds(1))) await Prober.ProbeDueAsync(Ct);
+
+        Assert.Equal(0, _calls.CallsTo("dead"));
+        Assert.Equal(new TenantHealthCounts(13, 12, 0, 0, Disabled: 1), Cache.Counts());
+        Assert.Empty(Cache.Unavailable(10));
+    }
+
+    [Fact]
     public async Task A_pass_pings_at_most_its_budget_with_bounded_concurrency_and_never_checks_a_tenant_twice_before_it_is_due()
     {
         // 13 tenants, 5 a second: three passes a second apart check every tenant once.

@@ -7,4 +7,4 @@ public sealed record TenantHealth(string TenantId, bool Reachable, TimeSpan Late
 }
 
 /// <summary>The fleet in numbers: what anyone may know about it.</summary>
-public sealed record TenantHealthCounts(int Total, int Reachable, int Unavailable, int NotChecked);
+public sealed record TenantHealthCounts(int Total, int Reachable, int Unavailable, int NotChecked, int Disabled = 0);

@@ -30,12 +30,20 @@ public sealed class TenantHealthCache(TenantRegistry registry)
         if (_byTenant.TryRemove(tenantId, out _)) Changed?.Invoke();
     }
 
-    /// <summary>Counts over the registry's tenants (a cached entry of a tenant no longer registered is not counted).</summary>
+    /// <summary>
+    /// Counts over the registry's tenants (a cached entry of a tenant no longer registered is not counted); disabled
+    /// tenants are counted apart, never as unavailable: they refuse calls by an operator's choice, not a backend's.
+    /// </summary>
     public TenantHealthCounts Counts()
     {
-        int reachable = 0, unavailable = 0, notChecked = 0;
+        int reachable = 0, unavailable = 0, notChecked = 0, disabled = 0;
         foreach (var tenant in registry.All)
         {
+            if (tenant.Disabled)
+            {
+                disabled++;
+                continue;
+            }
             switch (Find(tenant.Id))
             {
                 case null: notChecked++; break;
@@ -43,11 +51,11 @@ public sealed class TenantHealthCache(TenantRegistry registry)
                 default: unavailable++; break;
             }
         }
-        return new TenantHealthCounts(registry.All.Count, reachable, unavailable, notChecked);
+        return new TenantHealthCounts(registry.All.Count, reachable, unavailable, notChecked, disabled);
     }
 
     /// <summary>The tenants whose last check failed, longest-failing first, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<TenantHealth> Unavailable(int limit) =>
-        registry.All.Select(t => Find(t.Id)).OfType<TenantHealth>().Where(h => !h.Reachable)
+        registry.All.Where(t => !t.Disabled).Select(t => Find(t.Id)).OfType<TenantHealth>().Where(h => !h.Reachable)
             .OrderByDescending(h => h.Failures).ThenBy(h => h.TenantId, StringComparer.Ordinal).Take(limit).ToList();
 }

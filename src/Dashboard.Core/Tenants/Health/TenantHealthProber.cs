@@ -45,8 +45,10 @@ public sealed class TenantHealthProber(
     private List<TenantDescriptor> Due(DateTimeOffset now)
     {
         var budget = Math.Max(1, (int)Math.Ceiling(_options.MaxProbesPerSecond * _options.Tick.TotalSeconds));
-        var period = _options.PeriodFor(registry.All.Count);
-        return registry.All
+        // A disabled tenant is not pinged: it refuses every call by design, and its backend may be gone for good.
+        var enabled = registry.All.Where(t => !t.Disabled).ToList();
+        var period = _options.PeriodFor(enabled.Count);
+        return enabled
             .Select(t => (Tenant: t, At: NextCheck(cache.Find(t.Id), period)))
             .Where(d => d.At <= now)
             .OrderBy(d => d.At)
