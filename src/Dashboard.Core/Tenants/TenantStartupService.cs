@@ -6,7 +6,10 @@ namespace Dashboard.Core.Tenants;
 /// <summary>
 /// After start, creates schemas (<c>Settings:CreateSchema</c>) and loads demo data (<c>Settings:SeedDemoData</c>)
 /// per tenant, in the background: a tenant whose backend is down, slow or still starting never holds the app
-/// back, and is tried again with growing pauses until it is prepared (both steps are idempotent).
+/// back, and is tried again with growing pauses until it is prepared (both steps are idempotent). At most
+/// <see cref="PrepareConcurrency"/> tenants are prepared at a time, those with demo data first: with thousands of
+/// tenants, preparing them all at once built every tenant's store together at start. A tenant waiting for its
+/// backend holds no place between attempts, so a dead backend never holds the others back.
 /// Runs as the app itself on the raw backends (bulk loads are not people's changes, so not audited).
 /// </summary>
 public sealed class TenantStartupService(TenantRegistry registry, ITenantBackends backends, TimeProvider clock, ILogger<TenantStartupService> log)
@@ -17,12 +20,17 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantBackend
     private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
+    public const int PrepareConcurrency = 4;
+
+    private readonly SemaphoreSlim _places = new(PrepareConcurrency);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The stored registry, not only configuration, says which tenants exist and which are disabled.
         await registry.WhenLoadedAsync(stoppingToken);
         await Task.WhenAll(registry.All
             .Where(t => !t.Disabled && (t.Flag(CreateSchemaKey) || t.Flag(SeedDemoDataKey)))
+            .OrderByDescending(t => t.Flag(SeedDemoDataKey))
             .Select(t => PrepareAsync(t, stoppingToken)));
     }
 
@@ -40,6 +48,14 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantBackend
         {
             try
             {
+                await _places.WaitAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
                 if (await PrepareOnceAsync(tenant, backends.For(tenant.Id), ct))
                     log.LogInformation("Loaded demo data into tenant {Tenant}", tenant.Id);
                 if (attempt > 1) log.LogInformation("Tenant {Tenant} prepared after {Attempts} attempts", tenant.Id, attempt);
@@ -49,6 +65,10 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantBackend
             {
                 log.LogWarning("Tenant {Tenant} ({Provider}) could not be prepared (attempt {Attempt}, next in {Pause:0} s): {Problem}",
                     tenant.Id, tenant.ProviderKind, attempt, pause.TotalSeconds, e.Message);
+            }
+            finally
+            {
+                _places.Release();
             }
             try
             {
