@@ -52,4 +52,19 @@ public sealed class OpsExportHttpTests(DashboardServer server) : IClassFixture<D
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith(url.Contains("cost") ? "provider,tenant,item," : url.Contains("throttling") ? "instance,provider," : "provider,tenant,", (await response.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF'));
     }
+
+    [Fact]
+    public async Task Only_Ops_may_read_the_alert_rules_as_Prometheus_rules()
+    {
+        var agent = await server.SignedInAsync("agent@example.com", "agent-pass-1");
+        var ops = await server.SignedInAsync("ops@example.com", "ops-pass-1");
+
+        var refused = await agent.GetAsync("/ops/alerts/rules.yml", Ct);
+        Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
+        Assert.Equal("/forbidden", refused.Headers.Location!.AbsolutePath);
+        var response = await ops.GetAsync("/ops/alerts/rules.yml", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/yaml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("  - name: dashboard-alerts", await response.Content.ReadAsStringAsync(Ct));
+    }
 }
