@@ -37,6 +37,7 @@ public static class PageRoutes
         new("/ops/cost", "cost", _ => "/ops/cost"),
         new("/ops/sessions", "sessions", _ => "/ops/sessions"),
         new("/ops/tenants", "manage tenants", _ => "/ops/tenants"),
+        new("/ops/alerts", "alerts", _ => "/ops/alerts"),
         new("/audit", "audit log", _ => "/audit"),
         new("/not-found", "not found", _ => "/not-found"),
         new("/status", "status page opened directly", _ => "/status"),
