@@ -23,14 +23,14 @@ public sealed class ThrottlingAlertIntegrationTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dashboard-alert-it-" + Guid.NewGuid().ToString("N"));
     private DynamoDbLocalServer _dynamo = null!;
-    private ThrottleProxy _proxy = null!;
+    private DynamoDbThrottleSwitch _proxy = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         _dynamo = await DynamoDbLocalServer.StartAsync(Ct);
-        _proxy = await ThrottleProxy.StartAsync(_dynamo.Url);
+        _proxy = await DynamoDbThrottleSwitch.StartAsync(_dynamo.Url);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Dashboard.Testing;
+using System.Reflection;
 
-namespace Dashboard.E2E.Infrastructure;
+namespace Dashboard.Testing;
 
 /// <summary>
-/// The dev stack's DynamoDB throttling switch (src/DynamoDbThrottleProxy) in front of this run's DynamoDB Local:
-/// the DynamoDB tenants talk to DynamoDB through it, and a test can make a share of calls throttle for real.
+/// The dev stack's DynamoDB throttling switch (src/DynamoDbThrottleProxy, built with the solution) in front of a
+/// test's DynamoDB Local: the DynamoDB tenants talk to DynamoDB through it, and a test can make a share of calls
+/// throttle for real.
 /// </summary>
 public sealed class DynamoDbThrottleSwitch : IAsyncDisposable
 {
@@ -23,7 +24,10 @@ public sealed class DynamoDbThrottleSwitch : IAsyncDisposable
 
     public static async Task<DynamoDbThrottleSwitch> StartAsync(Uri upstream)
     {
-        var dll = Path.Combine(RepositoryPaths.Root, "src", "DynamoDbThrottleProxy", "bin", RepositoryPaths.Configuration, "net10.0", "DynamoDbThrottleProxy.dll");
+        var configuration = typeof(DynamoDbThrottleSwitch).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Dashboard.sln"))) root = root.Parent;
+        var dll = Path.Combine(root?.FullName ?? ".", "src", "DynamoDbThrottleProxy", "bin", configuration, "net10.0", "DynamoDbThrottleProxy.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"Build the solution first: {dll} is missing.");
         var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
