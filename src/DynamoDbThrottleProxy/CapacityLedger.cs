@@ -7,7 +7,8 @@ namespace DynamoDbThrottleProxy;
 /// DynamoDB's own account of the capacity it consumed: the ConsumedCapacity of every answer that passed through,
 /// summed per table as read and write units. It lets a check compare the dashboard's metering (and the ops pages
 /// built on it) with what the backend reported on the wire. A total without a read/write split counts as reads or
-/// writes by the operation, as the dashboard does.
+/// writes by the operation, as the dashboard does. Answers that never reached the client (it had given up: an
+/// attempt's timeout) are kept apart: DynamoDB bills them, but no client can meter what it never received.
 /// </summary>
 public sealed class CapacityLedger
 {
@@ -15,7 +16,7 @@ public sealed class CapacityLedger
 
     public IReadOnlyDictionary<string, TableCapacity> Tables => _tables;
 
-    public void Record(string? target, ReadOnlySpan<byte> body)
+    public void Record(string? target, ReadOnlySpan<byte> body, bool delivered = true)
     {
         if (body.IsEmpty || body[0] != (byte)'{') return;
         try
@@ -24,9 +25,9 @@ public sealed class CapacityLedger
             if (!json.RootElement.TryGetProperty("ConsumedCapacity", out var consumed)) return;
             var write = IsWrite(target);
             if (consumed.ValueKind == JsonValueKind.Array)
-                foreach (var c in consumed.EnumerateArray()) Add(c, write);
+                foreach (var c in consumed.EnumerateArray()) Add(c, write, delivered);
             else if (consumed.ValueKind == JsonValueKind.Object)
-                Add(consumed, write);
+                Add(consumed, write, delivered);
         }
         catch (JsonException)
         {
@@ -34,14 +35,16 @@ public sealed class CapacityLedger
         }
     }
 
-    private void Add(JsonElement c, bool write)
+    private void Add(JsonElement c, bool write, bool delivered)
     {
         if (!c.TryGetProperty("TableName", out var name) || name.GetString() is not { } table) return;
         double Number(string property) => c.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0;
         var hasSplit = c.TryGetProperty("ReadCapacityUnits", out _) || c.TryGetProperty("WriteCapacityUnits", out _);
         var read = hasSplit ? Number("ReadCapacityUnits") : write ? 0 : Number("CapacityUnits");
         var written = hasSplit ? Number("WriteCapacityUnits") : write ? Number("CapacityUnits") : 0;
-        _tables.GetOrAdd(table, _ => new TableCapacity()).Add(read, written);
+        var capacity = _tables.GetOrAdd(table, _ => new TableCapacity());
+        if (delivered) capacity.Add(read, written);
+        else capacity.AddUndelivered(read, written);
     }
 
     /// <summary>The operations that consume write capacity; every other data-plane call consumes reads.</summary>
@@ -52,7 +55,7 @@ public sealed class CapacityLedger
     }
 }
 
-/// <summary>One table's consumed units and answers counted.</summary>
+/// <summary>One table's consumed units and answers counted: delivered to the client, and not.</summary>
 public sealed class TableCapacity
 {
     private readonly Lock _gate = new();
@@ -60,6 +63,19 @@ public sealed class TableCapacity
     public double Read { get; private set; }
     public double Write { get; private set; }
     public long Answers { get; private set; }
+    public double UndeliveredRead { get; private set; }
+    public double UndeliveredWrite { get; private set; }
+    public long UndeliveredAnswers { get; private set; }
+
+    public void AddUndelivered(double read, double write)
+    {
+        lock (_gate)
+        {
+            UndeliveredRead += read;
+            UndeliveredWrite += write;
+            UndeliveredAnswers++;
+        }
+    }
 
     public void Add(double read, double write)
     {

@@ -8,7 +8,10 @@ public static class Forwarder
         "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Proxy-Connection", "TE", "Trailer",
     };
 
-    /// <param name="ledger">Given the answer's body (read whole: DynamoDB answers are at most a few MB) to count its capacity.</param>
+    /// <param name="ledger">
+    /// Given the answer's body (read whole: DynamoDB answers are at most a few MB) to count its capacity, and whether it
+    /// reached the client.
+    /// </param>
     public static async Task ForwardAsync(HttpContext context, HttpClient client, CapacityLedger? ledger = null)
     {
         var request = context.Request;
@@ -33,7 +36,17 @@ public static class Forwarder
             return;
         }
         var bytes = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
-        if (answer.IsSuccessStatusCode) ledger.Record(request.Headers["X-Amz-Target"], bytes);
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        var delivered = false;
+        try
+        {
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            delivered = true;
+        }
+        finally
+        {
+            // DynamoDB consumed the units either way; a client that had given up (an attempt's timeout) never saw them.
+            if (answer.IsSuccessStatusCode) ledger.Record(request.Headers["X-Amz-Target"], bytes, delivered);
+        }
     }
 }

@@ -27,10 +27,15 @@ app.MapPost("/__throttle", (double share) =>
     return Results.Json(new { share = throttle.Share });
 });
 
-// What DynamoDB itself reported consuming, per table, over every answer passed through since the proxy started.
+// What DynamoDB itself reported consuming, per table, over every answer passed through since the proxy started;
+// "undelivered" is what it reported on answers the client had stopped waiting for.
 app.MapGet("/__capacity", () => Results.Json(new
 {
-    tables = capacity.Tables.ToDictionary(t => t.Key, t => new { read = t.Value.Read, write = t.Value.Write, answers = t.Value.Answers }),
+    tables = capacity.Tables.ToDictionary(t => t.Key, t => new
+    {
+        read = t.Value.Read, write = t.Value.Write, answers = t.Value.Answers,
+        undelivered = new { read = t.Value.UndeliveredRead, write = t.Value.UndeliveredWrite, answers = t.Value.UndeliveredAnswers },
+    }),
 }));
 
 app.MapFallback(async context =>

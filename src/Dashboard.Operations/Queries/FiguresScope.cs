@@ -12,7 +12,11 @@ public sealed record FiguresScope(bool FleetWide, string InstanceName, IReadOnly
     /// <summary>This instance's figures miss some history (the rolling store's bound dropped series): why, for the page.</summary>
     public string? MissingHistory { get; init; }
 
-    public static FiguresScope Fleet(string instanceName, IReadOnlyList<InstanceUp> instances) => new(true, instanceName, instances);
+    /// <summary>Fleet-wide: the moment Prometheus was asked about, so anyone can ask it the same question again.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    public static FiguresScope Fleet(string instanceName, IReadOnlyList<InstanceUp> instances, DateTimeOffset asOf) =>
+        new(true, instanceName, instances) { AsOf = asOf };
 }
 
 /// <summary>An instance as Prometheus last saw it: <c>up</c> is 1 when its last scrape answered.</summary>

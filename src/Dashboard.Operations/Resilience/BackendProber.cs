@@ -1,7 +1,7 @@
 namespace Dashboard.Operations.Resilience;
 
 /// <summary>
-/// While one tenant's circuit is open: pings its backend directly (not through the breaker, not metered) every
+/// While one tenant's circuit is open: pings its backend directly (not through the breaker; metered as a ping) every
 /// <see cref="ResilienceOptions.ProbeInterval"/>, each ping cut off after <see cref="ResilienceOptions.ProbeTimeout"/>,
 /// and closes the circuit on the first answer. One loop per open tenant whatever the traffic, so a dead backend
 /// gets one ping a second, and a backend that is back is used again within about a second instead of after

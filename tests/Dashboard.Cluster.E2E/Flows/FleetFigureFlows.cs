@@ -29,12 +29,13 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
         await Assertions.Expect(scope).ToContainTextAsync("dashboard-1, dashboard-2 (2 of 2 answering scrapes)");
         var table = ops.GetByRole(AriaRole.Region, new() { Name = "Throughput by provider, tenant and operation" });
         var tenantRow = table.Locator("tr").Filter(new() { Has = ops.Locator("td[data-label=Name] strong", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^sandbox$") }) });
-        var shown = long.Parse(await tenantRow.Locator("td[data-label=Calls]").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var (shown, asOf) = await ReadFleetFiguresAsync(ops, async () =>
+            long.Parse(await tenantRow.Locator("td[data-label=Calls]").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
 
-        // Prometheus's own total now (no sandbox call was made since the scrapes settled).
-        var total = (await Cluster.QueryAsync("sum(dashboard_store_operations_total{job=\"dashboard\",dashboard_tenant=\"sandbox\"})")).Single().Value;
+        // Prometheus's own answer at the moment the page asked (health pings keep adding sandbox calls after it).
+        var total = (await Cluster.QueryAsync("sum(dashboard_store_operations_total{job=\"dashboard\",dashboard_tenant=\"sandbox\"})", asOf)).Single().Value;
         Assert.Equal((long)total, shown);
-        Assert.Equal(perInstance.Sum(s => s.Value), total);
+        Assert.True(total >= one.GetProperty("completed").GetInt64() + two.GetProperty("completed").GetInt64());
     }
 
     [Fact]
@@ -50,11 +51,12 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
         var ops = await SignInAsync(OpsEmail, OpsPassword, "/ops/cost?window=24h");
         await Assertions.Expect(ops.GetByTestId("figures-scope")).ToHaveAttributeAsync("data-scope", "fleet");
         var acme = ops.GetByRole(AriaRole.Region, new() { Name = "Estimated cost of tenant acme on DynamoDB" });
-        double shownRead = await QuantityAsync(acme, "Read request units"), shownWrite = await QuantityAsync(acme, "Write request units");
-        // The page asked Prometheus at some moment after the check above; a health retry may have landed since.
-        var later = await PrometheusCapacityAsync("acme");
-        Assert.Contains(Math.Round(shownRead, 2), new[] { Math.Round(prometheus.Read, 2), Math.Round(later.Read, 2) });
-        Assert.Contains(Math.Round(shownWrite, 2), new[] { Math.Round(prometheus.Write, 2), Math.Round(later.Write, 2) });
+        var ((shownRead, shownWrite), asOf) = await ReadFleetFiguresAsync(ops, async () =>
+            (await QuantityAsync(acme, "Read request units"), await QuantityAsync(acme, "Write request units")));
+        // Prometheus at the moment the page asked: health pings may have added units since the check above.
+        var atPage = await PrometheusCapacityAsync("acme", asOf);
+        Assert.Equal(Math.Round(atPage.Read, 2), shownRead);
+        Assert.Equal(Math.Round(atPage.Write, 2), shownWrite);
     }
 
     /// <summary>
@@ -74,19 +76,24 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
         }
     }
 
-    /// <summary>The read and write capacity DynamoDB reported for the tenant's table, summed by the throttle proxy.</summary>
+    /// <summary>
+    /// The read and write capacity DynamoDB reported for the tenant's table on answers the dashboard received, summed
+    /// by the throttle proxy. Answers to attempts the SDK had given up on are billed but unseen by any client: the
+    /// proxy counts them apart, and they are printed for a failing comparison.
+    /// </summary>
     private async Task<(double Read, double Write)> LedgerAsync(string tenant)
     {
         using var http = new HttpClient();
         var ledger = await http.GetFromJsonAsync<JsonElement>(new Uri(Cluster.ThrottleProxyUrl, "/__capacity"), Ct);
         var table = ledger.GetProperty("tables").GetProperty($"dashboard-{tenant}");
+        Console.WriteLine($"ledger for {tenant}: {table}");
         return (table.GetProperty("read").GetDouble(), table.GetProperty("write").GetDouble());
     }
 
-    private async Task<(double Read, double Write)> PrometheusCapacityAsync(string tenant)
+    private async Task<(double Read, double Write)> PrometheusCapacityAsync(string tenant, DateTimeOffset? at = null)
     {
         var units = (await Cluster.QueryAsync(
-                $"sum by (dashboard_usage_unit) (dashboard_store_usage_total{{job=\"dashboard\",dashboard_tenant=\"{tenant}\"}})"))
+                $"sum by (dashboard_usage_unit) (dashboard_store_usage_total{{job=\"dashboard\",dashboard_tenant=\"{tenant}\"}})", at))
             .ToDictionary(s => s.Labels["dashboard_usage_unit"], s => s.Value);
         return (units.GetValueOrDefault("read_capacity_units"), units.GetValueOrDefault("write_capacity_units"));
     }

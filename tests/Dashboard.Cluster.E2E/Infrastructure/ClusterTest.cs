@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Dashboard.Cluster.E2E.Infrastructure;
 
 /// <summary>
@@ -51,6 +53,24 @@ public abstract class ClusterTest(LocalCluster cluster) : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         await WaitInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>
+    /// What a fleet-wide ops page shows, with the moment it asked Prometheus about (<c>data-as-of</c>), so a check can ask
+    /// Prometheus the same question: background calls (health pings) move the totals between the page's query and the
+    /// test's. The page refreshes itself, so the two are read until no refresh came between them.
+    /// </summary>
+    protected static async Task<(T Shown, DateTimeOffset AsOf)> ReadFleetFiguresAsync<T>(IPage page, Func<Task<T>> read)
+    {
+        var scope = page.GetByTestId("figures-scope");
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await scope.GetAttributeAsync("data-as-of");
+            var shown = await read();
+            var after = await scope.GetAttributeAsync("data-as-of");
+            Assert.False(string.IsNullOrEmpty(after), "the page's figures do not say when they are from");
+            if (before == after || attempt == 5) return (shown, DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(after!, CultureInfo.InvariantCulture)));
+        }
     }
 
     /// <summary>The circuit is live (the layout marks itself interactive), so clicks are not lost on the prerender.</summary>

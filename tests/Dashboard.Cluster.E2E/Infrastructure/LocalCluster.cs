@@ -88,11 +88,14 @@ public sealed class LocalCluster : IAsyncLifetime
         return Array.IndexOf(InstancePorts, int.Parse(upstream)) + 1;
     }
 
-    /// <summary>Runs PromQL on the cluster's Prometheus: each series' labels and value.</summary>
-    public async Task<List<(Dictionary<string, string> Labels, double Value)>> QueryAsync(string promQl)
+    /// <summary>Runs PromQL on the cluster's Prometheus, now or at <paramref name="at"/>: each series' labels and value.</summary>
+    public async Task<List<(Dictionary<string, string> Labels, double Value)>> QueryAsync(string promQl, DateTimeOffset? at = null)
     {
         using var http = new HttpClient();
-        using var answer = await http.PostAsync(new Uri(PrometheusUrl, "/api/v1/query"), new FormUrlEncodedContent([new("query", promQl)]));
+        List<KeyValuePair<string, string>> form = [new("query", promQl)];
+        if (at is { } time)
+            form.Add(new("time", (time.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)));
+        using var answer = await http.PostAsync(new Uri(PrometheusUrl, "/api/v1/query"), new FormUrlEncodedContent(form));
         using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
         Assert.True(json.RootElement.GetProperty("status").GetString() == "success", json.RootElement.ToString());
         return json.RootElement.GetProperty("data").GetProperty("result").EnumerateArray()

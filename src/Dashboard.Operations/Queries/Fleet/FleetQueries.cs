@@ -69,7 +69,7 @@ public sealed class FleetQueries(PrometheusClient prometheus, IOptions<MetricsOp
         var up = await prometheus.InstantAsync($"up{Selector()}", at, ct);
         var instances = up.Select(s => new InstanceUp(s.Label(FleetMetrics.Instance), s.Value >= 1))
             .OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
-        return FiguresScope.Fleet(instance.Value, instances);
+        return FiguresScope.Fleet(instance.Value, instances, at);
     }
 
     /// <summary>Point labels as the in-process pages make them (UTC).</summary>
