@@ -37,4 +37,12 @@ run_bench() {
 
 benches=("$@")
 [ ${#benches[@]} -eq 0 ] && benches=(dynamodb planetscale fauna metering recovery orders circuits live tenants)
-for b in "${benches[@]}"; do say "benchmark: $b"; run_bench "$b"; done
+took=()
+for b in "${benches[@]}"; do
+  say "benchmark: $b"
+  start=$SECONDS
+  run_bench "$b"
+  took+=("$b $((SECONDS - start)) s")
+done
+say "benchmarks' wall time"
+printf '  %s\n' "${took[@]}"
