@@ -27,6 +27,12 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
         get { lock (_gate) return _feeds.Count; }
     }
 
+    /// <summary>How many of those feeds have taken their starting position: from then on they miss no change.</summary>
+    public int PositionedFeeds
+    {
+        get { lock (_gate) return _feeds.Values.Count(f => f.IsPositioned); }
+    }
+
     /// <summary>
     /// Follows <paramref name="target"/> of <paramref name="tenant"/>: <paramref name="onChange"/> gets each change,
     /// <paramref name="onState"/> the feed's state at once and whenever it moves. Handlers run on the feed's thread
@@ -128,6 +134,11 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
         public DataChange? Latest { get; private set; }
         public Task Running { get; private set; } = Task.CompletedTask;
 
+        private volatile bool _positioned;
+
+        /// <summary>The feed's current watch has its starting position (<see cref="IChangeFeedReads.Positioned"/>).</summary>
+        public bool IsPositioned => _positioned;
+
         public void Start() => Running = Task.Run(() => RunAsync(_stop.Token));
 
         public void Stop()
@@ -172,6 +183,7 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
             string? cursor = null;
             var reads = new PositionedReads(metered, () =>
             {
+                _positioned = true;
                 // Read like the feed's own reads: from the provider's store inside the metered live-updates call.
                 if (cursor is null && !target.IsListing) _ = CatchUpAsync(feed as IDataStore ?? store, metered, ct);
             });
@@ -179,6 +191,7 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
             while (!ct.IsCancellationRequested)
             {
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                if (cursor is null) _positioned = false; // starting again from now: positioned once the feed says so
                 // A feed that has run a moment without failing is live again (feeds say nothing while idle).
                 _ = Task.Delay(LiveAfter, attempt.Token).ContinueWith(t =>
                 {
