@@ -23,10 +23,13 @@ internal static class TenantCopier
             run.Report(rate with { Done = done, Total = Math.Max(total, done) });
         }
 
+        var copied = new HashSet<string>(StringComparer.Ordinal);
+        var resumedInOrders = run.Checkpoint.Phase == MigrationPhase.Orders;
         while (run.Checkpoint.Phase == MigrationPhase.Users)
         {
             var page = await PageAsync(run, run.Checkpoint.UsersToken, (t, c) => run.Source.ListUsersAsync(UserQuery.All, new PageRequest(run.Options.PageSize, t), c), ct);
             if (page.Items.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(page.Items, [], c), ct);
+            copied.UnionWith(page.Items.Select(u => u.Id));
             var cp = run.Checkpoint;
             await run.SaveAsync(cp with
             {
@@ -38,10 +41,14 @@ internal static class TenantCopier
             if (run.Hooks.AfterPage is { } afterPage) await afterPage(run.Checkpoint, ct);
             if (run.Checkpoint.Phase == MigrationPhase.Orders && run.Hooks.AfterUsersCopied is { } afterUsers) await afterUsers(ct);
         }
+        if (resumedInOrders)
+            copied.UnionWith((await TenantSnapshot.ReadUsersAsync(run.Target, run.Options.PageSize, run.Retry, ct)).Keys);
         while (run.Checkpoint.Phase == MigrationPhase.Orders)
         {
             var page = await PageAsync(run, run.Checkpoint.OrdersToken, (t, c) => run.Source.ListTenantOrdersAsync(OrderQuery.All, new PageRequest(run.Options.PageSize, t), c), ct);
-            if (page.Items.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync([], page.Items, c), ct);
+            var owners = await OwnersToCopyAsync(run, page.Items, copied, ct);
+            if (page.Items.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(owners, page.Items, c), ct);
+            copied.UnionWith(owners.Select(u => u.Id));
             var cp = run.Checkpoint;
             await run.SaveAsync(cp with
             {
@@ -52,6 +59,20 @@ internal static class TenantCopier
             Report("orders");
             if (run.Hooks.AfterPage is { } afterPage) await afterPage(run.Checkpoint, ct);
         }
+    }
+
+    /// <summary>
+    /// The users of these orders that the users phase did not copy (created on the source since), read from the
+    /// source and loaded with the orders, before them: a backend whose orders reference their user (SQL's foreign
+    /// key) must have the user first.
+    /// </summary>
+    private static async Task<List<User>> OwnersToCopyAsync(MigrationRun run, IReadOnlyList<Order> orders, HashSet<string> copied, CancellationToken ct)
+    {
+        var owners = new List<User>();
+        foreach (var userId in orders.Select(o => o.UserId).Distinct().Where(id => !copied.Contains(id)))
+            if (await run.Retry.RunAsync(c => run.Source.GetUserAsync(userId, c), ct) is { } user)
+                owners.Add(user);
+        return owners;
     }
 
     /// <summary>

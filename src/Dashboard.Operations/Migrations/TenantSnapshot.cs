@@ -8,15 +8,8 @@ internal sealed record TenantSnapshot(IReadOnlyDictionary<string, User> Users, I
 {
     public static async Task<TenantSnapshot> ReadAsync(IDataStore store, int pageSize, ThrottleRetry retry, Func<Task>? perPage, CancellationToken ct)
     {
-        var users = new Dictionary<string, User>(StringComparer.Ordinal);
+        var users = await ReadUsersAsync(store, pageSize, retry, ct, perPage);
         string? token = null;
-        do
-        {
-            var page = await retry.RunAsync(t => store.ListUsersAsync(UserQuery.All, new PageRequest(pageSize, token), t), ct);
-            foreach (var user in page.Items) users[user.Id] = user;
-            token = page.ContinuationToken;
-            if (perPage is not null) await perPage();
-        } while (token is not null);
         var orders = new Dictionary<string, Order>(StringComparer.Ordinal);
         do
         {
@@ -26,5 +19,19 @@ internal sealed record TenantSnapshot(IReadOnlyDictionary<string, User> Users, I
             if (perPage is not null) await perPage();
         } while (token is not null);
         return new TenantSnapshot(users, orders);
+    }
+
+    public static async Task<Dictionary<string, User>> ReadUsersAsync(IDataStore store, int pageSize, ThrottleRetry retry, CancellationToken ct, Func<Task>? perPage = null)
+    {
+        var users = new Dictionary<string, User>(StringComparer.Ordinal);
+        string? token = null;
+        do
+        {
+            var page = await retry.RunAsync(t => store.ListUsersAsync(UserQuery.All, new PageRequest(pageSize, token), t), ct);
+            foreach (var user in page.Items) users[user.Id] = user;
+            token = page.ContinuationToken;
+            if (perPage is not null) await perPage();
+        } while (token is not null);
+        return users;
     }
 }
