@@ -56,6 +56,8 @@ public sealed class MigrateCommandTests : IDisposable
         var environment = _data.Environment();
         // A killed run's claim on the tenant lapses after the lease; short here so the resume need not wait long.
         environment["Migrations__Lease"] = "00:00:03";
+        // Checkpoints every 100 rows, so the copy is well under way, not over, when the orders phase first shows.
+        environment["Migrations__BatchSize"] = "100";
 
         await using (var first = Command.Start(Migrate, environment))
         {

@@ -7,6 +7,12 @@ public sealed class MigrationOptions
     public int PageSize { get; set; } = Dashboard.Core.Paging.PageRequest.MaxSize;
 
     /// <summary>
+    /// Rows per bulk write (whole pages, so a few more): each is one checkpoint, and on DynamoDB and Fauna one recount
+    /// of the order status counters, which is why it is many pages rather than one.
+    /// </summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>
     /// How long a run's claim on its tenant lasts without a checkpoint: every page extends it, a cancelled run
     /// gives it up, and a crashed run's claim lapses after this, when a resume may take over.
     /// </summary>

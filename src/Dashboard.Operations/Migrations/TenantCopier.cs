@@ -7,7 +7,7 @@ namespace Dashboard.Operations.Migrations;
 /// <summary>
 /// The copy: users, then orders, a page at a time from the source's listings into the target's bulk path (which
 /// keeps ids, versions and timestamps, and adds only what is missing, so a page written twice after a crash is
-/// no duplicate). A checkpoint after every page holds the token of the next one.
+/// no duplicate). A checkpoint after every batch of pages holds the token of the next page.
 /// </summary>
 internal static class TenantCopier
 {
@@ -27,15 +27,15 @@ internal static class TenantCopier
         var resumedInOrders = run.Checkpoint.Phase == MigrationPhase.Orders;
         while (run.Checkpoint.Phase == MigrationPhase.Users)
         {
-            var page = await PageAsync(run, run.Checkpoint.UsersToken, (t, c) => run.Source.ListUsersAsync(UserQuery.All, new PageRequest(run.Options.PageSize, t), c), ct);
-            if (page.Items.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(page.Items, [], c), ct);
-            copied.UnionWith(page.Items.Select(u => u.Id));
+            var (users, next) = await BatchAsync(run, run.Checkpoint.UsersToken, (t, c) => run.Source.ListUsersAsync(UserQuery.All, new PageRequest(run.Options.PageSize, t), c), ct);
+            if (users.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(users, [], c), ct);
+            copied.UnionWith(users.Select(u => u.Id));
             var cp = run.Checkpoint;
             await run.SaveAsync(cp with
             {
-                UsersToken = page.ContinuationToken,
-                UsersCopied = cp.UsersCopied + page.Items.Count,
-                Phase = page.HasMore ? MigrationPhase.Users : MigrationPhase.Orders,
+                UsersToken = next,
+                UsersCopied = cp.UsersCopied + users.Count,
+                Phase = next is not null ? MigrationPhase.Users : MigrationPhase.Orders,
             }, ct);
             Report("users");
             if (run.Hooks.AfterPage is { } afterPage) await afterPage(run.Checkpoint, ct);
@@ -45,20 +45,35 @@ internal static class TenantCopier
             copied.UnionWith((await TenantSnapshot.ReadUsersAsync(run.Target, run.Options.PageSize, run.Retry, ct)).Keys);
         while (run.Checkpoint.Phase == MigrationPhase.Orders)
         {
-            var page = await PageAsync(run, run.Checkpoint.OrdersToken, (t, c) => run.Source.ListTenantOrdersAsync(OrderQuery.All, new PageRequest(run.Options.PageSize, t), c), ct);
-            var owners = await OwnersToCopyAsync(run, page.Items, copied, ct);
-            if (page.Items.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(owners, page.Items, c), ct);
+            var (orders, next) = await BatchAsync(run, run.Checkpoint.OrdersToken, (t, c) => run.Source.ListTenantOrdersAsync(OrderQuery.All, new PageRequest(run.Options.PageSize, t), c), ct);
+            var owners = await OwnersToCopyAsync(run, orders, copied, ct);
+            if (orders.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(owners, orders, c), ct);
             copied.UnionWith(owners.Select(u => u.Id));
             var cp = run.Checkpoint;
             await run.SaveAsync(cp with
             {
-                OrdersToken = page.ContinuationToken,
-                OrdersCopied = cp.OrdersCopied + page.Items.Count,
-                Phase = page.HasMore ? MigrationPhase.Orders : MigrationPhase.CatchUp,
+                OrdersToken = next,
+                OrdersCopied = cp.OrdersCopied + orders.Count,
+                Phase = next is not null ? MigrationPhase.Orders : MigrationPhase.CatchUp,
             }, ct);
             Report("orders");
             if (run.Hooks.AfterPage is { } afterPage) await afterPage(run.Checkpoint, ct);
         }
+    }
+
+    /// <summary>Pages from <paramref name="token"/> until a batch is full or the listing ends; the token continuing after them, or null at the end.</summary>
+    private static async Task<(List<T> Items, string? Next)> BatchAsync<T>(MigrationRun run, string? token, Func<string?, CancellationToken, Task<Page<T>>> list, CancellationToken ct)
+    {
+        var items = new List<T>();
+        var page = await PageAsync(run, token, list, ct);
+        items.AddRange(page.Items);
+        while (page.HasMore && items.Count < run.Options.BatchSize)
+        {
+            var next = page.ContinuationToken;
+            page = await run.Retry.RunAsync(c => list(next, c), ct);
+            items.AddRange(page.Items);
+        }
+        return (items, page.ContinuationToken);
     }
 
     /// <summary>

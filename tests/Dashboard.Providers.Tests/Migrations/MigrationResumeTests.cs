@@ -37,7 +37,7 @@ public sealed class MigrationResumeTests(AllBackendsFixture backends)
         Assert.NotNull(stopped);
         Assert.Equal(MigrationPhase.Orders, stopped.Phase);
         Assert.Equal((long)MigrationWorld.SeededUsers, stopped.UsersCopied);
-        Assert.Equal(world.Options.PageSize, stopped.OrdersCopied);
+        Assert.Equal(world.Options.BatchSize, stopped.OrdersCopied);
         Assert.NotNull(stopped.OrdersToken);
         // A run that does not say --resume is told about the stopped one rather than starting over.
         var notResumed = await Assert.ThrowsAsync<MigrationException>(() => world.Migrator.RunAsync(world.Request(), null, null, Ct));

@@ -30,8 +30,8 @@ public sealed class MigrationWorld
         var (targetTenant, target) = await backends.NewTenantAsync(to, ct);
         var data = DemoDataGenerator.Generate(SeededUsers);
         await source.BulkLoadAsync(data.Users, data.Orders, ct);
-        // Small pages so the orders phase takes several, with checkpoints and cursors in between.
-        var options = new MigrationOptions { PageSize = 25, Lease = TimeSpan.FromSeconds(30) };
+        // Small pages and batches (two pages each) so the orders phase takes several, with checkpoints and cursors in between.
+        var options = new MigrationOptions { PageSize = 25, BatchSize = 50, Lease = TimeSpan.FromSeconds(30) };
         return new MigrationWorld
         {
             Tenant = tenant,
