@@ -62,6 +62,11 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IAuditLog 
             await steps.StepAsync("cancelled", new { phase = run.Checkpoint?.Phase.ToString(), users = run.Checkpoint?.UsersCopied, orders = run.Checkpoint?.OrdersCopied });
             throw;
         }
+        catch (Exception e) when (e is MigrationException or StoreException)
+        {
+            await steps.StepAsync("failed", new { phase = run.Checkpoint?.Phase.ToString(), error = e.Message });
+            throw;
+        }
         finally
         {
             await checkpoints.ReleaseAsync(tenantId, holder, CancellationToken.None);

@@ -54,6 +54,11 @@ public sealed class MigrationResumeTests(AllBackendsFixture backends)
         await world.AssertTargetEqualsSourceAsync(Ct);
         Assert.Equal(edited, await world.Target.GetOrderAsync(edited.Id, Ct));
         Assert.Equal(MigrationPhase.Done, (await backends.AppStore.Checkpoints.GetAsync(world.Tenant.Id, Ct))!.Phase);
+        // Every step is in the audit log, oldest first: the stopped run, the refused restart, the resume.
+        var audited = await backends.AppStore.Audit.QueryAsync(new Core.Audit.AuditQuery(Tenant: world.Tenant.Id, Entity: "Migration"), Ct);
+        Assert.Equal(["plan", "cancelled", "failed", "resume", "copy", "catch-up", "verify"],
+            audited.Entries.OrderBy(e => e.Id).Select(e => System.Text.Json.JsonDocument.Parse(e.After!).RootElement.GetProperty("step").GetString()));
+        Assert.All(audited.Entries, e => Assert.Equal(Core.Audit.AuditAction.Migrate, e.Action));
     }
 
     [Fact]
