@@ -1,5 +1,6 @@
 using Dashboard.AppStore.Alerts;
 using Dashboard.AppStore.Lockout;
+using Dashboard.AppStore.Migrations;
 using Dashboard.AppStore.RecentTenants;
 using Dashboard.AppStore.Sessions;
 using Dashboard.AppStore.Tenants;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts and its leases.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts and its leases, and tenant migrations' checkpoints.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -28,6 +29,8 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
     public DbSet<LeaseRow> FleetLeases => Set<LeaseRow>();
 
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
+
+    public DbSet<MigrationRow> Migrations => Set<MigrationRow>();
 
     public DbSet<TenantRegistryVersionRow> TenantRegistryVersion => Set<TenantRegistryVersionRow>();
 
@@ -159,6 +162,23 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             // One open alert per key, enforced by the database whichever instance opens it.
             e.HasIndex(x => x.OpenKey).IsUnique();
             e.HasIndex(x => x.ResolvedAtUnixMs);
+        });
+        model.Entity<MigrationRow>(e =>
+        {
+            e.ToTable("migrations");
+            e.HasKey(x => x.TenantId);
+            e.Property(x => x.TenantId).HasColumnName("tenant_id").HasMaxLength(40).ValueGeneratedNever();
+            e.Property(x => x.Holder).HasColumnName("holder").HasMaxLength(200);
+            e.Property(x => x.LeaseUntilUnixMs).HasColumnName("lease_until_unix_ms");
+            e.Property(x => x.Phase).HasColumnName("phase").HasMaxLength(20);
+            e.Property(x => x.TargetProvider).HasColumnName("target_provider").HasMaxLength(40);
+            e.Property(x => x.TargetFingerprint).HasColumnName("target_fingerprint").HasMaxLength(64);
+            e.Property(x => x.UsersToken).HasColumnName("users_token");
+            e.Property(x => x.OrdersToken).HasColumnName("orders_token");
+            e.Property(x => x.UsersCopied).HasColumnName("users_copied");
+            e.Property(x => x.OrdersCopied).HasColumnName("orders_copied");
+            e.Property(x => x.StartedAtUnixMs).HasColumnName("started_at_unix_ms");
+            e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
         });
         model.Entity<LeaseRow>(e =>
         {

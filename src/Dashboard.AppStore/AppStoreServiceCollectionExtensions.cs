@@ -1,5 +1,7 @@
 using Dashboard.AppStore.Alerts;
 using Dashboard.AppStore.Lockout;
+using Dashboard.AppStore.Migrations;
+using Dashboard.Core.Migrations;
 using Dashboard.Core.Alerts;
 using Dashboard.AppStore.RecentTenants;
 using Dashboard.AppStore.Sessions;
@@ -21,7 +23,7 @@ namespace Dashboard.AppStore;
 public static class AppStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events, recent tenants, the tenant registry, alerts and fleet leases on it. The web host adds
+    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events, recent tenants, the tenant registry, alerts, fleet leases and migration checkpoints on it. The web host adds
     /// the data-protection key ring kept in it with <c>AddAppStoreKeyRing</c>.
     /// </summary>
     public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
@@ -49,6 +51,7 @@ public static class AppStoreServiceCollectionExtensions
         services.TryAddSingleton<IRecentTenants, EfRecentTenants>();
         services.TryAddSingleton<IAlertStore, EfAlertStore>();
         services.TryAddSingleton<IFleetLease, EfFleetLease>();
+        services.TryAddSingleton<IMigrationCheckpoints, EfMigrationCheckpoints>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<AppStoreStartup>();
         // The tenant registry: seeded from configuration and loaded after the schema exists, before requests are served.

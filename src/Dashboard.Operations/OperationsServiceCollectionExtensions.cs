@@ -13,7 +13,7 @@ public static class OperationsServiceCollectionExtensions
     /// <summary>
     /// Resilience and metering around every tenant's store (resilience inside, so one metered call covers its
     /// retries), the instruments, the rolling store, the ops page queries, the price sheet and the per-circuit
-    /// action cost, and alerting.
+    /// action cost, alerting, and tenant migrations.
     /// </summary>
     public static IServiceCollection AddDashboardOperations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +39,10 @@ public static class OperationsServiceCollectionExtensions
         AddOpsSources(services, configuration);
         AddAlerts(services, configuration);
         services.TryAddScoped<ActionUsage>();
+        // Tenant migrations: the host supplies the checkpoints (the app store).
+        services.TryAddSingleton(sp => configuration.GetSection("Migrations").Get<Migrations.MigrationOptions>() ?? new Migrations.MigrationOptions());
+        services.TryAddSingleton<Migrations.TenantMigrator>();
+        services.TryAddSingleton<Migrations.TenantMigrations>();
         return services;
     }
 

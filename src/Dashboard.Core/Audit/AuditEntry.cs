@@ -8,6 +8,8 @@ public enum AuditAction
     Delete,
     /// <summary>A list was exported (entity "Export"; the filter, rows and result in "after").</summary>
     Export,
+    /// <summary>A step of a tenant's migration to another backend (entity "Migration", the tenant's id; the step in "after").</summary>
+    Migrate,
 }
 
 /// <summary>

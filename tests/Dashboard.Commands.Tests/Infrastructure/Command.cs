@@ -107,6 +107,15 @@ public sealed class Command : IAsyncDisposable
         return Result();
     }
 
+    /// <summary>Kills the command's whole process group at once (SIGKILL), as a crash would: no handler runs.</summary>
+    public async Task<CommandResult> KillAsync()
+    {
+        if (!_process.HasExited) Signal("KILL");
+        await _process.WaitForExitAsync();
+        _process.WaitForExit();
+        return Result();
+    }
+
     private void Signal(string signal)
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, "--", $"-{_process.Id}"])

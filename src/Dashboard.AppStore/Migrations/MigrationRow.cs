@@ -1,0 +1,21 @@
+namespace Dashboard.AppStore.Migrations;
+
+/// <summary>
+/// A tenant's migration: the lease (holder and until when) and the checkpoint. <see cref="Phase"/> is empty while
+/// the row holds a lease but no checkpoint yet.
+/// </summary>
+public sealed class MigrationRow
+{
+    public string TenantId { get; set; } = "";
+    public string Holder { get; set; } = "";
+    public long LeaseUntilUnixMs { get; set; }
+    public string Phase { get; set; } = "";
+    public string TargetProvider { get; set; } = "";
+    public string TargetFingerprint { get; set; } = "";
+    public string? UsersToken { get; set; }
+    public string? OrdersToken { get; set; }
+    public long UsersCopied { get; set; }
+    public long OrdersCopied { get; set; }
+    public long StartedAtUnixMs { get; set; }
+    public long UpdatedAtUnixMs { get; set; }
+}

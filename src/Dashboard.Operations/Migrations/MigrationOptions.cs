@@ -1,0 +1,29 @@
+namespace Dashboard.Operations.Migrations;
+
+/// <summary>How a migration pages, how long its lease lasts, and how patient it is with a throttling backend.</summary>
+public sealed class MigrationOptions
+{
+    /// <summary>Rows read and written per page (one checkpoint per page).</summary>
+    public int PageSize { get; set; } = Dashboard.Core.Paging.PageRequest.MaxSize;
+
+    /// <summary>
+    /// Rows per bulk write (whole pages, so a few more): each is one checkpoint, and on DynamoDB and Fauna one recount
+    /// of the order status counters, which is why it is many pages rather than one.
+    /// </summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// How long a run's claim on its tenant lasts without a checkpoint: every page extends it, a cancelled run
+    /// gives it up, and a crashed run's claim lapses after this, when a resume may take over.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one call may keep being throttled (retried with backoff) before the run stops.</summary>
+    public TimeSpan ThrottledFor { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Catch-up passes at most before verification (each pass re-scans; writes going on may need more than one).</summary>
+    public int MaxCatchUpPasses { get; set; } = 3;
+
+    /// <summary>Rows per second assumed for a plan's estimate, before anything was measured.</summary>
+    public double EstimatedRowsPerSecond { get; set; } = 500;
+}

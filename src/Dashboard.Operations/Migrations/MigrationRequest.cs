@@ -1,0 +1,28 @@
+using Dashboard.Core.Migrations;
+using Dashboard.Core.Access;
+
+namespace Dashboard.Operations.Migrations;
+
+/// <summary>
+/// One migration: the tenant, its current backend store (the source), the target and a store built for it,
+/// who asks (audited), and whether to continue a stopped run or only compare the two sides.
+/// </summary>
+public sealed record MigrationRequest(
+    TenantDescriptor Tenant,
+    IDataStore Source,
+    MigrationTarget Target,
+    IDataStore TargetStore,
+    Person Actor,
+    bool Resume = false,
+    bool VerifyOnly = false);
+
+/// <summary>Where tests (and nothing else) step in: after the users phase, and after each copied page.</summary>
+public sealed class MigrationHooks
+{
+    public Func<CancellationToken, Task>? AfterUsersCopied { get; init; }
+
+    public Func<MigrationCheckpoint, CancellationToken, Task>? AfterPage { get; init; }
+}
+
+/// <summary>What a run did: its plan, what catch-up applied, and the verification.</summary>
+public sealed record MigrationResult(MigrationPlan? Plan, int CaughtUp, VerificationReport Verification, long Throttles);

@@ -1,0 +1,116 @@
+using Dashboard.Core.Audit;
+using Dashboard.Core.Migrations;
+
+namespace Dashboard.Operations.Migrations;
+
+/// <summary>
+/// Moves a tenant's users and orders from its backend to another, through the ports only: plan, copy, catch-up,
+/// verify, each step audited and checkpointed in the app store. A run holds the tenant's migration lease from
+/// start to end, so a second run of the same tenant is refused rather than run twice; a stopped run is
+/// continued with <see cref="MigrationRequest.Resume"/>.
+/// </summary>
+public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IAuditLog audit, TimeProvider clock, MigrationOptions options)
+{
+    public async Task<MigrationResult> RunAsync(MigrationRequest request, IProgress<MigrationProgress>? progress = null, MigrationHooks? hooks = null,
+        CancellationToken ct = default)
+    {
+        var tenantId = request.Tenant.Id;
+        var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        var lease = await checkpoints.TryAcquireAsync(tenantId, holder, clock.GetUtcNow(), options.Lease, ct);
+        if (!lease.Acquired)
+            throw new MigrationRefusedException(
+                $"tenant '{tenantId}' is being migrated by another run ({lease.HeldBy}); its claim lasts until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss} UTC unless renewed");
+        var run = new MigrationRun(request, holder, checkpoints, options, clock, progress, hooks ?? new MigrationHooks());
+        var steps = new MigrationAudit(audit, clock, request);
+        try
+        {
+            if (request.VerifyOnly)
+            {
+                // Comparing changes no checkpoint: a stopped run stays resumable.
+                await run.SaveAsync(lease.Checkpoint ?? Fresh(request) with { Phase = MigrationPhase.Done }, ct);
+                var report = await VerifyAsync(run, ct);
+                await steps.StepAsync("verify-only", Describe(report));
+                return new MigrationResult(null, 0, report, run.Retry.Throttles);
+            }
+            var checkpoint = Starting(request, lease.Checkpoint);
+            var resuming = checkpoint != null;
+            await run.SaveAsync(checkpoint ?? Fresh(request), ct);
+            var plan = await MigrationPlanner.PlanAsync(run, resuming, ct);
+            run.Report(new MigrationProgress("plan", 0, plan.Users + plan.Orders, 0, plan.EstimatedDuration, plan.ToString()));
+            await steps.StepAsync(resuming ? "resume" : "plan", new { plan.Users, plan.Orders, estimatedSeconds = plan.EstimatedDuration.TotalSeconds, phase = run.Checkpoint.Phase.ToString() });
+
+            await TenantCopier.CopyAsync(run, plan, ct);
+            await steps.StepAsync("copy", new { users = run.Checkpoint.UsersCopied, orders = run.Checkpoint.OrdersCopied, throttles = run.Retry.Throttles });
+
+            var caughtUp = 0;
+            for (var pass = 0; pass < options.MaxCatchUpPasses; pass++)
+            {
+                var applied = await CatchUp.PassAsync(run, ct);
+                caughtUp += applied;
+                if (applied == 0) break;
+            }
+            await run.SaveAsync(run.Checkpoint with { Phase = MigrationPhase.Verify }, ct);
+            await steps.StepAsync("catch-up", new { applied = caughtUp });
+
+            var verification = await VerifyAsync(run, ct);
+            await steps.StepAsync("verify", Describe(verification));
+            if (verification.Clean) await run.SaveAsync(run.Checkpoint with { Phase = MigrationPhase.Done }, ct);
+            return new MigrationResult(plan, caughtUp, verification, run.Retry.Throttles);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await steps.StepAsync("cancelled", new { phase = run.Checkpoint?.Phase.ToString(), users = run.Checkpoint?.UsersCopied, orders = run.Checkpoint?.OrdersCopied });
+            throw;
+        }
+        catch (Exception e) when (e is MigrationException or StoreException)
+        {
+            await steps.StepAsync("failed", new { phase = run.Checkpoint?.Phase.ToString(), error = e.Message });
+            throw;
+        }
+        finally
+        {
+            await checkpoints.ReleaseAsync(tenantId, holder, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The checkpoint to continue from, or null for a fresh run; a stopped run is never silently restarted nor resumed into another target.</summary>
+    private static MigrationCheckpoint? Starting(MigrationRequest request, MigrationCheckpoint? stored)
+    {
+        var id = request.Tenant.Id;
+        var stopped = stored is { Phase: not MigrationPhase.Done } && stored.TargetProvider.Length > 0 ? stored : null;
+        if (stopped is null)
+            return request.Resume ? throw new MigrationException($"there is no stopped migration of '{id}' to resume") : null;
+        if (!request.Resume)
+            throw new MigrationException(
+                $"a migration of '{id}' to {stopped.TargetProvider} stopped during {stopped.Phase.ToString().ToLowerInvariant()} ({stopped.UsersCopied} users, {stopped.OrdersCopied} orders copied): run again with --resume to continue it");
+        if (stopped.TargetFingerprint != request.Target.Fingerprint())
+            throw new MigrationException(
+                $"the stopped migration of '{id}' went to another target ({stopped.TargetProvider}): resume it with the same --to-provider and --setting values");
+        return stopped;
+    }
+
+    private MigrationCheckpoint Fresh(MigrationRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return new MigrationCheckpoint(request.Tenant.Id, request.Target.ProviderKind, request.Target.Fingerprint(), MigrationPhase.Users,
+            null, null, 0, 0, now, now);
+    }
+
+    private static async Task<VerificationReport> VerifyAsync(MigrationRun run, CancellationToken ct)
+    {
+        run.Report(MigrationProgress.Note("verify", "comparing every user and order"));
+        var source = await TenantSnapshot.ReadAsync(run.Source, run.Options.PageSize, run.Retry, () => run.KeepLeaseAsync(ct), ct);
+        var target = await TenantSnapshot.ReadAsync(run.Target, run.Options.PageSize, run.Retry, () => run.KeepLeaseAsync(ct), ct);
+        return MigrationVerifier.Compare(source, target);
+    }
+
+    private static object Describe(VerificationReport r) => new
+    {
+        users = r.SourceUsers,
+        orders = r.SourceOrders,
+        targetUsers = r.TargetUsers,
+        targetOrders = r.TargetOrders,
+        differences = r.Differences.Count,
+        first = r.Differences.Take(20).Select(d => d.ToString()).ToList(),
+    };
+}
