@@ -46,6 +46,9 @@ foreach (var n in options.Tenants)
     // Pages, signed in as Ops in one browser context: the prerendered HTML (over HTTP with its cookies) and the time
     // from navigation to the Blazor circuit started (the shell marks itself interactive).
     await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Url.ToString() });
+    // A loaded machine (other work, the tenants' schemas prepared in the background) can take longer than Playwright's 30 s.
+    context.SetDefaultTimeout(120_000);
+    context.SetDefaultNavigationTimeout(120_000);
     var signIn = await context.NewPageAsync();
     await signIn.GotoAsync("/login?returnUrl=%2Fhealthz");
     await signIn.GetByLabel("Email").FillAsync("ops@example.com");
@@ -96,7 +99,10 @@ foreach (var n in options.Tenants)
         $"{latencies[latencies.Count / 2]:0.0} ms", $"{latencies[(int)Math.Ceiling(latencies.Count * 0.95) - 1]:0.0} ms", $"{healthzCalls:0.##} ({otherCalls:N0} other calls meanwhile)",
         pinged.ToString("N0", CultureInfo.InvariantCulture), $"{used:N0} ({active:N0} used)",
         active == n ? $"{used:N0} (measured)" : $"~{allActive:N0} (extrapolated)"));
-    Console.Error.WriteLine($"{n} tenants measured ({active} users pages opened in {clock.Elapsed.TotalSeconds:0} s)");
+    Console.Error.WriteLine($"{n} tenants measured ({active} users pages opened in {clock.Elapsed.TotalSeconds:0} s), load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}:");
+    // Each count's rows as soon as they are measured: a later count that fails does not lose them.
+    Console.Error.WriteLine(appRows[^1]);
+    foreach (var row in pageRows.TakeLast(pages.Length)) Console.Error.WriteLine(row);
 }
 
 Console.WriteLine();
