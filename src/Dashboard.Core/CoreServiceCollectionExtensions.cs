@@ -14,7 +14,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<TenantsOptions, TenantsOptionsValidator>()
-            .Configure(o => configuration.GetSection(TenantsOptions.Section).Bind(o.Tenants));
+            .Configure(o => TenantsConfiguration.Bind(configuration, o.Tenants));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantsOptionsValidator>(); // also checks tenants saved at runtime
         services.TryAddSingleton<TenantRegistry>();

@@ -174,14 +174,19 @@ public sealed class TenantsApp : IAsyncDisposable
         return (clock.Elapsed.TotalMilliseconds, (int)response.StatusCode);
     }
 
-    /// <summary>A page's prerendered HTML as the server sends it to a signed-in browser (bytes, uncompressed).</summary>
-    public async Task<long> HtmlBytesAsync(string path, string cookie)
+    /// <summary>
+    /// A page's prerendered HTML as the server sends it to a signed-in browser (bytes, uncompressed), and how long
+    /// the server took to send all of it (the prerender's share of time to interactive).
+    /// </summary>
+    public async Task<(long Bytes, double Ms)> HtmlBytesAsync(string path, string cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Url, path));
         request.Headers.Add("Cookie", cookie);
+        var clock = Stopwatch.StartNew();
         using var response = await _http.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadAsByteArrayAsync()).LongLength;
+        var bytes = (await response.Content.ReadAsByteArrayAsync()).LongLength;
+        return (bytes, clock.Elapsed.TotalMilliseconds);
     }
 
     public async ValueTask DisposeAsync()

@@ -10,20 +10,21 @@ public sealed class CostQuery(RollingStore store, TenantRegistry tenants, Storag
     /// <param name="problem">Why these are not fleet-wide figures although those were asked for (Prometheus down).</param>
     public CostReport Build(OpsWindow window, string? problem = null)
     {
-        var read = store.Read(window.Span, 1);
+        // One pass for every tenant's units; the change feeds' share from their own series only.
+        var summary = store.Summarize(window.Span, 1);
         var units = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var s in read.Series)
+        foreach (var t in summary.Tenants)
         {
-            var tenantUnits = units.TryGetValue(s.Key.Tenant, out var known) ? known : units[s.Key.Tenant] = new double[UsageUnits.Count];
-            foreach (var u in UsageUnits.All) tenantUnits[(int)u] += s.Total.Units(u);
+            var tenantUnits = units.TryGetValue(t.Tenant, out var known) ? known : units[t.Tenant] = new double[UsageUnits.Count];
+            foreach (var u in UsageUnits.All) tenantUnits[(int)u] += t.Total.Units(u);
         }
         var live = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var s in read.Series.Where(s => s.Key.Operation == StoreOperation.LiveUpdates))
+        foreach (var s in store.Read(summary.Frame, k => k.Operation == StoreOperation.LiveUpdates).Series)
         {
             var tenantUnits = live.TryGetValue(s.Key.Tenant, out var known) ? known : live[s.Key.Tenant] = new double[UsageUnits.Count];
             foreach (var u in UsageUnits.All) tenantUnits[(int)u] += s.Total.Units(u);
         }
-        return Report(window, read.Window, units, store.PeakUnitsPerSecond(window.Span), live, FiguresScope.ThisInstance(instance.Value, problem) with { MissingHistory = store.MissingHistory(window.Span) });
+        return Report(window, summary.Frame.Window, units, store.PeakUnitsPerSecond(window.Span), live, FiguresScope.ThisInstance(instance.Value, problem) with { MissingHistory = store.MissingHistory(window.Span) });
     }
 
     /// <summary>

@@ -8,11 +8,12 @@ public sealed record CostReport(OpsWindow Window, IReadOnlyList<ProviderCost> Pr
     public bool HasUnpriced => Providers.Any(p => p.HasUnpriced);
 }
 
+/// <summary>A provider's tenants and their sums, added up once: a page reads them several times, over thousands of tenants.</summary>
 public sealed record ProviderCost(string Provider, IReadOnlyList<TenantCost> Tenants)
 {
-    public decimal WindowUsd => Tenants.Sum(t => t.WindowUsd);
-    public decimal MonthUsd => Tenants.Sum(t => t.MonthUsd);
-    public bool HasUnpriced => Tenants.Any(t => t.HasUnpriced);
+    public decimal WindowUsd { get; } = Tenants.Sum(t => t.WindowUsd);
+    public decimal MonthUsd { get; } = Tenants.Sum(t => t.MonthUsd);
+    public bool HasUnpriced { get; } = Tenants.Any(t => t.HasUnpriced);
 }
 
 /// <summary>One price as shown on the page: its amount (or "rate not set"), what it is per, source and date.</summary>

@@ -10,15 +10,30 @@ public sealed class ThrottlingQuery(RollingStore store, TenantCircuits circuits,
     /// <param name="problem">Why these are not fleet-wide figures although those were asked for (Prometheus down).</param>
     public ThrottlingReport Build(OpsWindow window, string? tenant = null, string? problem = null)
     {
-        var read = store.Read(window.Span, window.ChartPoints, tenant is null ? null : k => k.Tenant == tenant);
-        var labels = Enumerable.Range(0, read.PointCount).Select(i => window.PointLabel(read.PointStart(i), read.PointWidth)).ToList();
-        var merged = ThroughputQuery.Merge(read.Series, read.PointCount);
+        // The whole fleet from one pass over per-provider sums (no series held), one tenant from its own series.
+        IReadOnlyList<WindowStats?> points;
+        List<string> labels;
+        WindowStats total;
+        if (tenant is null)
+        {
+            var summary = store.Summarize(window.Span, window.ChartPoints);
+            points = summary.AllPoints;
+            labels = ThroughputQuery.Labels(window, summary.Frame);
+            total = new WindowStats();
+            foreach (var provider in summary.Providers.Values) total.Add(provider);
+        }
+        else
+        {
+            var read = store.Read(window.Span, window.ChartPoints, k => k.Tenant == tenant);
+            points = ThroughputQuery.Merge(read.Series, read.PointCount);
+            labels = Enumerable.Range(0, read.PointCount).Select(i => window.PointLabel(read.PointStart(i), read.PointWidth)).ToList();
+            total = ThroughputQuery.Total(read.Series);
+        }
         var lines = new List<ChartLine>
         {
-            new("Retried", merged.Select(p => (double)(p?.ThrottlesRetried ?? 0)).ToArray()),
-            new("Surfaced", merged.Select(p => (double)(p?.ThrottlesSurfaced ?? 0)).ToArray()),
+            new("Retried", points.Select(p => (double)(p?.ThrottlesRetried ?? 0)).ToArray()),
+            new("Surfaced", points.Select(p => (double)(p?.ThrottlesSurfaced ?? 0)).ToArray()),
         };
-        var total = ThroughputQuery.Total(read.Series);
 
         var since = store.Clock.GetUtcNow() - window.Span;
         var events = store.Throttles.Since(since).Where(e => tenant is null || e.Tenant == tenant).ToList();

@@ -18,6 +18,13 @@ public sealed record ThroughputReport(
     /// the tenant rows leave out and why, for the page to say.
     /// </summary>
     public string? TenantDetailMissing { get; init; }
+
+    /// <summary>
+    /// The operation rows of the given tenants, read when a page shows them, over the same window as <see cref="Rows"/>;
+    /// null when <see cref="Rows"/> already holds every tenant's operations. With thousands of tenants a page shows
+    /// ten: their operations are all it needs.
+    /// </summary>
+    public Func<IReadOnlyCollection<string>, IReadOnlyList<ThroughputRow>>? OperationsOf { get; init; }
 }
 
 /// <summary>One line of a chart: a name and one value per point.</summary>

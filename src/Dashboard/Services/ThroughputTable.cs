@@ -34,7 +34,14 @@ public static class ThroughputTable
         return tenants;
     }
 
-    /// <summary>A page of tenants as table rows: each tenant followed by its operations.</summary>
-    public static IReadOnlyList<ThroughputRow> Rows(IEnumerable<TenantThroughput> tenants) =>
-        tenants.SelectMany(t => t.Operations.Prepend(t.Tenant)).ToList();
+    /// <summary>
+    /// A page of tenants as table rows: each tenant followed by its operations, read for these tenants only when the
+    /// report left them out (<see cref="ThroughputReport.OperationsOf"/>).
+    /// </summary>
+    public static IReadOnlyList<ThroughputRow> Rows(ThroughputReport report, IReadOnlyList<TenantThroughput> tenants)
+    {
+        if (report.OperationsOf is not { } read) return tenants.SelectMany(t => t.Operations.Prepend(t.Tenant)).ToList();
+        var operations = read(tenants.Select(t => t.Id).ToHashSet(StringComparer.Ordinal)).ToLookup(r => (r.Provider, r.Tenant));
+        return tenants.SelectMany(t => operations[(t.Tenant.Provider, t.Id)].Prepend(t.Tenant)).ToList();
+    }
 }

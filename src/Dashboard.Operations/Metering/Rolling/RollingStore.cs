@@ -145,34 +145,64 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
     /// Each series' totals over the last <paramref name="window"/> and the same cut into about
     /// <paramref name="points"/> equal chart points (oldest first), optionally only the series <paramref name="include"/> keeps.
     /// </summary>
-    public WindowRead Read(TimeSpan window, int points, Func<SeriesKey, bool>? include = null)
-    {
-        if (window > MaxWindow) window = MaxWindow;
-        var minutes = window > SecondResolutionSpan;
-        var resolution = minutes ? 60 : 1;
-        var nowSecond = clock.GetUtcNow().ToUnixTimeSeconds();
-        var to = nowSecond / resolution;
-        var slotsInWindow = Math.Max(1, (long)window.TotalSeconds / resolution);
-        var from = to - slotsInWindow + 1;
-        var slotsPerPoint = Math.Max(1, (long)Math.Ceiling((double)slotsInWindow / Math.Max(1, points)));
-        var pointCount = (int)Math.Ceiling((double)slotsInWindow / slotsPerPoint);
+    public WindowRead Read(TimeSpan window, int points, Func<SeriesKey, bool>? include = null) => Read(FrameOf(window, points), include);
 
+    /// <summary>The last <paramref name="window"/> from now, cut into about <paramref name="points"/> chart points.</summary>
+    public WindowFrame FrameOf(TimeSpan window, int points) => WindowFrame.At(clock.GetUtcNow(), window, points);
+
+    /// <summary>Each series' totals and chart points over <paramref name="frame"/>, optionally only the series <paramref name="include"/> keeps.</summary>
+    public WindowRead Read(WindowFrame frame, Func<SeriesKey, bool>? include = null)
+    {
         var series = new List<SeriesWindow>();
         foreach (var rings in _series.Values)
         {
             if (include is not null && !include(rings.Key)) continue;
             var total = new WindowStats();
-            var byPoint = new WindowStats?[pointCount];
-            rings.Visit(minutes, from, to, slot =>
+            var byPoint = new WindowStats?[frame.PointCount];
+            rings.Visit(frame.Minutes, frame.From, frame.To, slot =>
             {
                 total.Add(slot);
-                var p = (int)((slot.Epoch - from) / slotsPerPoint);
-                (byPoint[p] ??= new WindowStats()).Add(slot);
+                (byPoint[frame.PointOf(slot.Epoch)] ??= new WindowStats()).Add(slot);
             });
             if (total.Calls > 0) series.Add(new SeriesWindow(rings.Key, total, byPoint));
         }
-        var start = DateTimeOffset.FromUnixTimeSeconds(from * resolution);
-        return new WindowRead(start, TimeSpan.FromSeconds(slotsPerPoint * resolution), TimeSpan.FromSeconds(slotsInWindow * resolution), pointCount, series);
+        return new WindowRead(frame.Start, frame.PointWidth, frame.Window, frame.PointCount, series);
+    }
+
+    /// <summary>
+    /// One pass over every series for a fleet-wide page (see <see cref="WindowSummary"/>): per provider and per tenant
+    /// totals and per provider chart points, without a chart or an object per series.
+    /// </summary>
+    public WindowSummary Summarize(TimeSpan window, int points)
+    {
+        var frame = FrameOf(window, points);
+        var providers = new Dictionary<string, WindowStats>(StringComparer.Ordinal);
+        var requestPath = new Dictionary<string, WindowStats?[]>(StringComparer.Ordinal);
+        var all = new WindowStats?[frame.PointCount];
+        var tenants = new Dictionary<(string Provider, string Tenant), TenantWindow>();
+        foreach (var rings in _series.Values)
+        {
+            var key = rings.Key;
+            var maintenance = StoreOperations.IsMaintenance(key.Operation);
+            TenantWindow? tenant = null;
+            WindowStats? provider = null;
+            WindowStats?[]? providerPoints = null;
+            rings.Visit(frame.Minutes, frame.From, frame.To, slot =>
+            {
+                if (tenant is null && !tenants.TryGetValue((key.Provider, key.Tenant), out tenant))
+                    tenants[(key.Provider, key.Tenant)] = tenant = new TenantWindow(key.Tenant, key.Provider, new WindowStats());
+                if (provider is null && !providers.TryGetValue(key.Provider, out provider)) providers[key.Provider] = provider = new WindowStats();
+                tenant.Total.Add(slot);
+                provider.Add(slot);
+                var point = frame.PointOf(slot.Epoch);
+                (all[point] ??= new WindowStats()).Add(slot);
+                if (maintenance) return;
+                if (providerPoints is null && !requestPath.TryGetValue(key.Provider, out providerPoints))
+                    requestPath[key.Provider] = providerPoints = new WindowStats?[frame.PointCount];
+                (providerPoints[point] ??= new WindowStats()).Add(slot);
+            });
+        }
+        return new WindowSummary(frame, providers, requestPath, all, tenants.Values.ToList());
     }
 
     /// <summary>
@@ -181,27 +211,32 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
     /// </summary>
     public IReadOnlyDictionary<string, double[]> PeakUnitsPerSecond(TimeSpan window)
     {
-        if (window > MaxWindow) window = MaxWindow;
-        var minutes = window > SecondResolutionSpan;
-        var resolution = minutes ? 60 : 1;
-        var to = clock.GetUtcNow().ToUnixTimeSeconds() / resolution;
-        var from = to - Math.Max(1, (long)window.TotalSeconds / resolution) + 1;
-        var perTenantSlot = new Dictionary<(string Tenant, long Epoch), double[]>();
-        // Schema creation and bulk loads are one-off bursts nobody provisions for; the request path is what counts.
-        foreach (var rings in _series.Values.Where(r => !StoreOperations.IsMaintenance(r.Key.Operation)))
-        {
-            rings.Visit(minutes, from, to, slot =>
-            {
-                var key = (rings.Key.Tenant, slot.Epoch);
-                if (!perTenantSlot.TryGetValue(key, out var sums)) perTenantSlot[key] = sums = new double[UsageUnits.Count];
-                for (var i = 0; i < UsageUnits.Count; i++) sums[i] += slot.Units[i] / resolution;
-            });
-        }
+        var frame = FrameOf(window, 1);
+        var resolution = frame.Minutes ? 60 : 1;
+        var slots = (int)(frame.To - frame.From + 1);
+        // One tenant at a time into one buffer of (slot × unit) sums: memory for one window, not one entry per tenant and second.
+        var sums = new double[slots * UsageUnits.Count];
+        var touched = new List<int>();
         var peaks = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var ((tenant, _), sums) in perTenantSlot)
+        // Schema creation and bulk loads are one-off bursts nobody provisions for; the request path is what counts.
+        foreach (var tenant in _series.Values.Where(r => !StoreOperations.IsMaintenance(r.Key.Operation)).GroupBy(r => r.Key.Tenant, StringComparer.Ordinal))
         {
-            if (!peaks.TryGetValue(tenant, out var peak)) peaks[tenant] = peak = new double[UsageUnits.Count];
-            for (var i = 0; i < UsageUnits.Count; i++) peak[i] = Math.Max(peak[i], sums[i]);
+            foreach (var rings in tenant)
+                rings.Visit(frame.Minutes, frame.From, frame.To, slot =>
+                {
+                    var at = (int)(slot.Epoch - frame.From) * UsageUnits.Count;
+                    touched.Add(at);   // a slot twice (two operations) is harmless: read, then zeroed, once each
+                    for (var i = 0; i < UsageUnits.Count; i++) sums[at + i] += slot.Units[i] / resolution;
+                });
+            if (touched.Count == 0) continue;
+            var peak = peaks[tenant.Key] = new double[UsageUnits.Count];
+            foreach (var at in touched)
+                for (var i = 0; i < UsageUnits.Count; i++)
+                {
+                    peak[i] = Math.Max(peak[i], sums[at + i]);
+                    sums[at + i] = 0;
+                }
+            touched.Clear();
         }
         return peaks;
     }

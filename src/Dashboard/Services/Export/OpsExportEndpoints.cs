@@ -27,7 +27,7 @@ public static class OpsExportEndpoints
         var window = OpsWindow.Parse(http.Request.Query["window"]);
         var report = await source.BuildAsync(window, Tenant(http), http.RequestAborted);
         var tenants = TopTenants.Select(ThroughputTable.Tenants(report), t => t.Id, ThroughputTable.Sorts, OpsExportUrls.Parse(http.Request.Query));
-        await WriteAsync(http, "throughput", window, clock, OpsExportColumns.Throughput, ThroughputTable.Rows(tenants.Rows));
+        await WriteAsync(http, "throughput", window, clock, OpsExportColumns.Throughput, ThroughputTable.Rows(report, tenants.Rows));
     }
 
     private static async Task ThrottlingAsync(HttpContext http, IThrottlingSource source, TimeProvider clock)
