@@ -18,28 +18,13 @@ namespace Dashboard.LoadTool;
 /// </summary>
 public static class LoadCommand
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        try
+    public static Task<int> RunAsync(string[] args) => ToolCommand.RunAsync(ct =>
         {
             var load = LoadArguments.Parse(args);
-            return load.Via is null ? await InProcessAsync(load, cancel.Token) : await ViaApp.RunAsync(load, cancel.Token);
-        }
-        catch (UsageException e)
-        {
-            return Fail(e.Message, 2);
-        }
-        catch (Exception e) when (e is LoadNotStartedException or LoadToolException or OptionsValidationException)
-        {
-            return Fail(e.Message, 1);
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            return Fail("cancelled", 130);
-        }
-    }
+            return load.Via is null ? InProcessAsync(load, ct) : ViaApp.RunAsync(load, ct);
+        },
+        e => e is LoadNotStartedException or LoadToolException or OptionsValidationException,
+        "cancelled");
 
     private static async Task<int> InProcessAsync(LoadArguments load, CancellationToken ct)
     {
@@ -58,12 +43,6 @@ public static class LoadCommand
             services.GetRequiredService<ThrottlingQuery>().Build(OpsWindow.Last15Minutes, tenant.Id),
             services.GetRequiredService<CostQuery>().Build(OpsWindow.Last15Minutes), tenant.Id);
         return 0;
-    }
-
-    private static int Fail(string message, int exitCode)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return exitCode;
     }
 }
 

@@ -20,27 +20,10 @@ namespace Dashboard.LoadTool;
 /// </summary>
 public static class MigrateCommand
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        try
-        {
-            return await RunAsync(MigrateArguments.Parse(args), cancel.Token);
-        }
-        catch (UsageException e)
-        {
-            return Fail(e.Message, 2);
-        }
-        catch (Exception e) when (e is MigrationException or StoreException or LoadNotStartedException or OptionsValidationException)
-        {
-            return Fail(e.Message, 1);
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            return Fail("cancelled; the checkpoint is kept: run again with --resume to continue", 130);
-        }
-    }
+    public static Task<int> RunAsync(string[] args) => ToolCommand.RunAsync(
+        ct => RunAsync(MigrateArguments.Parse(args), ct),
+        e => e is MigrationException or StoreException or LoadNotStartedException or OptionsValidationException,
+        "cancelled; the checkpoint is kept: run again with --resume to continue");
 
     private static async Task<int> RunAsync(MigrateArguments migrate, CancellationToken ct)
     {
@@ -78,11 +61,5 @@ public static class MigrateCommand
         {
             await sync.StopAsync(CancellationToken.None);
         }
-    }
-
-    private static int Fail(string message, int exitCode)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return exitCode;
     }
 }
