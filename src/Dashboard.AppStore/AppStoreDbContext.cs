@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts and its leases.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts, Ops' alert rule edits and the fleet's leases.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -26,6 +26,8 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
 
     public DbSet<LeaseRow> FleetLeases => Set<LeaseRow>();
+
+    public DbSet<AlertRulesRow> AlertRules => Set<AlertRulesRow>();
 
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
 
@@ -159,6 +161,16 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             // One open alert per key, enforced by the database whichever instance opens it.
             e.HasIndex(x => x.OpenKey).IsUnique();
             e.HasIndex(x => x.ResolvedAtUnixMs);
+        });
+        model.Entity<AlertRulesRow>(e =>
+        {
+            e.ToTable("alert_rules");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.RulesJson).HasColumnName("rules_json");
+            e.Property(x => x.RowVersion).HasColumnName("row_version").IsConcurrencyToken();
+            e.Property(x => x.UpdatedBy).HasColumnName("updated_by").HasMaxLength(320);
+            e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
         });
         model.Entity<LeaseRow>(e =>
         {

@@ -50,6 +50,7 @@ public static class OperationsServiceCollectionExtensions
     private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AlertsOptions, AlertsOptionsValidator>(configuration.GetSection(AlertsOptions.Section));
+        services.TryAddSingleton<AlertRules>();
         services.TryAddSingleton<RollingAlertInputs>();
         services.TryAddSingleton<UnavailabilityTracker>();
         services.TryAddSingleton<AlertEvaluator>();
