@@ -15,11 +15,11 @@ using Microsoft.Extensions.Logging;
 // five operations, a call per operation per second, a few throttles and failures) for the units spike's history,
 // every tenant has a budget, and the evaluator then judges every rule for every tenant N rounds in a row, as the
 // lease holder does every EvaluateEverySeconds. Printed: CPU ms per round, and per rule per minute at that cadence.
-// Usage: dotnet run -c Release --project tests/Dashboard.Alerts.Bench -- [--tenants 100] [--minutes 60] [--rounds 100] [--every 1]
+// Usage: dotnet run -c Release --project tests/Dashboard.Alerts.Bench -- [--tenants 100] [--minutes 60] [--rounds 30] [--every 1]
 // (--every N: a call per operation every N seconds; the quick smoke run records less to start sooner).
 var tenants = Arg("--tenants", 100);
 var minutes = Arg("--minutes", 60);
-var rounds = Arg("--rounds", 100);
+var rounds = Arg("--rounds", 30);
 var every = Arg("--every", 1);
 
 var clock = new SteppingClock();
