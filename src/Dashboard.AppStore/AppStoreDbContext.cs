@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts and its leases, and tenant migrations' checkpoints.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts, Ops' alert rule edits and the fleet's leases, and tenant migrations' checkpoints.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -27,6 +27,8 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
 
     public DbSet<LeaseRow> FleetLeases => Set<LeaseRow>();
+
+    public DbSet<AlertRulesRow> AlertRules => Set<AlertRulesRow>();
 
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
 
@@ -178,6 +180,16 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             e.Property(x => x.UsersCopied).HasColumnName("users_copied");
             e.Property(x => x.OrdersCopied).HasColumnName("orders_copied");
             e.Property(x => x.StartedAtUnixMs).HasColumnName("started_at_unix_ms");
+            e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
+        });
+        model.Entity<AlertRulesRow>(e =>
+        {
+            e.ToTable("alert_rules");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.RulesJson).HasColumnName("rules_json");
+            e.Property(x => x.RowVersion).HasColumnName("row_version").IsConcurrencyToken();
+            e.Property(x => x.UpdatedBy).HasColumnName("updated_by").HasMaxLength(320);
             e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
         });
         model.Entity<LeaseRow>(e =>

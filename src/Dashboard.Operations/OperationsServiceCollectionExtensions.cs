@@ -48,19 +48,25 @@ public static class OperationsServiceCollectionExtensions
 
     /// <summary>
     /// Alerting: the rules (<c>Alerts</c>, validated at start), the evaluator, the engine behind the fleet lease, the
-    /// webhook notifier and the evaluation loop. The host supplies <see cref="Dashboard.Core.Alerts.IAlertStore"/> and
+    /// webhook and email notifiers and the evaluation loop. The host supplies <see cref="Dashboard.Core.Alerts.IAlertStore"/> and
     /// <see cref="Dashboard.Core.Alerts.IFleetLease"/> (the app store); without them the loop stays off.
     /// </summary>
     private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AlertsOptions, AlertsOptionsValidator>(configuration.GetSection(AlertsOptions.Section));
+        services.TryAddSingleton<AlertRules>();
         services.TryAddSingleton<RollingAlertInputs>();
         services.TryAddSingleton<UnavailabilityTracker>();
         services.TryAddSingleton<AlertEvaluator>();
         services.TryAddSingleton<AlertEngine>();
+        // Each notifier queues and sends in the background; the engine hands every notification to all of them.
         services.TryAddSingleton<WebhookNotifier>();
-        services.TryAddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.TryAddSingleton<EmailNotifier>();
+        services.AddSingleton<QueuedNotifier>(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.AddSingleton<QueuedNotifier>(sp => sp.GetRequiredService<EmailNotifier>());
+        services.TryAddSingleton<IAlertNotifier, AlertNotifiers>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<EmailNotifier>());
         services.AddHostedService<AlertEvaluationService>();
     }
 

@@ -47,6 +47,9 @@ public sealed partial class TestAndBenchCommandTests
         AssertCircuitsFigures(stdout);
         AssertLiveFigures(stdout);
         AssertTenantsFigures(stdout);
+        // alerts: the evaluation's CPU per round and per rule per minute at 100 tenants.
+        Assert.Matches(@"alert evaluation at 100 tenants: [\d.]+ ms CPU per round \(\d+ conditions, \d+ rules", stdout);
+        Assert.Matches(@"alert evaluation cost: [\d.]+ ms CPU per rule per minute at 100 tenants", stdout);
     }
 
     /// <summary>orders: per backend both sizes' medians, their ratio, the export's rows/s and heap peak.</summary>
@@ -115,7 +118,7 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Contains("unknown benchmark 'cassandra' (dynamodb, planetscale, fauna, metering, recovery, orders, circuits, live, tenants)", result.Stderr);
     }
 
-    private static readonly string[] Benchmarks = ["dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live", "tenants"];
+    private static readonly string[] Benchmarks = ["dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live", "tenants", "alerts"];
 
     private const string RollingStoreOfManyTenants = @"rolling store with 1,000 tenants after 2 h .*: [\d.]+ MiB for [\d,]+ series, [\d,]+ slots \(bound 200,000\)";
 

@@ -18,7 +18,7 @@ public sealed class AlertEngine(
     IAlertStore store,
     IFleetLease lease,
     IAlertNotifier notifier,
-    IOptionsMonitor<AlertsOptions> options,
+    AlertRules rules,
     InstanceName instance,
     TimeProvider clock,
     ILogger<AlertEngine> log)
@@ -33,14 +33,14 @@ public sealed class AlertEngine(
 
     public async Task<AlertRound> RunOnceAsync(CancellationToken ct)
     {
-        var o = options.CurrentValue;
+        var o = await rules.CurrentAsync(ct);
         if (!o.Enabled) return AlertRound.Skipped;
         if (!await lease.TryAcquireAsync(LeaseName, _holder, clock.GetUtcNow(), o.Lease, ct))
         {
             _breachingSince.Clear(); // another instance judges; pending breaches start again if this one takes over
             return AlertRound.Skipped;
         }
-        var conditions = await evaluator.EvaluateAsync(ct);
+        var conditions = await evaluator.EvaluateAsync(o, ct);
         var now = clock.GetUtcNow();
         var open = (await store.ListOpenAsync(ct)).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         int fired = 0, resolved = 0;

@@ -13,12 +13,14 @@ public sealed class AlertEvaluator(
     TenantHealthCache health,
     ICostSource costs,
     UnavailabilityTracker unavailability,
-    IOptionsMonitor<AlertsOptions> options,
+    AlertRules rules,
     TimeProvider clock)
 {
-    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(CancellationToken ct) => await EvaluateAsync(await rules.CurrentAsync(ct), ct);
+
+    /// <summary>Judges with the given rules (the round's, read once for the whole round).</summary>
+    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(AlertsOptions o, CancellationToken ct)
     {
-        var o = options.CurrentValue;
         var recent = TimeSpan.FromMinutes(new[] { o.Throttling.WindowMinutes, o.Health.WindowMinutes, o.Latency.WindowMinutes }.Max());
         var series = inputs.Read(recent, TimeSpan.FromMinutes(o.UnitsSpike.HistoryMinutes));
         var conditions = new List<AlertCondition>();

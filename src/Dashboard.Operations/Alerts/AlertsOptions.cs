@@ -29,6 +29,9 @@ public sealed class AlertsOptions
     public UnitsSpikeRuleOptions UnitsSpike { get; set; } = new();
     public List<WebhookOptions> Webhooks { get; set; } = [];
 
+    /// <summary>Email for notifications; off while <see cref="SmtpOptions.Host"/> is empty.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
     public TimeSpan EvaluateEvery => TimeSpan.FromSeconds(EvaluateEverySeconds);
     public TimeSpan FireAfter => TimeSpan.FromSeconds(FireAfterSeconds);
     public TimeSpan ResolveAfterClear => TimeSpan.FromSeconds(ResolveAfterClearSeconds);
@@ -108,4 +111,28 @@ public sealed class WebhookOptions
     public int MaxAttempts { get; set; } = 5;
     public int FirstBackoffMs { get; set; } = 500;
     public int TimeoutSeconds { get; set; } = 10;
+}
+
+/// <summary>How to send alert notifications by email. TLS: <c>None</c>, <c>StartTls</c> (upgrade after connecting) or <c>SslOnConnect</c> (TLS from the first byte, usually port 465).</summary>
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 587;
+    public string From { get; set; } = "";
+    public List<string> To { get; set; } = [];
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public SmtpTlsMode Tls { get; set; } = SmtpTlsMode.StartTls;
+    public int MaxAttempts { get; set; } = 5;
+    public int FirstBackoffMs { get; set; } = 500;
+    public int TimeoutSeconds { get; set; } = 10;
+
+    public bool Configured => !string.IsNullOrWhiteSpace(Host);
+}
+
+public enum SmtpTlsMode
+{
+    None,
+    StartTls,
+    SslOnConnect,
 }

@@ -1,12 +1,29 @@
+using System.Net.Mail;
+
 namespace Dashboard.Operations.Alerts;
 
-/// <summary>Stops start-up on alert settings that cannot work (negative thresholds, holds, windows the store cannot read, webhook addresses that are not http(s)).</summary>
+/// <summary>One refused alert setting: its key under <c>Alerts</c> ("Throttling:SurfacedAbove") and why.</summary>
+public sealed record AlertSettingProblem(string Key, string Why)
+{
+    public override string ToString() => $"{AlertsOptions.Section}:{Key} {Why}";
+}
+
+/// <summary>
+/// Refuses alert settings that cannot work (negative thresholds, holds, windows the store cannot read, webhook or
+/// mail addresses that are not addresses): stops start-up on configuration, and refuses an Ops edit on the page.
+/// </summary>
 public sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
 {
     public ValidateOptionsResult Validate(string? name, AlertsOptions o)
     {
-        var f = new List<string>();
-        void Check(bool ok, string key, string why) { if (!ok) f.Add($"{AlertsOptions.Section}:{key} {why}"); }
+        var problems = Problems(o);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems.Select(p => p.ToString()));
+    }
+
+    public static IReadOnlyList<AlertSettingProblem> Problems(AlertsOptions o)
+    {
+        var f = new List<AlertSettingProblem>();
+        void Check(bool ok, string key, string why) { if (!ok) f.Add(new AlertSettingProblem(key, why)); }
         var maxMinutes = (int)RollingStore.MaxWindow.TotalMinutes;
 
         Check(o.EvaluateEverySeconds is >= 1 and <= 3600, "EvaluateEverySeconds", $"must be 1 to 3600 (is {o.EvaluateEverySeconds}).");
@@ -53,6 +70,23 @@ public sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
             Check(w.FirstBackoffMs is >= 0 and <= 60000, $"Webhooks:{i}:FirstBackoffMs", $"must be 0 to 60000 (is {w.FirstBackoffMs}).");
             Check(w.TimeoutSeconds is >= 1 and <= 120, $"Webhooks:{i}:TimeoutSeconds", $"must be 1 to 120 (is {w.TimeoutSeconds}).");
         }
-        return f.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(f);
+        CheckSmtp(o.Smtp, Check);
+        return f;
     }
+
+    private static void CheckSmtp(SmtpOptions s, Action<bool, string, string> check)
+    {
+        if (!s.Configured) return;
+        check(s.Port is >= 1 and <= 65535, "Smtp:Port", $"must be 1 to 65535 (is {s.Port}).");
+        check(IsAddress(s.From), "Smtp:From", $"must be an email address (is '{s.From}').");
+        check(s.To.Count > 0, "Smtp:To", "must name at least one recipient when Smtp:Host is set.");
+        for (var i = 0; i < s.To.Count; i++) check(IsAddress(s.To[i]), $"Smtp:To:{i}", $"must be an email address (is '{s.To[i]}').");
+        check(string.IsNullOrEmpty(s.Password) || !string.IsNullOrEmpty(s.User), "Smtp:User", "must be set when Smtp:Password is.");
+        check(Enum.IsDefined(s.Tls), "Smtp:Tls", $"must be None, StartTls or SslOnConnect (is {s.Tls}).");
+        check(s.MaxAttempts is >= 1 and <= 20, "Smtp:MaxAttempts", $"must be 1 to 20 (is {s.MaxAttempts}).");
+        check(s.FirstBackoffMs is >= 0 and <= 60000, "Smtp:FirstBackoffMs", $"must be 0 to 60000 (is {s.FirstBackoffMs}).");
+        check(s.TimeoutSeconds is >= 1 and <= 120, "Smtp:TimeoutSeconds", $"must be 1 to 120 (is {s.TimeoutSeconds}).");
+    }
+
+    private static bool IsAddress(string? text) => MailAddress.TryCreate(text, out var a) && a.Address == text?.Trim();
 }

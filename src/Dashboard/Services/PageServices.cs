@@ -15,6 +15,7 @@ public static class PageServices
         services.AddScoped<TenantSwitchSearch>();
         services.TryAddSingleton<OpenAlerts>();
         services.AddScoped<AlertsAdmin>();
+        services.AddScoped<AlertRulesAdmin>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public sealed class DashboardApp : IAsyncLifetime
     private Process? _process;
     private ServiceProvider? _services;
     private IServiceScope? _scope;
+    private ServiceProvider? _appStore;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -46,6 +47,25 @@ public sealed class DashboardApp : IAsyncLifetime
     public ITenantStore OutsideStore(string tenant) => new TenantStore(Services.GetRequiredService<TenantRegistry>().Get(tenant),
         Services.GetRequiredService<ITenantBackends>().For(tenant), TimeProvider.System, UlidGenerator.Shared);
 
+    /// <summary>
+    /// The app's alerts, in its own app store: a flow opens an alert here as the evaluating instance would, and resolves it
+    /// when done so no later flow finds a badge count or a banner it did not make.
+    /// </summary>
+    public Dashboard.Core.Alerts.IAlertStore Alerts => (_appStore ??= BuildAppStoreServices()).GetRequiredService<Dashboard.Core.Alerts.IAlertStore>();
+
+    private ServiceProvider BuildAppStoreServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AppStore:ConnectionString"] = $"Data Source={Path.Combine(_data, "dashboard.db")}",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment(RepositoryPaths.Root));
+        Dashboard.AppStore.AppStoreServiceCollectionExtensions.AddAppStore(services, configuration);
+        return services.BuildServiceProvider();
+    }
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_data);
@@ -60,6 +80,9 @@ public sealed class DashboardApp : IAsyncLifetime
         settings["Auth:SignInRateLimit:PerAddress:PermitLimit"] = "10000";
         settings["Auth:SignInRateLimit:PerAccount:PermitLimit"] = "10000";
         settings["Avatars:AllowedHosts:0"] = AllowedAvatarHost;
+        // No alert evaluation: on a busy machine the suite's own traffic can breach a rule (a slow p95), and an alert
+        // raised mid-run would put a badge count and banners into every later flow. The alert flow opens its own.
+        settings["Alerts:Enabled"] = "false";
         _services = BuildServiceLayer(settings);
         _scope = _services.CreateScope();
 
@@ -162,6 +185,7 @@ public sealed class DashboardApp : IAsyncLifetime
         _process?.Dispose();
         _scope?.Dispose();
         if (_services is not null) await _services.DisposeAsync();
+        if (_appStore is not null) await _appStore.DisposeAsync();
         await Backends.DisposeAsync();
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

@@ -185,7 +185,53 @@ public abstract class AlertStoreContract : IAsyncLifetime
             receiver.Received.Select(n => (n.Status, n.Instance)));
         Assert.All(receiver.Received, n => Assert.Equal(alert.Id, n.AlertId));
     }
+
+    private static string RulesWith(int surfacedAbove)
+    {
+        var rules = AlertRuleSettings.From(new AlertsOptions());
+        rules.Throttling.SurfacedAbove = surfacedAbove;
+        return rules.ToJson();
+    }
+
+    /// <summary>A save's outcome: the stored rules, or the exception it threw.</summary>
+    private static async Task<object> TrySaveAsync(IAlertRulesStore store, string json, long expected, string by)
+    {
+        try { return await store.SaveAsync(json, expected, by, T0, Ct); }
+        catch (ConflictException e) { return e; }
+    }
+
+    [Fact]
+    public async Task Two_saves_of_the_rules_from_one_version_keep_one_and_refuse_the_other_as_a_conflict_and_every_instance_evaluates_the_kept_one()
+    {
+        var a = await InstanceAsync(TimeProvider.System, "a");
+        var b = await InstanceAsync(TimeProvider.System, "b");
+        var (storeA, storeB) = (a.GetRequiredService<IAlertRulesStore>(), b.GetRequiredService<IAlertRulesStore>());
+        Assert.Null(await storeA.LoadAsync(Ct));
+        Assert.Equal(10, (await b.GetRequiredService<AlertRules>().CurrentAsync(Ct)).Throttling.SurfacedAbove); // configuration's
+
+        // The first save ever, from two instances at once (both read "nothing stored"): the primary key keeps one.
+        var first = await Task.WhenAll(TrySaveAsync(storeA, RulesWith(100), 0, "a@example.com"), TrySaveAsync(storeB, RulesWith(200), 0, "b@example.com"));
+        var kept = Assert.Single(first.OfType<StoredAlertRules>());
+        Assert.IsType<ConflictException>(Assert.Single(first, r => r is not StoredAlertRules));
+        Assert.Equal(1, kept.Version);
+
+        // Two edits from version 1 at once: the version check in the update keeps one, the other changes nothing.
+        var second = await Task.WhenAll(TrySaveAsync(storeA, RulesWith(300), 1, "a@example.com"), TrySaveAsync(storeB, RulesWith(400), 1, "b@example.com"));
+        var winner = Assert.Single(second.OfType<StoredAlertRules>());
+        var conflict = Assert.IsType<ConflictException>(Assert.Single(second, r => r is not StoredAlertRules));
+        Assert.Equal(1, conflict.ExpectedVersion);
+        var stored = (await storeA.LoadAsync(Ct))!;
+        Assert.Equal((2L, winner.Json, winner.UpdatedBy), (stored.Version, stored.Json, stored.UpdatedBy));
+        await Assert.ThrowsAsync<ConflictException>(() => storeB.SaveAsync(RulesWith(500), 1, "late@example.com", T0, Ct));
+
+        // Both instances' evaluation reads the kept edit at its next round.
+        var expected = winner.UpdatedBy == "a@example.com" ? 300 : 400;
+        Assert.Equal(expected, (await a.GetRequiredService<AlertRules>().CurrentAsync(Ct)).Throttling.SurfacedAbove);
+        Assert.Equal(expected, (await b.GetRequiredService<AlertRules>().CurrentAsync(Ct)).Throttling.SurfacedAbove);
+        Assert.Equal(15, (await b.GetRequiredService<AlertRules>().CurrentAsync(Ct)).EvaluateEverySeconds); // still configuration's
+    }
 }
+
 
 public sealed class SqliteAlertStoreTests : AlertStoreContract
 {

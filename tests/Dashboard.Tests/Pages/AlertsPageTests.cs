@@ -83,4 +83,70 @@ public sealed class AlertsPageTests : DashboardTestContext
 
         Assert.Empty(Render<TenantAlertBanner>(p => p.Add(b => b.Tenant, "broken")).FindAll("[data-testid=tenant-alert-banner]"));
     }
+
+    private static AngleSharp.Dom.IElement Field(IRenderedComponent<Dashboard.Components.Pages.Ops.Alerts> cut, string label)
+    {
+        var id = cut.FindAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for");
+        return cut.Find($"#{id}");
+    }
+
+    private static void Save(IRenderedComponent<Dashboard.Components.Pages.Ops.Alerts> cut) =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save rules").Click();
+
+    [Fact]
+    public async Task Ops_edit_the_rules_a_bad_value_is_named_at_its_field_and_saves_nothing_and_a_good_one_is_stored_and_audited()
+    {
+        var rules = Services.GetRequiredService<IAlertRulesStore>();
+        var cut = Render<Dashboard.Components.Pages.Ops.Alerts>();
+        cut.WaitForAssertion(() => Assert.Contains("From configuration", cut.Find("[data-testid=alert-rules-source]").TextContent));
+        Assert.Equal("10", Field(cut, "Surfaced throttles above").GetAttribute("value"));
+
+        Field(cut, "Surfaced throttles above").Input("-5");
+        Field(cut, "Tenant budgets").Change("sandbox = fifty");
+        Save(cut);
+        cut.WaitForAssertion(() => Assert.Contains("Nothing was saved: 2 settings are not valid", cut.Find("[data-testid=alert-rules-message]").TextContent));
+        Assert.Contains("Must not be negative (is -5).", cut.Markup);
+        Assert.Contains("Line 1 (“sandbox = fifty”) must be “name = number”.", cut.Markup);
+        Assert.Null(await rules.LoadAsync(Ct));
+
+        Field(cut, "Surfaced throttles above").Input("25");
+        Field(cut, "Tenant budgets").Change("sandbox = 50");
+        Save(cut);
+        cut.WaitForAssertion(() => Assert.Contains("Saved the rules as version 1.", cut.Find("[data-testid=alert-rules-message]").TextContent));
+        Assert.DoesNotContain("Must not be negative", cut.Markup);
+        var stored = Dashboard.Operations.Alerts.AlertRuleSettings.FromJson((await rules.LoadAsync(Ct))!.Json);
+        Assert.Equal((25, 50m), (stored.Throttling.SurfacedAbove, stored.Budget.TenantMonthlyUsd["sandbox"]));
+        var audit = await Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery(Entity: AlertRulesAdmin.AuditEntity), Ct);
+        var entry = Assert.Single(audit.Entries);
+        Assert.Equal((AuditAction.Update, "ops@example.com"), (entry.Action, entry.ActorId));
+        Assert.Contains("\"surfacedAbove\":10", entry.Before);
+        Assert.Contains("\"surfacedAbove\":25", entry.After);
+    }
+
+    [Fact]
+    public async Task A_save_from_a_page_opened_before_another_save_is_refused_and_says_so()
+    {
+        var first = Render<Dashboard.Components.Pages.Ops.Alerts>();
+        var second = Render<Dashboard.Components.Pages.Ops.Alerts>();
+        foreach (var cut in new[] { first, second }) cut.WaitForAssertion(() => cut.Find("[data-testid=alert-rules-source]"));
+        Field(first, "Surfaced throttles above").Input("30");
+        Save(first);
+        first.WaitForAssertion(() => Assert.Contains("Saved the rules as version 1.", first.Find("[data-testid=alert-rules-message]").TextContent));
+
+        Field(second, "Surfaced throttles above").Input("40");
+        Save(second);
+        second.WaitForAssertion(() => Assert.Contains("someone else saved the rules since you opened them", second.Find("[data-testid=alert-rules-message]").TextContent));
+        var stored = Dashboard.Operations.Alerts.AlertRuleSettings.FromJson((await Services.GetRequiredService<IAlertRulesStore>().LoadAsync(Ct))!.Json);
+        Assert.Equal(30, stored.Throttling.SurfacedAbove);
+    }
+
+    [Fact]
+    public async Task Only_Ops_may_read_or_change_the_rules()
+    {
+        SignInAs(Role.Support, TenantId);
+        var admin = Services.GetRequiredService<AlertRulesAdmin>();
+        await Assert.ThrowsAsync<Dashboard.Core.Errors.ForbiddenException>(() => admin.GetAsync(Ct));
+        var draft = AlertRulesDraft.Of(Dashboard.Operations.Alerts.AlertRuleSettings.From(new Dashboard.Operations.Alerts.AlertsOptions()));
+        await Assert.ThrowsAsync<Dashboard.Core.Errors.ForbiddenException>(() => admin.SaveAsync(draft, 0, Ct));
+    }
 }
