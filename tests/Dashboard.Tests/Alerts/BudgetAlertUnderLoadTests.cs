@@ -1,16 +1,10 @@
-using Dashboard.AppStore;
-using Dashboard.Core;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Demo;
 using Dashboard.Core.Tenants;
-using Dashboard.Operations;
 using Dashboard.Operations.Alerts;
 using Dashboard.Operations.Load;
 using Dashboard.Operations.Metering;
-using Dashboard.Providers.DynamoDb;
 using Dashboard.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Alerts;
@@ -21,37 +15,16 @@ namespace Dashboard.Tests.Alerts;
 /// alert fires, and the webhook hears it once. The demo data is loaded unmetered, so only the load counts.
 /// </summary>
 [Trait("Backend", "DynamoDb")]
-public sealed class BudgetAlertUnderLoadTests : IAsyncLifetime
+public sealed class BudgetAlertUnderLoadTests : DynamoDbAlertTest
 {
     private const string Key = "Budget:tenant acme";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dashboard-budget-it-" + Guid.NewGuid().ToString("N"));
-    private DynamoDbLocalServer _dynamo = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _dynamo = await DynamoDbLocalServer.StartAsync(Ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _dynamo.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
 
     [Fact]
     public async Task The_load_tools_mix_on_a_tenant_with_a_tiny_budget_fires_the_budget_alert_notified_once()
     {
         await using var receiver = new WebhookReceiver();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var provider = await ServicesAsync(Dynamo.Url, new()
         {
-            ["AppStore:ConnectionString"] = $"Data Source={Path.Combine(_folder, "dashboard.db")}",
-            ["Tenants:acme:Provider"] = "DynamoDb",
-            ["Tenants:acme:Settings:ServiceUrl"] = _dynamo.Url.ToString(),
-            ["Tenants:acme:Settings:TableName"] = "dashboard-acme",
-            ["Tenants:acme:Settings:Region"] = "us-east-1",
             ["Alerts:Budget:TenantMonthlyUsd:acme"] = "0.05",
             ["Alerts:Budget:WindowMinutes"] = "1",
             ["Alerts:Budget:Percent"] = "80",
@@ -59,15 +32,7 @@ public sealed class BudgetAlertUnderLoadTests : IAsyncLifetime
             ["Alerts:LeaseSeconds"] = "10",
             ["Alerts:Webhooks:0:Url"] = receiver.Url,
             ["Alerts:Webhooks:0:FirstBackoffMs"] = "100",
-        }).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddDashboardCore(configuration);
-        services.AddDynamoDbProvider();
-        services.AddAppStore(configuration);
-        services.AddDashboardOperations(configuration);
-        await using var provider = services.BuildServiceProvider();
-        await using (var db = await provider.GetRequiredService<IDbContextFactory<AppStoreDbContext>>().CreateDbContextAsync(Ct))
-            await AppStoreSchema.EnsureAsync(db, mySql: false, Ct);
+        });
         var registry = provider.GetRequiredService<TenantRegistry>();
         var tenant = registry.Get("acme");
         var raw = registry.ProviderOf(tenant).Create(tenant);

@@ -1,14 +1,8 @@
-using Dashboard.AppStore;
-using Dashboard.Core;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Errors;
-using Dashboard.Operations;
 using Dashboard.Operations.Alerts;
-using Dashboard.Providers.DynamoDb;
 using Dashboard.Testing;
 using Dashboard.Tests.Metering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Alerts;
@@ -19,39 +13,28 @@ namespace Dashboard.Tests.Alerts;
 /// alert resolves (a 1-minute window and a 5-second hold keep the test short).
 /// </summary>
 [Trait("Backend", "DynamoDb")]
-public sealed class ThrottlingAlertIntegrationTests : IAsyncLifetime
+public sealed class ThrottlingAlertIntegrationTests : DynamoDbAlertTest
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dashboard-alert-it-" + Guid.NewGuid().ToString("N"));
-    private DynamoDbLocalServer _dynamo = null!;
     private DynamoDbThrottleSwitch _proxy = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        _dynamo = await DynamoDbLocalServer.StartAsync(Ct);
-        _proxy = await DynamoDbThrottleSwitch.StartAsync(_dynamo.Url);
+        await base.InitializeAsync();
+        _proxy = await DynamoDbThrottleSwitch.StartAsync(Dynamo.Url);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await _proxy.DisposeAsync();
-        await _dynamo.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Twenty_seconds_at_a_0_9_throttle_share_fire_one_alert_notified_once_that_resolves_after_the_switch_is_off()
     {
         await using var receiver = new WebhookReceiver();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var provider = await ServicesAsync(_proxy.Url, new()
         {
-            ["AppStore:ConnectionString"] = $"Data Source={Path.Combine(_folder, "dashboard.db")}",
-            ["Tenants:acme:Provider"] = "DynamoDb",
-            ["Tenants:acme:Settings:ServiceUrl"] = _proxy.Url.ToString(),
-            ["Tenants:acme:Settings:TableName"] = "dashboard-acme",
-            ["Tenants:acme:Settings:Region"] = "us-east-1",
             ["Alerts:Throttling:WindowMinutes"] = "1",
             ["Alerts:Throttling:RetriedSharePercentAbove"] = "50",
             ["Alerts:Throttling:MinAttempts"] = "10",
@@ -60,15 +43,7 @@ public sealed class ThrottlingAlertIntegrationTests : IAsyncLifetime
             ["Alerts:LeaseSeconds"] = "10",
             ["Alerts:Webhooks:0:Url"] = receiver.Url,
             ["Alerts:Webhooks:0:FirstBackoffMs"] = "100",
-        }).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddDashboardCore(configuration);
-        services.AddDynamoDbProvider();
-        services.AddAppStore(configuration);
-        services.AddDashboardOperations(configuration);
-        await using var provider = services.BuildServiceProvider();
-        await using (var db = await provider.GetRequiredService<IDbContextFactory<AppStoreDbContext>>().CreateDbContextAsync(Ct))
-            await AppStoreSchema.EnsureAsync(db, mySql: false, Ct);
+        });
         var store = ForcedThrottleTests.DecoratedStore(provider, "acme");
         await store.EnsureSchemaAsync(Ct);
         var engine = provider.GetRequiredService<AlertEngine>();
