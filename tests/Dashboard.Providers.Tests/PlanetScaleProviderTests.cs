@@ -228,10 +228,17 @@ public sealed class PlanetScaleProviderTests(MariaDbDiagnosticsFixture fixture) 
             await holder.OpenAsync(Ct);
             var tx = await holder.BeginTransactionAsync(Ct);
             await new MySqlCommand($"SELECT * FROM users WHERE id = '{user.Id}' FOR UPDATE", holder, tx).ExecuteNonQueryAsync(Ct);
-            // Released after the first attempt timed out (1 s), before the retries run out.
-            _ = Task.Delay(1300, Ct).ContinueWith(_ => tx.Rollback(), Ct);
+            // Released after the first attempt timed out (1 s), before the retries run out. Awaited before the holder is
+            // disposed: the server frees the lock before the rollback's answer is read, so the write can finish first,
+            // and a dispose during that read would use the connection twice at once.
+            var released = Task.Run(async () =>
+            {
+                await Task.Delay(1300, Ct);
+                await tx.RollbackAsync(Ct);
+            }, Ct);
 
             var updated = await store.UpdateUserAsync(user.Id, 1, new UserChanges(user.Email, "Unlocked"), Ct);
+            await released;
 
             Assert.Equal("Unlocked", (await store.GetUserAsync(user.Id, Ct)).Name);
             Assert.Equal(2, updated.Version);
