@@ -64,11 +64,21 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
             }
         }
         var second = now.ToUnixTimeSeconds();
-        var rings = _series.GetOrAdd(call.Series, static key => new SeriesRings(key));
-        var made = rings.Add(second, call, LatencyBuckets.IndexOf(call.Duration), units, retried, surfaced);
+        var bucket = LatencyBuckets.IndexOf(call.Duration);
+        int made;
+        // A series the sweep or the trim retired between the lookup and the add refuses the call: it goes to a new one.
+        while ((made = Rings(call.Series, second).Add(second, call, bucket, units, retried, surfaced)) < 0) { }
         // At most one trim a second: a trim scans every series, and this runs on every store call.
         if (made > 0 && Interlocked.Add(ref _slots, made) > MaxSlots && second >= Interlocked.Read(ref _nextTrim)) Trim(now);
         SweepIfDue(second);
+    }
+
+    /// <summary>The series' rings, made on its first call; a retired one still listed is taken out, so the next lookup makes anew.</summary>
+    private SeriesRings Rings(SeriesKey key, long second)
+    {
+        var rings = _series.GetOrAdd(key, static (k, s) => new SeriesRings(k, s), second);
+        if (rings.IsRetired) _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(rings.Key, rings));
+        return rings;
     }
 
     /// <summary>
@@ -100,7 +110,7 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
             foreach (var (key, rings) in _series)
             {
                 Interlocked.Add(ref _slots, -rings.DropBefore(before));
-                if (rings.AllocatedSlots == 0) _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings));
+                if (rings.RetireIfEmpty()) _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings));
             }
             if (DropLeastRecentlyCalled(MaxSlots - MaxSlots / 10)) before = now.ToUnixTimeSeconds() / 60;
             var cutoff = DateTimeOffset.FromUnixTimeSeconds(before * 60);
@@ -124,8 +134,8 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
         foreach (var (key, rings) in _series.OrderBy(s => s.Value.LastSecond).ToList())
         {
             if (remaining <= target) break;
-            if (_series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings)))
-                remaining = Interlocked.Add(ref _slots, -rings.AllocatedSlots);
+            var slots = rings.Retire();
+            if (_series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings))) remaining = Interlocked.Add(ref _slots, -slots);
         }
         return true;
     }
@@ -137,7 +147,7 @@ public sealed class RollingStore(TimeProvider clock, ThrottleLog throttles, int 
         if (second < due || Interlocked.CompareExchange(ref _nextSweep, second + (long)SweepInterval.TotalSeconds, due) != due) return;
         var idleSince = second - (long)MaxWindow.TotalSeconds;
         foreach (var (key, rings) in _series)
-            if (rings.LastSecond < idleSince && _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings)))
+            if (rings.RetireIfIdleBefore(idleSince) && _series.TryRemove(new KeyValuePair<SeriesKey, SeriesRings>(key, rings)))
                 Interlocked.Add(ref _slots, -rings.AllocatedSlots);
     }
 

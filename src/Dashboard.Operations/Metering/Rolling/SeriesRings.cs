@@ -7,7 +7,7 @@ namespace Dashboard.Operations.Metering.Rolling;
 /// first use, so a quiet series — most of them, with thousands of tenants — costs its two chunk tables (2.7 KB) and
 /// the chunks it touched, not 40 KB of empty references.
 /// </summary>
-internal sealed class SeriesRings(SeriesKey key)
+internal sealed class SeriesRings(SeriesKey key, long createdSecond)
 {
     public const int SecondSlots = 3600;
     public const int MinuteSlots = 1440;
@@ -16,22 +16,61 @@ internal sealed class SeriesRings(SeriesKey key)
     private readonly Slot?[]?[] _seconds = new Slot?[]?[SecondSlots / ChunkSlots];
     private readonly Slot?[]?[] _minutes = new Slot?[]?[MinuteSlots / ChunkSlots];
     private readonly Lock _gate = new();
+    private bool _retired;
 
     public SeriesKey Key { get; } = key;
 
-    /// <summary>The last second a call was added (Unix seconds): series idle for a whole day are dropped.</summary>
-    public long LastSecond { get; private set; }
+    /// <summary>
+    /// The last second a call was added (Unix seconds), or the second the series was made: series idle for a whole
+    /// day are dropped, and one made a moment ago is not idle before its first call lands.
+    /// </summary>
+    public long LastSecond { get; private set; } = createdSecond;
 
-    /// <summary>Adds the call to its second and its minute; returns how many slots that made (0 to 2).</summary>
+    /// <summary>
+    /// Adds the call to its second and its minute; returns how many slots that made (0 to 2), or -1 when the series
+    /// was retired (taken out of the store) and the call must go to a new one instead of being lost with this one.
+    /// </summary>
     public int Add(long second, in StoreCall call, int latencyBucket, in UnitAmounts units, int retried, int surfaced)
     {
         lock (_gate)
         {
+            if (_retired) return -1;
             LastSecond = Math.Max(LastSecond, second);
             var made = 0;
             SlotFor(_seconds, SecondSlots, second, ref made).Add(call, latencyBucket, units, retried, surfaced);
             SlotFor(_minutes, MinuteSlots, Math.DivRem(second, 60).Quotient, ref made).Add(call, latencyBucket, units, retried, surfaced);
             return made;
+        }
+    }
+
+    /// <summary>True once the series was taken out of the store: it takes no more calls.</summary>
+    public bool IsRetired
+    {
+        get
+        {
+            lock (_gate) return _retired;
+        }
+    }
+
+    /// <summary>Retires the series if it had no call since <paramref name="second"/>; true if it did retire.</summary>
+    public bool RetireIfIdleBefore(long second)
+    {
+        lock (_gate) return _retired = _retired || LastSecond < second;
+    }
+
+    /// <summary>Retires the series if it holds no slot (its history all let go); true if it did retire.</summary>
+    public bool RetireIfEmpty()
+    {
+        lock (_gate) return _retired = _retired || Count(_seconds) + Count(_minutes) == 0;
+    }
+
+    /// <summary>Retires the series whatever it holds; returns its slots, which leave the store with it.</summary>
+    public int Retire()
+    {
+        lock (_gate)
+        {
+            _retired = true;
+            return Count(_seconds) + Count(_minutes);
         }
     }
 
