@@ -12,9 +12,10 @@ namespace Dashboard.Providers.Sql;
 /// conditional on the version column, an order's row and items replaced in one transaction; each write stores its
 /// call's write id (<see cref="WriteIds"/>), by which a replay recognises its own committed attempt. Every call runs
 /// as one unit inside the dialect's execution strategy (a retry replays it whole, on a fresh context), and
-/// every statement carries a SQLCommenter tag naming the tenant and the operation.
+/// every statement carries a SQLCommenter tag naming the tenant and the operation. Disposing it (the tenant's store
+/// was evicted, or built for one health ping) closes its idle pooled connections.
 /// </summary>
-public sealed partial class SqlDataStore : IDataStore, IStorageSizeReporter
+public sealed partial class SqlDataStore : IDataStore, IStorageSizeReporter, IDisposable
 {
     private readonly TenantDescriptor _tenant;
     private readonly ISqlDialect _dialect;
@@ -29,6 +30,8 @@ public sealed partial class SqlDataStore : IDataStore, IStorageSizeReporter
         builder.AddInterceptors(new TagAndMeterInterceptor(tenant.Id));
         _options = builder.Options;
     }
+
+    public void Dispose() => _dialect.ReleaseConnections();
 
     private sealed record UserKey(string Key, string Id);
 

@@ -13,10 +13,18 @@ public interface ITenantBackends
     IDataStore For(string tenantId);
 
     /// <summary>
-    /// Pings the tenant's backend without making it live: through its live store if it has one (circuit and
-    /// metering included), else through a store built for this ping and let go at once.
+    /// Runs the app's own one-off work (a health ping, schema creation at start) on the tenant's backend without
+    /// making it live: through its live store if it has one (circuit and metering included), else through a store
+    /// built for this work and let go (its connections closed) at once.
     /// </summary>
-    Task PingAsync(string tenantId, CancellationToken ct) => For(tenantId).PingAsync(ct);
+    Task<T> WithStoreAsync<T>(string tenantId, Func<IDataStore, Task<T>> work) => work(For(tenantId));
+
+    /// <summary>Pings the tenant's backend without making it live (<see cref="WithStoreAsync"/>).</summary>
+    Task PingAsync(string tenantId, CancellationToken ct) => WithStoreAsync(tenantId, async store =>
+    {
+        await store.PingAsync(ct);
+        return true;
+    });
 
     /// <summary>How many tenants' stores are live now.</summary>
     int LiveCount => 0;
@@ -71,21 +79,18 @@ public sealed class TenantBackends : ITenantBackends, IDisposable
         return entry.Store.Value;
     }
 
-    public async Task PingAsync(string tenantId, CancellationToken ct)
+    public async Task<T> WithStoreAsync<T>(string tenantId, Func<IDataStore, Task<T>> work)
     {
         var tenant = Usable(tenantId);
-        if (_live.TryGetValue(tenantId, out var entry))
-        {
-            await entry.Store.Value.PingAsync(ct);
-            return;
-        }
-        // A tenant nobody uses is not made live by its health check: a store for this one ping. It is decorated like
-        // any other, so the ping is metered (DynamoDB's costs a read unit); what the decorators keep for the tenant
-        // (its circuit) is let go afterwards unless someone started using the tenant meanwhile.
+        if (_live.TryGetValue(tenantId, out var entry)) return await work(entry.Store.Value);
+        // A tenant nobody uses is not made live by a health check or by its preparation at start: 10,000 tenants
+        // prepared or pinged through live stores kept the last 1,000 built, each with its pooled connections. The
+        // store is decorated like any other, so the work is metered (DynamoDB's ping costs a read unit); what the
+        // decorators keep for the tenant (its circuit) is let go afterwards unless someone started using the tenant meanwhile.
         var store = Build(tenant);
         try
         {
-            await store.PingAsync(ct);
+            return await work(store);
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantBackend
             }
             try
             {
-                if (await PrepareOnceAsync(tenant, backends.For(tenant.Id), ct))
+                if (await backends.WithStoreAsync(tenant.Id, store => PrepareOnceAsync(tenant, store, ct)))
                     log.LogInformation("Loaded demo data into tenant {Tenant}", tenant.Id);
                 if (attempt > 1) log.LogInformation("Tenant {Tenant} prepared after {Attempts} attempts", tenant.Id, attempt);
                 return;

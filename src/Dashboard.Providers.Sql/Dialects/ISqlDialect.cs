@@ -11,6 +11,9 @@ public interface ISqlDialect
 
     void Configure(DbContextOptionsBuilder options);
 
+    /// <summary>Closes the idle pooled connections to this database: the tenant's store was let go.</summary>
+    void ReleaseConnections();
+
     /// <summary>Creates or migrates the schema.</summary>
     Task EnsureSchemaAsync(DashboardDbContext db, CancellationToken ct);
 

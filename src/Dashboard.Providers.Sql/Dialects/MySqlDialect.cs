@@ -1,4 +1,5 @@
 using Dashboard.Providers.Sql.MySql;
+using MySqlConnector;
 
 namespace Dashboard.Providers.Sql.Dialects;
 
@@ -22,6 +23,13 @@ public sealed class MySqlDialect(string connectionString, ServerVersion serverVe
         .UseMySql(PlanetScaleConnection.WithDefaults(connectionString), serverVersion, mysql => mysql
             .ExecutionStrategy(dependencies => new PlanetScaleExecutionStrategy(dependencies)))
         .AddInterceptors(_strictMode);
+
+    /// <summary>Idle connections would close after the pool's idle timeout anyway; a tenant let go frees its server slots now.</summary>
+    public void ReleaseConnections()
+    {
+        using var connection = new MySqlConnection(PlanetScaleConnection.WithDefaults(connectionString));
+        MySqlConnection.ClearPool(connection);
+    }
 
     /// <summary>Applies pending migrations; creates the database when it does not exist yet.</summary>
     public Task EnsureSchemaAsync(DashboardDbContext db, CancellationToken ct) => db.Database.MigrateAsync(ct);

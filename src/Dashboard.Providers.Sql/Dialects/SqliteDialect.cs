@@ -16,6 +16,16 @@ public sealed class SqliteDialect(string connectionString) : ISqlDialect
 
     public void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
 
+    /// <summary>
+    /// Each pooled SQLite connection keeps its file open and its native caches (~190 KB): the pools left by every
+    /// tenant the health prober pinged held 2 GB at 10,000 tenants until the pool's own pruning, minutes later.
+    /// </summary>
+    public void ReleaseConnections()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     public async Task EnsureSchemaAsync(DashboardDbContext db, CancellationToken ct)
     {
         SqliteDataSource.EnsureFolder(new SqliteConnectionStringBuilder(connectionString).DataSource);

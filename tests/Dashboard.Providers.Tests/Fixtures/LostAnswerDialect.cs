@@ -26,6 +26,8 @@ public sealed class LostAnswerDialect(ISqlDialect inner) : ISqlDialect
 
     public string ProductName => inner.ProductName;
 
+    public void ReleaseConnections() => inner.ReleaseConnections();
+
     public void Configure(DbContextOptionsBuilder options)
     {
         inner.Configure(options);

@@ -27,7 +27,8 @@ public sealed class TenantResourceEvictionTests : IAsyncLifetime
         {
             s.AddSingleton<TimeProvider>(_clock);
             s.AddSingleton(_calls.Around(new SqliteStoreProvider(), "CountedSqlite"));
-            s.AddOptions<ResilienceOptions>();
+            // About eviction, not timeouts: the first ping (EF's model, SQLite's start) can pass 2 s on a loaded machine.
+            s.AddOptions<ResilienceOptions>().Configure(o => o.ProbeTimeout = o.Timeout = TimeSpan.FromSeconds(30));
             s.AddSingleton<TenantCircuits>();
             s.AddSingleton<IDataStoreDecorator, ResilienceDecorator>();
         }, new Dictionary<string, string?>
@@ -85,6 +86,21 @@ public sealed class TenantResourceEvictionTests : IAsyncLifetime
 
         Assert.Equal(0, Backends.LiveCount);
         Assert.Equal(1, _calls.CallsTo("t0042"));
+    }
+
+    [Fact]
+    public async Task Preparing_every_tenant_at_start_makes_none_live_and_leaves_no_database_file_open()
+    {
+        var registry = _world.Services.GetRequiredService<TenantRegistry>();
+        var prepared = registry.All.Take(30).Select(t => t with { Settings = new Dictionary<string, string?>(t.Settings) { [TenantStartupService.CreateSchemaKey] = "true" } }).ToList();
+
+        // What the startup service does for each tenant whose settings ask for a schema.
+        foreach (var tenant in prepared) await Backends.WithStoreAsync(tenant.Id, store => TenantStartupService.PrepareOnceAsync(tenant, store, Ct));
+
+        Assert.Equal(0, Backends.LiveCount);
+        Assert.All(prepared, t => Assert.Equal(1, _calls.CallsTo(t.Id)));
+        var open = new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos().Select(fd => { try { return fd.LinkTarget; } catch (IOException) { return null; } });
+        Assert.DoesNotContain(open, target => prepared.Any(t => target?.EndsWith($"{t.Id}.db", StringComparison.Ordinal) == true));
     }
 
     [Fact]
