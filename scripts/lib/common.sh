@@ -37,6 +37,17 @@ wait_for_port() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# dotnet_run PROJECT ARGS... : runs a project (its folder under the repo) in Release with ARGS, building it first
+# unless BENCH_NO_BUILD is set; then it starts the built assembly itself, since `dotnet run --no-build` still
+# evaluates the project (about 2 s a time on a busy 2-core machine).
+dotnet_run() {
+  local project=$1; shift
+  if [ -z "${BENCH_NO_BUILD:-}" ]; then dotnet run -c Release --project "$REPO_ROOT/$project" -- "$@"; return; fi
+  local dll="$REPO_ROOT/$project/bin/Release/net10.0/$(basename "$project").dll"
+  [ -f "$dll" ] || die "$dll is missing: build first (dotnet build Dashboard.sln -c Release)"
+  dotnet "$dll" "$@"
+}
+
 # Each scripts/lib/ensure-*.sh appends its installer to ENSURE; ensure_all runs them in order.
 ENSURE=()
 ensure_all() { for f in "${ENSURE[@]}"; do "$f"; done; }

@@ -22,9 +22,9 @@ done
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 say "FaunaLocal bench"
-dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project src/FaunaLocal -- bench --seconds "$seconds" --concurrency "$clients" | tee "$out/fauna.txt"
+dotnet_run src/FaunaLocal bench --seconds "$seconds" --concurrency "$clients" | tee "$out/fauna.txt"
 say "DynamoDB Local point bench"
-dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project tests/Dashboard.DynamoDb.Bench -- point --seconds "$seconds" --clients "$clients" --warmup "$warmup" | tee "$out/dynamodb.txt"
+dotnet_run tests/Dashboard.DynamoDb.Bench point --seconds "$seconds" --clients "$clients" --warmup "$warmup" | tee "$out/dynamodb.txt"
 
 # Rows are "mode operation... ops/s p50 p99"; the operation is a point read (HTTP/1.1) or a write.
 echo

@@ -11,4 +11,4 @@ if [ ! -f "$TOOLS_DIR/dynamodb-admin/node_modules/dynamodb-admin/dist/dynamodb-a
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/dynamodb-admin" dynamodb-admin@5.3.3 >/dev/null
 fi
 cd "$REPO_ROOT"
-exec dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project tests/Dashboard.DynamoDb.Bench -- "$@"
+dotnet_run tests/Dashboard.DynamoDb.Bench "$@"

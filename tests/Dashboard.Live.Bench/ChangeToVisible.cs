@@ -31,7 +31,7 @@ public static class ChangeToVisible
         var target = WatchTarget.OrderOf(orderId);
         using var writersPage = hub.Subscribe(tenant, target, _ => { }, _ => { });
         using var othersPage = hub.Subscribe(tenant, target, change => _ = ReloadAsync(), _ => { });
-        await Task.Delay(TimeSpan.FromSeconds(2), ct); // the feed opens and takes its position
+        await FeedsPositioned.WaitAsync(hub, 1, TimeSpan.FromMilliseconds(200), ct);
 
         var random = new Random(20261201);
         var times = new List<double>(changes);

@@ -20,7 +20,7 @@ public static class WatchCost
         try
         {
             // Opening a feed costs its own reads once (its position, the hub's one catch-up read): not the steady state.
-            await Task.Delay(TimeSpan.FromSeconds(2 + orderIds.Count / 20.0), ct);
+            await FeedsPositioned.WaitAsync(hub, orderIds.Count, TimeSpan.FromMilliseconds(500), ct);
             meter.Take();
             var watched = Stopwatch.StartNew();
             await Task.Delay(idle, ct);

@@ -8,4 +8,4 @@ source "$REPO_ROOT/scripts/lib/ensure-dynamodb-local.sh"
 ensure_mariadb
 ensure_dynamodb_local
 cd "$REPO_ROOT"
-exec dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project tests/Dashboard.Live.Bench -- "$@"
+dotnet_run tests/Dashboard.Live.Bench "$@"

@@ -6,4 +6,4 @@ source "$(dirname "$0")/../../scripts/lib/common.sh"
 source "$REPO_ROOT/scripts/lib/ensure-mariadb.sh"
 ensure_mariadb
 cd "$REPO_ROOT"
-exec dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project tests/Dashboard.PlanetScale.Bench -- "$@"
+dotnet_run tests/Dashboard.PlanetScale.Bench "$@"

@@ -7,4 +7,4 @@ source "$REPO_ROOT/scripts/lib/ensure-mariadb.sh"
 ensure_mariadb
 cd "$REPO_ROOT"
 [ -n "${BENCH_NO_BUILD:-}" ] || dotnet build src/FaunaLocal -c Release --nologo -v quiet -clp:ErrorsOnly >&2
-exec dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project tests/Dashboard.Resilience.Bench -- --fauna-dll "$REPO_ROOT/src/FaunaLocal/bin/Release/net10.0/FaunaLocal.dll" "$@"
+dotnet_run tests/Dashboard.Resilience.Bench --fauna-dll "$REPO_ROOT/src/FaunaLocal/bin/Release/net10.0/FaunaLocal.dll" "$@"

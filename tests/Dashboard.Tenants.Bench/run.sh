@@ -7,5 +7,5 @@ source "$REPO_ROOT/scripts/lib/ensure-chromium.sh"
 ensure_chromium
 cd "$REPO_ROOT"
 [ -n "${BENCH_NO_BUILD:-}" ] || dotnet build src/Dashboard -c Release --nologo -v quiet -clp:ErrorsOnly >&2
-exec dotnet run -c Release ${BENCH_NO_BUILD:+--no-build} --project tests/Dashboard.Tenants.Bench -- \
+dotnet_run tests/Dashboard.Tenants.Bench \
   --app-dll "$REPO_ROOT/src/Dashboard/bin/Release/net10.0/Dashboard.dll" --repo-root "$REPO_ROOT" "$@"

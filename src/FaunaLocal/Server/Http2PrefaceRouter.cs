@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 
 namespace FaunaLocal.Server;
 
@@ -17,9 +18,21 @@ public static class Http2PrefaceRouter
     public static Func<ConnectionDelegate, ConnectionDelegate> Route(Func<ConnectionDelegate?> http2Pipeline) => http1 => async connection =>
     {
         var input = connection.Transport.Input;
+        // A server stopping gracefully asks each connection to close and waits (up to its shutdown timeout) until
+        // they have. Until a pipeline takes the connection over, nobody else hears that request: a client's
+        // connection that is open but has sent nothing yet (an idle pooled one) would hold the stop for the whole
+        // timeout. Stopping the wait here closes it, as Kestrel closes a keep-alive connection between requests.
+        var closing = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
+        var stopWaiting = closing.Register(() => input.CancelPendingRead());
         while (true)
         {
             var result = await input.ReadAsync();
+            if (closing.IsCancellationRequested)
+            {
+                input.AdvanceTo(result.Buffer.Start);
+                await stopWaiting.DisposeAsync();
+                return;
+            }
             var match = Match(result.Buffer);
             if (match == null && !result.IsCompleted && !result.IsCanceled)
             {
@@ -27,8 +40,10 @@ public static class Http2PrefaceRouter
                 input.AdvanceTo(result.Buffer.Start, result.Buffer.End);
                 continue;
             }
-            // Consume nothing: the chosen pipeline reads the bytes again from the start.
+            // Consume nothing: the chosen pipeline reads the bytes again from the start. It hears a close request
+            // itself (one made already included), and a read it makes must not be cancelled from here.
             input.AdvanceTo(result.Buffer.Start);
+            await stopWaiting.DisposeAsync();
             var http2 = match == true ? http2Pipeline() : null;
             await (http2 ?? http1)(connection);
             return;
