@@ -87,6 +87,8 @@ public sealed class PrometheusAlertInputs(FleetQueries fleet, RollingAlertInputs
     {
         var end = hour.AddHours(1);
         if (end > fleet.Clock.GetUtcNow()) return null;
+        // No instance scraped when the hour began (a new fleet, or Prometheus's retention ends within it): not whole.
+        if ((await fleet.Prometheus.InstantAsync($"up{fleet.Selector()}", hour, ct)).Count == 0) return null;
         var window = new OpsWindow("baseline", "1 h", TimeSpan.FromHours(1), 1);
         var samples = await fleet.Prometheus.InstantAsync(fleet.WindowIncrease(M.Usage, fleet.Selector(), M.Tenant, window, end), end, ct);
         return samples.Where(s => !double.IsNaN(s.Value)).GroupBy(s => s.Label(M.Tenant), StringComparer.Ordinal)
