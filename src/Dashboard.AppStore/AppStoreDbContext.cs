@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts, Ops' alert rule edits and the fleet's leases, and tenant migrations' checkpoints.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts, Ops' alert rule edits, the units spike baseline and the fleet's leases, and tenant migrations' checkpoints.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -29,6 +29,8 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
     public DbSet<LeaseRow> FleetLeases => Set<LeaseRow>();
 
     public DbSet<AlertRulesRow> AlertRules => Set<AlertRulesRow>();
+
+    public DbSet<UnitsBaselineRow> UnitsBaseline => Set<UnitsBaselineRow>();
 
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
 
@@ -191,6 +193,16 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             e.Property(x => x.RowVersion).HasColumnName("row_version").IsConcurrencyToken();
             e.Property(x => x.UpdatedBy).HasColumnName("updated_by").HasMaxLength(320);
             e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
+        });
+        model.Entity<UnitsBaselineRow>(e =>
+        {
+            e.ToTable("units_baseline");
+            e.HasKey(x => new { x.Tenant, x.HourStartUnixMs });
+            e.Property(x => x.Tenant).HasColumnName("tenant").HasMaxLength(40);
+            e.Property(x => x.HourStartUnixMs).HasColumnName("hour_start_unix_ms");
+            e.Property(x => x.Units).HasColumnName("units");
+            // The rule reads seven given hours for every tenant; pruning removes the oldest hours.
+            e.HasIndex(x => x.HourStartUnixMs);
         });
         model.Entity<LeaseRow>(e =>
         {

@@ -48,7 +48,7 @@ public static class OperationsServiceCollectionExtensions
 
     /// <summary>
     /// Alerting: the rules (<c>Alerts</c>, validated at start), the evaluator, the engine behind the fleet lease, the
-    /// webhook and email notifiers and the evaluation loop. The host supplies <see cref="Dashboard.Core.Alerts.IAlertStore"/> and
+    /// webhook and email notifiers and the evaluation loop. The host supplies <see cref="Dashboard.Core.Alerts.IUnitsBaselineStore"/>, <see cref="Dashboard.Core.Alerts.IAlertStore"/> and
     /// <see cref="Dashboard.Core.Alerts.IFleetLease"/> (the app store); without them the loop stays off.
     /// </summary>
     private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
@@ -56,6 +56,12 @@ public static class OperationsServiceCollectionExtensions
         services.AddValidatedOptions<AlertsOptions, AlertsOptionsValidator>(configuration.GetSection(AlertsOptions.Section));
         services.TryAddSingleton<AlertRules>();
         services.TryAddSingleton<RollingAlertInputs>();
+        // The tenant rules read what the ops pages read: the fleet's figures from Prometheus when it is the source.
+        if (configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() is { FromPrometheus: true })
+            services.TryAddSingleton<IAlertInputs, PrometheusAlertInputs>();
+        else
+            services.TryAddSingleton<IAlertInputs>(sp => sp.GetRequiredService<RollingAlertInputs>());
+        services.TryAddSingleton<UnitsBaseline>();
         services.TryAddSingleton<UnavailabilityTracker>();
         services.TryAddSingleton<AlertEvaluator>();
         services.TryAddSingleton<AlertEngine>();

@@ -10,11 +10,12 @@ public sealed record AlertRound(bool Evaluated, int Conditions, int Fired, int R
 
 /// <summary>
 /// One evaluation round for the fleet: takes (or renews) the lease in the app store, so only one instance judges
-/// and notifies; judges every rule; then fires, observes and resolves alerts as <see cref="AlertLifecycle"/> says.
+/// and notifies; rolls the last whole hour into the units baseline; judges every rule; then fires, observes and resolves alerts as <see cref="AlertLifecycle"/> says.
 /// Notifications are handed to the notifier, which sends them in the background.
 /// </summary>
 public sealed class AlertEngine(
     AlertEvaluator evaluator,
+    UnitsBaseline baseline,
     IAlertStore store,
     IFleetLease lease,
     IAlertNotifier notifier,
@@ -40,6 +41,7 @@ public sealed class AlertEngine(
             _breachingSince.Clear(); // another instance judges; pending breaches start again if this one takes over
             return AlertRound.Skipped;
         }
+        await RollBaselineAsync(ct);
         var conditions = await evaluator.EvaluateAsync(o, ct);
         var now = clock.GetUtcNow();
         var open = (await store.ListOpenAsync(ct)).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -79,6 +81,19 @@ public sealed class AlertEngine(
                 resolved++;
         }
         return new AlertRound(true, conditions.Count, fired, resolved);
+    }
+
+    /// <summary>The lease holder keeps the units baseline; a failure there must not stop this round's judging.</summary>
+    private async Task RollBaselineAsync(CancellationToken ct)
+    {
+        try
+        {
+            await baseline.RollAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "The units baseline could not be updated; trying again next round");
+        }
     }
 
     private async Task NotifyFiringAsync(AlertRecord alert, DateTimeOffset now, CancellationToken ct)

@@ -4,11 +4,13 @@ using Dashboard.Operations.Alerts.Rules;
 namespace Dashboard.Operations.Alerts;
 
 /// <summary>
-/// Judges every rule for every registered tenant (and every provider with a budget) from the rolling store, the
-/// health cache and the cost source; returns one condition per alert key. The rules themselves are pure (Rules/).
+/// Judges every rule for every registered tenant (and every provider with a budget) from the alert inputs (this
+/// instance's rolling store, or the fleet's Prometheus), the units baseline, the health cache and the cost source;
+/// returns one condition per alert key. The rules themselves are pure (Rules/).
 /// </summary>
 public sealed class AlertEvaluator(
-    RollingAlertInputs inputs,
+    IAlertInputs inputs,
+    UnitsBaseline baseline,
     TenantRegistry tenants,
     TenantHealthCache health,
     ICostSource costs,
@@ -22,7 +24,11 @@ public sealed class AlertEvaluator(
     public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(AlertsOptions o, CancellationToken ct)
     {
         var recent = TimeSpan.FromMinutes(new[] { o.Throttling.WindowMinutes, o.Health.WindowMinutes, o.Latency.WindowMinutes }.Max());
-        var series = inputs.Read(recent, TimeSpan.FromMinutes(o.UnitsSpike.HistoryMinutes));
+        var series = await inputs.ReadAsync(recent, ct);
+        var now = clock.GetUtcNow();
+        var sameHour = o.UnitsSpike.Factor is null
+            ? new Dictionary<string, IReadOnlyList<double>>()
+            : await baseline.SameHourAsync(new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(-1), ct);
         var conditions = new List<AlertCondition>();
         foreach (var tenant in tenants.All)
         {
@@ -31,7 +37,7 @@ public sealed class AlertEvaluator(
             Add(conditions, HealthRule.Unavailable(tenant.Id, unavailability.Since(tenant.Id, health.Find(tenant.Id)), o.Health, clock));
             Add(conditions, HealthRule.ErrorRate(tenant.Id, s.Recent, o.Health, clock));
             foreach (var (operation, points) in s.Latency) Add(conditions, LatencyRule.Evaluate(tenant.Id, operation, points, o.Latency, clock));
-            Add(conditions, UnitsSpikeRule.Evaluate(tenant.Id, s.Minutes, o.UnitsSpike, clock));
+            Add(conditions, UnitsSpikeRule.Evaluate(tenant.Id, s.Minutes, sameHour.GetValueOrDefault(tenant.Id) ?? [], o.UnitsSpike, clock));
         }
         conditions.AddRange(await BudgetsAsync(o.Budget, ct));
         return conditions;

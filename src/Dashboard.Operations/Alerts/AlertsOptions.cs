@@ -88,17 +88,15 @@ public sealed class LatencyRuleOptions
 }
 
 /// <summary>
-/// Per tenant: the last complete minute's units above <see cref="Factor"/> × the median units per minute of the
-/// trailing <see cref="HistoryMinutes"/> (the in-process store keeps 24 h of minutes, not the 7 days a same-hour
-/// median would need).
+/// Per tenant: the last complete minute's units above <see cref="Factor"/> × the median units per minute of the same
+/// UTC hour over the previous 7 days (the baseline kept in the app store, see <see cref="UnitsBaseline"/>).
 /// </summary>
 public sealed class UnitsSpikeRuleOptions
 {
     public double? Factor { get; set; } = 5;
-    public int HistoryMinutes { get; set; } = 60;
 
-    /// <summary>Minutes of history needed before the rule judges (a new tenant has no baseline).</summary>
-    public int MinHistoryMinutes { get; set; } = 15;
+    /// <summary>Days of the week with a figure for the hour needed before the rule judges (a new tenant or store has no baseline).</summary>
+    public int MinBaselineDays { get; set; } = 1;
 
     /// <summary>A minute below this many units is never a spike (a median of 0 would make any use one).</summary>
     public double MinUnitsPerMinute { get; set; } = 100;

@@ -57,9 +57,7 @@ public sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
         }
 
         Check(o.UnitsSpike.Factor is null or > 1, "UnitsSpike:Factor", $"must be above 1 (is {o.UnitsSpike.Factor}).");
-        // One minute is the one judged; the history before it must fit in the store's day of minutes.
-        Check(o.UnitsSpike.HistoryMinutes >= 2 && o.UnitsSpike.HistoryMinutes < maxMinutes, "UnitsSpike:HistoryMinutes", $"must be 2 to {maxMinutes - 1}: the in-process store keeps {maxMinutes} minutes (is {o.UnitsSpike.HistoryMinutes}).");
-        Check(o.UnitsSpike.MinHistoryMinutes >= 1 && o.UnitsSpike.MinHistoryMinutes <= o.UnitsSpike.HistoryMinutes, "UnitsSpike:MinHistoryMinutes", $"must be 1 to HistoryMinutes ({o.UnitsSpike.HistoryMinutes}) (is {o.UnitsSpike.MinHistoryMinutes}).");
+        Check(o.UnitsSpike.MinBaselineDays is >= 1 and <= UnitsBaseline.Days, "UnitsSpike:MinBaselineDays", $"must be 1 to {UnitsBaseline.Days}: the baseline keeps {UnitsBaseline.Days} days (is {o.UnitsSpike.MinBaselineDays}).");
         Check(o.UnitsSpike.MinUnitsPerMinute >= 0, "UnitsSpike:MinUnitsPerMinute", $"must not be negative (is {o.UnitsSpike.MinUnitsPerMinute}).");
 
         for (var i = 0; i < o.Webhooks.Count; i++)

@@ -11,6 +11,8 @@ namespace Dashboard.Operations.Alerts;
 /// route alerts through Alertmanager. Same thresholds, windows and minimums, over the series /metrics exports; the
 /// hold before resolving becomes <c>keep_firing_for</c>. Two rules have no PromQL form and stay the dashboard's:
 /// the budget (it needs the price sheet per unit) and "unavailable for S s" (the prober's state is not a series).
+/// The units spike's same-hour median is taken over the hour before now on each previous day (a sliding hour, where the
+/// dashboard's baseline uses whole clock hours).
 /// Latency is per provider and operation unless <c>Metrics:PerTenantHistograms</c> puts the tenant on the histogram.
 /// </summary>
 public static class PrometheusAlertRules
@@ -55,10 +57,15 @@ public static class PrometheusAlertRules
         var u = alerts.UnitsSpike;
         if (u.Factor is { } factor)
         {
+            // The same hour on each of the previous days (the hour before now, a day apart), one series per day, so
+            // quantile() takes their median per tenant and count() how many days have a figure.
             var perMinute = $"sum by ({Tenant}) (increase({Usage}[1m]))";
+            var days = string.Join(" or ", Enumerable.Range(1, UnitsBaseline.Days).Select(d =>
+                $"label_replace(sum by ({Tenant}) (increase({Usage}[1h] offset {d}d)) / 60, \"baseline_day\", \"{d}\", \"\", \"\")"));
             rules.Add(new(AlertRuleKind.UnitsSpike,
-                $"{perMinute} > {Number(factor)} * quantile_over_time(0.5, ({perMinute})[{Window(u.HistoryMinutes)}:1m]) and {perMinute} >= {Number(u.MinUnitsPerMinute)}",
-                $"Tenant {{{{ $labels.{Tenant} }}}}: {{{{ $value | humanize }}}} units in a minute, above {Number(factor)} × the median of the last {Window(u.HistoryMinutes)}"));
+                $"{perMinute} > {Number(factor)} * quantile by ({Tenant}) (0.5, {days}) and {perMinute} >= {Number(u.MinUnitsPerMinute)}" +
+                $" and on ({Tenant}) count by ({Tenant}) ({days}) >= {u.MinBaselineDays}",
+                $"Tenant {{{{ $labels.{Tenant} }}}}: {{{{ $value | humanize }}}} units in a minute, above {Number(factor)} × the median of the same hour over the previous {UnitsBaseline.Days} days"));
         }
         return Render(alerts, rules);
     }

@@ -12,15 +12,43 @@ public sealed record TenantSeries(
 /// (throttling, errors, latency; no latency series for schema creation and bulk loads), and minutes from the one-minute ring (units spike; schema and bulk loads left out,
 /// as nobody provisions for them). Figures are this instance's: the instance holding the lease judges what it saw.
 /// </summary>
-public sealed class RollingAlertInputs(RollingStore store)
+public sealed class RollingAlertInputs(RollingStore store) : IAlertInputs
 {
     public const int RecentPointSeconds = 10;
 
-    public IReadOnlyDictionary<string, TenantSeries> Read(TimeSpan recent, TimeSpan history)
+    // The store holds what this process saw since it started: an hour begun before that is not whole here.
+    private readonly DateTimeOffset _since = store.Clock.GetUtcNow();
+
+    public string Scope => "this instance";
+
+    public Task<IReadOnlyDictionary<string, TenantSeries>> ReadAsync(TimeSpan recent, CancellationToken ct) => Task.FromResult(Read(recent));
+
+    public Task<IReadOnlyDictionary<string, double>?> HourUnitsAsync(DateTimeOffset hour, CancellationToken ct)
+    {
+        var now = store.Clock.GetUtcNow();
+        var end = hour.AddHours(1);
+        // Not whole here: begun before this process, trimmed by the store's bound, or older than its day of minutes.
+        if (hour < _since || store.Trimmed is { } t && t.Before > hour || end > now || now - hour > RollingStore.MaxWindow - TimeSpan.FromMinutes(1))
+            return Task.FromResult<IReadOnlyDictionary<string, double>?>(null);
+        var span = RollingStore.MaxWindow;
+        var read = store.Read(span, (int)span.TotalMinutes, k => !StoreOperations.IsMaintenance(k.Operation));
+        var units = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var s in read.Series)
+            for (var i = 0; i < s.Points.Count; i++)
+            {
+                if (s.Points[i] is not { } stats) continue;
+                var at = read.PointStart(i);
+                if (at < hour || at >= end) continue;
+                units[s.Key.Tenant] = units.GetValueOrDefault(s.Key.Tenant) + UsageUnits.All.Sum(u => stats.Units(u));
+            }
+        return Task.FromResult<IReadOnlyDictionary<string, double>?>(units);
+    }
+
+    public IReadOnlyDictionary<string, TenantSeries> Read(TimeSpan recent)
     {
         var recentRead = store.Read(recent, (int)Math.Ceiling(recent.TotalSeconds / RecentPointSeconds));
         // Past an hour the store reads its minute ring, whose points start on the minute: the spike rule needs whole minutes.
-        var minuteSpan = TimeSpan.FromMinutes(Math.Max(RollingStore.SecondResolutionSpan.TotalMinutes + 1, history.TotalMinutes + 2));
+        var minuteSpan = TimeSpan.FromMinutes(RollingStore.SecondResolutionSpan.TotalMinutes + 1);
         var minuteRead = store.Read(minuteSpan, (int)minuteSpan.TotalMinutes, k => !StoreOperations.IsMaintenance(k.Operation));
 
         var recentByTenant = new Dictionary<string, SortedDictionary<DateTimeOffset, TenantPoint>>(StringComparer.Ordinal);

@@ -35,6 +35,17 @@ public static class PromQl
         return now == lastPoint ? steps : $"({steps} + {tail}) or {steps} or {tail}";
     }
 
+    /// <summary>
+    /// How much a counter grew in the <paramref name="step"/> before each evaluation moment, summed by <paramref name="by"/>
+    /// (a range query at that step gives one point per step whose values add up to the window's growth, as
+    /// <see cref="WindowIncrease"/> counts it: a restart counts the value after it, a new series from zero).
+    /// </summary>
+    public static string StepGrowth(string metric, string selector, string by, TimeSpan step)
+    {
+        var series = metric + selector;
+        return $"sum by ({by}) (({series} - {series} offset {Duration(step)}) >= 0 or {series} * 1)";
+    }
+
     /// <summary>Per-second rate over <paramref name="range"/>, summed by <paramref name="by"/> (for chart points).</summary>
     public static string Rate(string metric, string selector, string by, TimeSpan range) =>
         $"sum by ({by}) (rate({metric}{selector}[{Duration(range)}]))";

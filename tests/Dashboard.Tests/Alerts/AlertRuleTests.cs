@@ -91,23 +91,32 @@ public sealed class AlertRuleTests
     }
 
     [Fact]
-    public void Units_spike_compares_the_last_whole_minute_with_the_trailing_median()
+    public void Units_spike_compares_the_last_whole_minute_with_the_same_hours_median_over_the_days_before()
     {
         var clock = ClockAt(RecordedSeries.End.AddSeconds(20)); // 20 s into a minute: the minute before is the one judged
-        var options = new UnitsSpikeRuleOptions { Factor = 5, HistoryMinutes = 30, MinHistoryMinutes = 15, MinUnitsPerMinute = 100 };
-        var calm = Enumerable.Range(0, 20).Select(i => 200.0 + i % 3 * 10).ToArray(); // median 210
-        var spike = UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. calm, 5000]), options, clock)!;
+        var options = new UnitsSpikeRuleOptions { Factor = 5, MinBaselineDays = 1, MinUnitsPerMinute = 100 };
+        var calm = Enumerable.Repeat(200.0, 20).ToArray();
+        // The same hour on five earlier days: 180, 200, 210, 220, 900 units a minute (median 210).
+        double[] sameHour = [180, 200, 210, 220, 900];
+        var spike = UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. calm, 5000]), sameHour, options, clock)!;
         Assert.True(spike.Breached);
-        Assert.Equal(5000, spike.Value);
-        Assert.Equal(1050, spike.Threshold);
+        Assert.Equal((5000.0, 1050.0), (spike.Value, spike.Threshold));
+        Assert.Equal(5000, spike.Sparkline[^1]);
+        Assert.False(UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. calm, 900]), sameHour, options, clock)!.Breached);
 
-        Assert.False(UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. calm, 900]), options, clock)!.Breached);
-        // A tenant seen for 5 minutes has no baseline yet.
-        var young = UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes(200, 200, 200, 200, 200, 5000), options, clock)!;
+        // A busier hour's baseline (1,200 a minute): the same 5,000 is no spike at that hour.
+        Assert.False(UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. calm, 5000]), [1100, 1200, 1300], options, clock)!.Breached);
+
+        // No history for this hour: not judged, and the summary says how far the baseline got.
+        var young = UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. calm, 50000]), [], options, clock)!;
         Assert.False(young.Breached);
-        Assert.Contains("fewer than the 15", young.Summary);
+        Assert.Contains("baseline: 0 of 7 days at 09:00 UTC", young.Summary);
+        var twoDays = UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. calm, 50000]), [200, 200], new UnitsSpikeRuleOptions { MinBaselineDays = 3 }, clock)!;
+        Assert.False(twoDays.Breached);
+        Assert.Contains("baseline: 2 of 7 days", twoDays.Summary);
+
         // A quiet tenant's median of a few units: the floor keeps a handful of calls from counting as a spike.
-        Assert.False(UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. Enumerable.Repeat(2.0, 20), 60]), options, clock)!.Breached);
+        Assert.False(UnitsSpikeRule.Evaluate("acme", RecordedSeries.Minutes([.. Enumerable.Repeat(2.0, 20), 60]), [2, 2, 3], options, clock)!.Breached);
     }
 
     [Fact]

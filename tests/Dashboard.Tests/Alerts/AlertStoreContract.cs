@@ -3,6 +3,8 @@ using Dashboard.Core;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Errors;
 using Dashboard.Core.Stores;
+using Dashboard.Core.Usage;
+using Dashboard.Operations.Metering.Rolling;
 using Dashboard.Operations;
 using Dashboard.Operations.Alerts;
 using Dashboard.Providers.Sql;
@@ -185,6 +187,64 @@ public abstract class AlertStoreContract : IAsyncLifetime
             receiver.Received.Select(n => (n.Status, n.Instance)));
         Assert.All(receiver.Received, n => Assert.Equal(alert.Id, n.AlertId));
     }
+
+    [Fact]
+    public async Task The_units_baseline_is_kept_one_row_per_tenant_hour_compared_by_hour_of_day_and_pruned_past_seven_days()
+    {
+        // The instance starts at 08:00, so the hour to 09:00 is whole in its rolling store.
+        var clock = new FakeTimeProvider(T0.AddHours(-1));
+        var a = await InstanceAsync(clock, "a", new Dictionary<string, string?> { ["UnitsSpike:Factor"] = "5", ["UnitsSpike:MinUnitsPerMinute"] = "100" });
+        _ = a.GetRequiredService<IAlertInputs>();
+        var store = a.GetRequiredService<IUnitsBaselineStore>();
+        var rolling = a.GetRequiredService<RollingStore>();
+        var series = Calls.Series("acme", "SQLite", StoreOperation.ListUsers);
+        void Units(double units) => rolling.Record(Calls.Finished(series, 2, units: [(UsageUnit.RowsRead, units)]));
+
+        // A recorded week: 200 units a minute at 09:00-09:59 on the last three days, 2,000 a minute at 10:00-10:59
+        // (a busier hour), and two rows older than the week.
+        await store.AddAsync([
+            .. Enumerable.Range(1, 3).Select(d => new TenantHourUnits("acme", T0.AddDays(-d), 200 * 60)),
+            .. Enumerable.Range(1, 3).Select(d => new TenantHourUnits("acme", T0.AddHours(1).AddDays(-d), 2000 * 60)),
+            new TenantHourUnits("acme", T0.AddHours(-1).AddDays(-8), 1),
+            new TenantHourUnits("acme", T0.AddHours(-2).AddDays(-7), 1),
+        ], Ct);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Units(100);
+        clock.Advance(TimeSpan.FromMinutes(40));
+        Units(50);
+        clock.SetUtcNow(T0.AddSeconds(20));
+        Assert.True((await a.GetRequiredService<AlertEngine>().RunOnceAsync(Ct)).Evaluated);
+
+        // The hour just over is kept, once per tenant-hour; a second instance rolling it again changes nothing.
+        var b = await InstanceAsync(clock, "b");
+        await b.GetRequiredService<UnitsBaseline>().RollAsync(Ct);
+        Assert.Equal([("acme", 150.0)], (await store.ReadAsync([T0.AddHours(-1)], Ct)).Select(r => (r.Tenant, r.Units)));
+        // Older than the week before that hour: removed; the week's rows stay.
+        Assert.Empty(await store.ReadAsync([T0.AddHours(-1).AddDays(-8), T0.AddHours(-2).AddDays(-7)], Ct));
+        Assert.Equal(3, (await store.ReadAsync(Enumerable.Range(1, 3).Select(d => T0.AddDays(-d)).ToList(), Ct)).Count);
+        Assert.Equal("baseline: 3 of 7 days (still building)", (await a.GetRequiredService<UnitsBaseline>().StatusAsync(Ct)).Text);
+
+        // 09:29: 1,500 units, above 5 × the 09:00 median of 200 a minute.
+        clock.SetUtcNow(T0.AddMinutes(29).AddSeconds(10));
+        Units(1500);
+        clock.SetUtcNow(T0.AddMinutes(30).AddSeconds(5));
+        var spike = Spike(await a.GetRequiredService<AlertEvaluator>().EvaluateAsync(Ct));
+        Assert.True(spike.Breached, spike.Summary);
+        Assert.Equal((1500.0, 1000.0), (spike.Value, spike.Threshold));
+        Assert.Contains("median of 200.0 units/min at 09:00–09:59 UTC over the 3 previous days", spike.Summary);
+
+        // 10:29: the same 1,500 units, below 5 × the 10:00 median of 2,000 a minute: the busier hour is not a spike.
+        clock.SetUtcNow(T0.AddHours(1).AddMinutes(29).AddSeconds(10));
+        Units(1500);
+        clock.SetUtcNow(T0.AddHours(1).AddMinutes(30).AddSeconds(5));
+        var busyHour = Spike(await a.GetRequiredService<AlertEvaluator>().EvaluateAsync(Ct));
+        Assert.False(busyHour.Breached, busyHour.Summary);
+        Assert.Equal(10000.0, busyHour.Threshold);
+    }
+
+    private static AlertCondition Spike(IReadOnlyList<AlertCondition> conditions) =>
+        Assert.Single(conditions, c => c.Rule == AlertRuleKind.UnitsSpike && c.Tenant == "acme");
 
     private static string RulesWith(int surfacedAbove)
     {

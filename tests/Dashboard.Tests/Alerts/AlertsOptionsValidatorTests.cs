@@ -18,7 +18,7 @@ public sealed class AlertsOptionsValidatorTests
             LeaseSeconds = 10,
             EvaluateEverySeconds = 15,
             Throttling = { RetriedSharePercentAbove = 120 },
-            UnitsSpike = { HistoryMinutes = 7 * 24 * 60 },
+            UnitsSpike = { MinBaselineDays = 8 },
             Latency = { OperationP95MsAbove = { ["scan_everything"] = 100 } },
             Budget = { TenantMonthlyUsd = { ["acme"] = -1 } },
             Webhooks = [new WebhookOptions { Url = "ftp://example.com/hook" }],
@@ -26,7 +26,7 @@ public sealed class AlertsOptionsValidatorTests
         var failures = new AlertsOptionsValidator().Validate(null, o).Failures!.ToList();
         Assert.Contains(failures, f => f.StartsWith("Alerts:LeaseSeconds must be longer than EvaluateEverySeconds"));
         Assert.Contains(failures, f => f.StartsWith("Alerts:Throttling:RetriedSharePercentAbove"));
-        Assert.Contains(failures, f => f.StartsWith("Alerts:UnitsSpike:HistoryMinutes") && f.Contains("keeps 1440 minutes"));
+        Assert.Contains(failures, f => f.StartsWith("Alerts:UnitsSpike:MinBaselineDays") && f.Contains("keeps 7 days"));
         Assert.Contains(failures, f => f.StartsWith("Alerts:Latency:OperationP95MsAbove:scan_everything is not an operation"));
         Assert.Contains(failures, f => f.StartsWith("Alerts:Budget:TenantMonthlyUsd:acme"));
         Assert.Contains(failures, f => f.StartsWith("Alerts:Webhooks:0:Url"));

@@ -13,6 +13,15 @@ namespace Dashboard.Tests.Pages;
 /// <summary>The alerts page, the app bar's badge and the tenant banner over a real app store, by role.</summary>
 public sealed class AlertsPageTests : DashboardTestContext
 {
+    public AlertsPageTests()
+    {
+        // The evaluation's units baseline, which this page-only host does not register, over the real app store.
+        Services.AddSingleton(sp => new Dashboard.Operations.Alerts.UnitsBaseline(
+            new Dashboard.Operations.Alerts.RollingAlertInputs(new Dashboard.Operations.Metering.Rolling.RollingStore(TimeProvider.System, new Dashboard.Operations.Metering.Rolling.ThrottleLog())),
+            sp.GetRequiredService<Dashboard.Core.Tenants.TenantRegistry>(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Operations.Alerts.UnitsBaseline>.Instance, sp.GetRequiredService<IUnitsBaselineStore>()));
+    }
+
     private IAlertStore Alerts => Services.GetRequiredService<IAlertStore>();
 
     private async Task<AlertRecord> FireAsync(string key, string rule, string subject, string? tenant)
@@ -20,6 +29,18 @@ public sealed class AlertsPageTests : DashboardTestContext
         var now = DateTimeOffset.UtcNow;
         return (await Alerts.OpenAsync(new AlertRecord(0, key, rule, subject, tenant, AlertState.Firing, now, now, null, 72, 10,
             "72 surfaced throttles in 5 min (above 10 fires)", [0, 3, 12, 30, 27], null, null, null, null, 0), Ct))!;
+    }
+
+    [Fact]
+    public async Task The_rules_say_how_many_days_of_the_same_hour_the_units_baseline_has()
+    {
+        // Two of the previous seven days have a figure for this hour.
+        var hour = Dashboard.Operations.Alerts.UnitsBaseline.HourOf(DateTimeOffset.UtcNow);
+        await Services.GetRequiredService<IUnitsBaselineStore>().AddAsync(
+            [new TenantHourUnits(TenantId, hour.AddDays(-1), 600), new TenantHourUnits(TenantId, hour.AddDays(-3), 900)], Ct);
+
+        var cut = Render<Dashboard.Components.Pages.Ops.Alerts>();
+        cut.WaitForAssertion(() => Assert.StartsWith("baseline: 2 of 7 days (still building)", cut.Find("[data-testid=units-baseline]").TextContent.Trim()));
     }
 
     [Fact]

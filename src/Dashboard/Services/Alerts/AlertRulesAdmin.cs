@@ -16,7 +16,8 @@ public sealed record AlertRulesView(AlertRulesDraft Draft, long Version, string 
 /// configuration passes the same validator as at start (each problem under its key); the store refuses a save from a
 /// stale version; every save is audited (entity "AlertRules") before the page hears it worked.
 /// </summary>
-public sealed class AlertRulesAdmin(IAlertRulesStore store, IOptionsMonitor<AlertsOptions> configured, IAuditLog audit, ICurrentPerson current, TimeProvider clock)
+public sealed class AlertRulesAdmin(IAlertRulesStore store, IOptionsMonitor<AlertsOptions> configured, IAuditLog audit, ICurrentPerson current, TimeProvider clock,
+    UnitsBaseline? baseline = null)
 {
     public const string AuditEntity = EfAlertRulesStore.Entity;
 
@@ -27,6 +28,13 @@ public sealed class AlertRulesAdmin(IAlertRulesStore store, IOptionsMonitor<Aler
         return stored is null
             ? new AlertRulesView(AlertRulesDraft.Of(AlertRuleSettings.From(configured.CurrentValue)), 0, "configuration", null)
             : new AlertRulesView(AlertRulesDraft.Of(AlertRuleSettings.FromJson(stored.Json)), stored.Version, stored.UpdatedBy, stored.UpdatedAt);
+    }
+
+    /// <summary>How far the units spike's baseline is (days of the week with a figure for this hour); null on a host without alert evaluation.</summary>
+    public async Task<BaselineStatus?> BaselineAsync(CancellationToken ct = default)
+    {
+        RequireOps();
+        return baseline is null ? null : await baseline.StatusAsync(ct);
     }
 
     /// <summary>Saves the draft read at <paramref name="expectedVersion"/>; throws <see cref="ValidationException"/> (keys as under <c>Alerts</c>) or <see cref="ConflictException"/>.</summary>
