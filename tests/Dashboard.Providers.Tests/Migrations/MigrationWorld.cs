@@ -39,7 +39,7 @@ public sealed class MigrationWorld
             SourceStore = new TenantStore(tenant, source, TimeProvider.System, new UlidGenerator()),
             TargetTenant = targetTenant with { Id = tenant.Id },
             Target = target,
-            Migrator = new TenantMigrator(backends.AppStore.Checkpoints, backends.AppStore.Audit, TimeProvider.System, options),
+            Migrator = new TenantMigrator(backends.AppStore.Checkpoints, backends.AppStore.Leases, backends.AppStore.Audit, TimeProvider.System, options),
             Options = options,
         };
     }
