@@ -75,6 +75,10 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLeas
         }
     }
 
+    /// <summary>The plan alone: the target checked (reachable, schema created, empty) and the copy sized. No lease, no checkpoint.</summary>
+    public Task<MigrationPlan> PlanAsync(MigrationRequest request, CancellationToken ct) =>
+        MigrationPlanner.PlanAsync(new MigrationRun(request, "plan", checkpoints, leases, options, clock, null, new MigrationHooks()), resuming: false, ct);
+
     /// <summary>The checkpoint to continue from, or null for a fresh run; a stopped run is never silently restarted nor resumed into another target.</summary>
     private static MigrationCheckpoint? Starting(MigrationRequest request, MigrationCheckpoint? stored)
     {

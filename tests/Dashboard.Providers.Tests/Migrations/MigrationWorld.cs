@@ -23,6 +23,7 @@ public sealed class MigrationWorld
     public required IDataStore Target { get; init; }
     public required TenantMigrator Migrator { get; init; }
     public required MigrationOptions Options { get; init; }
+    public required Core.Audit.IAuditLog Audit { get; init; }
 
     public static async Task<MigrationWorld> StartAsync(AllBackendsFixture backends, string from, string to, CancellationToken ct)
     {
@@ -41,6 +42,7 @@ public sealed class MigrationWorld
             Target = target,
             Migrator = new TenantMigrator(backends.AppStore.Checkpoints, backends.AppStore.Leases, backends.AppStore.Audit, TimeProvider.System, options),
             Options = options,
+            Audit = backends.AppStore.Audit,
         };
     }
 
