@@ -59,6 +59,9 @@ public sealed class MigrationJob(string tenantId, MigrationTarget target) : IPro
     public MigrationJobState State { get; private set; } = MigrationJobState.Running;
     public string? Outcome { get; private set; }
     public bool Running => State == MigrationJobState.Running;
+    /// <summary>Completes when the run ended, however it ended.</summary>
+    public Task Completion => Task ?? System.Threading.Tasks.Task.CompletedTask;
+
     internal Task? Task { get; set; }
 
     public void Report(MigrationProgress value) => _latest = value;
