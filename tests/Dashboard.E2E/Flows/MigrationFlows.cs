@@ -29,9 +29,11 @@ public sealed class MigrationFlows(DashboardApp app, BrowserSession browser) : E
         await Assertions.Expect(history).ToContainTextAsync("SKU-BEFORE");
 
         var ops = await OpenAsync("/ops/migrations", DemoAccounts.Ops);
-        await ops.GetByLabel("Tenant", new() { Exact = true }).SelectOptionAsync("sandbox");
-        await ops.GetByLabel("Target provider").SelectOptionAsync("Sqlite");
-        await ops.GetByLabel("Target settings (key=value, one a line)").FillAsync($"ConnectionString=Data Source={target}");
+        // Within the form: the top bar's tenant switcher is labelled "Tenant" too.
+        var form = ops.GetByRole(AriaRole.Region, new() { Name = "Migrate a tenant" });
+        await form.Locator("select").Nth(0).SelectOptionAsync("sandbox");
+        await form.Locator("select").Nth(1).SelectOptionAsync("Sqlite");
+        await form.GetByLabel("Target settings (key=value, one a line)").FillAsync($"ConnectionString=Data Source={target}");
         await ops.GetByRole(AriaRole.Button, new() { Name = "Show plan" }).ClickAsync();
         await Assertions.Expect(ops.GetByTestId("migration-plan")).ToContainTextAsync("users and about");
         await ops.GetByRole(AriaRole.Button, new() { Name = "Start migration" }).ClickAsync();
