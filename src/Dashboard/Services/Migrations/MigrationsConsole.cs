@@ -52,8 +52,8 @@ public sealed class MigrationsConsole(
             var progress = p is null ? "planning" : p.Total > 0
                 ? $"{p.Phase}: {p.Done:N0} of {p.Total:N0} rows · {p.RowsPerSecond:N0} rows/s{(p.Eta is { } eta ? $" · ETA {Eta(eta)}" : "")}"
                 : $"{p.Phase}{(p.Message is null ? "" : $": {p.Message}")}";
-            var state = p?.Phase switch { "verify" => "verifying", "catch-up" => "catching up", _ => "copying" };
-            return new MigrationRowView(id, target, state, progress, p is { Total: > 0 } ? p.Fraction : null, now, false, false, rollBackUntil);
+            var phase = p?.Phase switch { "verify" => "verifying", "catch-up" => "catching up", _ => "copying" };
+            return new MigrationRowView(id, target, phase, progress, p is { Total: > 0 } ? p.Fraction : null, now, false, false, rollBackUntil);
         }
         if (entry?.ReadOnlyReason is { } reason)
             return new MigrationRowView(id, target, $"switching ({reason})", null, null, now, false, false, rollBackUntil);
