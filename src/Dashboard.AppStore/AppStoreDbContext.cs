@@ -36,6 +36,8 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
 
     public DbSet<MigrationRow> Migrations => Set<MigrationRow>();
 
+    public DbSet<TenantOverrideRow> TenantOverrides => Set<TenantOverrideRow>();
+
     public DbSet<TenantRegistryVersionRow> TenantRegistryVersion => Set<TenantRegistryVersionRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -167,13 +169,25 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             e.HasIndex(x => x.OpenKey).IsUnique();
             e.HasIndex(x => x.ResolvedAtUnixMs);
         });
+        model.Entity<TenantOverrideRow>(e =>
+        {
+            e.ToTable("tenant_overrides");
+            e.HasKey(x => x.TenantId);
+            e.Property(x => x.TenantId).HasColumnName("tenant_id").HasMaxLength(40).ValueGeneratedNever();
+            e.Property(x => x.ReadOnlyReason).HasColumnName("read_only_reason").HasMaxLength(200);
+            e.Property(x => x.Provider).HasColumnName("provider").HasMaxLength(40);
+            e.Property(x => x.SettingsJson).HasColumnName("settings_json");
+            e.Property(x => x.PreviousProvider).HasColumnName("previous_provider").HasMaxLength(40);
+            e.Property(x => x.PreviousSettingsJson).HasColumnName("previous_settings_json");
+            e.Property(x => x.RollbackUntilUnixMs).HasColumnName("rollback_until_unix_ms");
+            e.Property(x => x.SetBy).HasColumnName("set_by").HasMaxLength(200);
+            e.Property(x => x.SetAtUnixMs).HasColumnName("set_at_unix_ms");
+        });
         model.Entity<MigrationRow>(e =>
         {
             e.ToTable("migrations");
             e.HasKey(x => x.TenantId);
             e.Property(x => x.TenantId).HasColumnName("tenant_id").HasMaxLength(40).ValueGeneratedNever();
-            e.Property(x => x.Holder).HasColumnName("holder").HasMaxLength(200);
-            e.Property(x => x.LeaseUntilUnixMs).HasColumnName("lease_until_unix_ms");
             e.Property(x => x.Phase).HasColumnName("phase").HasMaxLength(20);
             e.Property(x => x.TargetProvider).HasColumnName("target_provider").HasMaxLength(40);
             e.Property(x => x.TargetFingerprint).HasColumnName("target_fingerprint").HasMaxLength(64);

@@ -68,6 +68,7 @@ public static class AppStoreSchema
         // A new store gets every table; a store made by an earlier version gets the tables added since.
         await db.Database.EnsureCreatedAsync(ct);
         await CreateMissingTablesAsync(db, mySql, ct);
+        await DropMigrationLeaseColumnsAsync(db, mySql, ct);
         foreach (var statement in mySql ? MySqlTriggers : SqliteTriggers)
             await db.Database.ExecuteSqlRawAsync(statement, ct);
     }
@@ -94,6 +95,22 @@ public static class AppStoreSchema
         if (missing.Count == 0) return;
         foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(missing, model))
             await db.Database.ExecuteSqlRawAsync(command.CommandText, ct);
+    }
+
+    /// <summary>
+    /// The first version of the <c>migrations</c> table kept each run's lease in it (holder, lease end); leases are
+    /// fleet leases now, and those columns (NOT NULL, no default) would refuse every new checkpoint.
+    /// </summary>
+    private static async Task DropMigrationLeaseColumnsAsync(AppStoreDbContext db, bool mySql, CancellationToken ct)
+    {
+        var columns = await db.Database.SqlQueryRaw<string>(mySql
+                ? "SELECT COLUMN_NAME AS Value FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'migrations'"
+                : "SELECT name AS Value FROM pragma_table_info('migrations')")
+            .ToListAsync(ct);
+        if (columns.Contains("holder", StringComparer.OrdinalIgnoreCase))
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE migrations DROP COLUMN holder", ct);
+        if (columns.Contains("lease_until_unix_ms", StringComparer.OrdinalIgnoreCase))
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE migrations DROP COLUMN lease_until_unix_ms", ct);
     }
 
     private static readonly string[] SqliteTriggers =

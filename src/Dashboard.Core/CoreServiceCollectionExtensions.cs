@@ -20,6 +20,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<TenantRegistry>();
         services.AddValidatedOptions<TenantResourceOptions, TenantResourceOptionsValidator>(configuration.GetSection(TenantResourceOptions.Section));
         services.TryAddSingleton<ITenantBackends, TenantBackends>();
+        // Every tenant's writes pass this instance's gate, which a migration's cut-over closes for its final catch-up.
+        services.TryAddSingleton<Migrations.TenantWriteGate>();
+        services.AddSingleton<IDataStoreDecorator, Migrations.WriteGateDecorator>();
         // Scoped: each circuit, request or tool run has its own person. With no host principal, nobody is signed in.
         services.TryAddScoped<ICurrentPerson>(_ => new FixedPerson(Person.Anonymous));
         services.TryAddScoped<ITenantStoreFactory, TenantStoreFactory>();

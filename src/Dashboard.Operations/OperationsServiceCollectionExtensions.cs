@@ -42,6 +42,7 @@ public static class OperationsServiceCollectionExtensions
         // Tenant migrations: the host supplies the checkpoints (the app store).
         services.TryAddSingleton(sp => configuration.GetSection("Migrations").Get<Migrations.MigrationOptions>() ?? new Migrations.MigrationOptions());
         services.TryAddSingleton<Migrations.TenantMigrator>();
+        services.TryAddSingleton<Migrations.TenantCutOver>();
         services.TryAddSingleton<Migrations.TenantMigrations>();
         return services;
     }

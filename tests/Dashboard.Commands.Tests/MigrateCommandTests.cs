@@ -79,12 +79,40 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal(seeded.Orders.Count, orders.Count);
     }
 
+    [Fact]
+    public async Task A_tenant_cuts_over_to_its_target_and_rolls_back()
+    {
+        var seeded = await SeedSandboxAsync(20);
+        var environment = _data.Environment();
+        // One process, no app running: nobody else to wait for.
+        environment["Migrations__CutOverSettle"] = "00:00:00.2";
+        var nothingYet = await Command.RunAsync($"{LoadTool} migrate --tenant sandbox --roll-back", environment);
+        Assert.Equal(1, nothingYet.ExitCode);
+        Assert.Equal("error: tenant 'sandbox' was not cut over: there is nothing to roll back", nothingYet.Stderr.Trim());
+
+        var cutOver = (await Command.RunAsync($"{Migrate} --cut-over", environment)).ShouldSucceed();
+
+        Assert.Contains($"verified 20 users, {seeded.Orders.Count} orders, 0 differences", cutOver.Stdout);
+        Assert.Contains("cut over: 'sandbox' is on Sqlite now (0 final changes applied)", cutOver.Stdout);
+        Assert.Equal($"verified 20 users, {seeded.Orders.Count} orders, 0 differences", LastLine(cutOver.Stdout));
+        // Cut over already: the same command says so rather than copying again.
+        var again = await Command.RunAsync($"{Migrate} --cut-over", environment);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("is already on that backend", again.Stderr);
+
+        var back = (await Command.RunAsync($"{LoadTool} migrate --tenant sandbox --roll-back", environment)).ShouldSucceed();
+
+        Assert.Contains("rolled back: 'sandbox' is on its previous backend again; 0 changes made since the cut-over carried back", back.Stdout);
+        Assert.Equal($"verified 20 users, {seeded.Orders.Count} orders, 0 differences", LastLine(back.Stdout));
+    }
+
     // One case of each kind (each is a process start): a command line that does not parse, a tenant or provider
     // that does not exist, settings that do not validate.
     [Theory]
     [InlineData("migrate --tenant sandbox --to-provider Sqlite --setting ConnectionString", 2, "--setting takes key=value, not 'ConnectionString'")]
     [InlineData("migrate --tenant sandbox --to-provider Nope --setting a=b", 1, "no provider 'Nope'")]
     [InlineData("migrate --tenant sandbox --to-provider Sqlite", 1, "the target's settings are not valid: Settings:ConnectionString")]
+    [InlineData("migrate --tenant sandbox --roll-back --to-provider Sqlite", 2, "--roll-back takes only --tenant")]
     public async Task A_wrong_command_line_is_one_message_and_a_non_zero_exit(string arguments, int exitCode, string message)
     {
         await SeedSandboxAsync(5);

@@ -30,4 +30,11 @@ public sealed class EfFleetLease(IDbContextFactory<AppStoreDbContext> contexts) 
         var current = await db.FleetLeases.AsNoTracking().Where(l => l.Name == name).Select(l => l.Holder).SingleAsync(ct);
         return current == holder;
     }
+
+    public async Task ReleaseAsync(string name, string holder, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.FleetLeases.Where(l => l.Name == name && l.Holder == holder)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAtUnixMs, 0L), ct);
+    }
 }

@@ -1,14 +1,9 @@
 namespace Dashboard.AppStore.Migrations;
 
-/// <summary>
-/// A tenant's migration: the lease (holder and until when) and the checkpoint. <see cref="Phase"/> is empty while
-/// the row holds a lease but no checkpoint yet.
-/// </summary>
+/// <summary>A tenant's migration checkpoint (its lease is a fleet lease, kept with the others).</summary>
 public sealed class MigrationRow
 {
     public string TenantId { get; set; } = "";
-    public string Holder { get; set; } = "";
-    public long LeaseUntilUnixMs { get; set; }
     public string Phase { get; set; } = "";
     public string TargetProvider { get; set; } = "";
     public string TargetFingerprint { get; set; } = "";

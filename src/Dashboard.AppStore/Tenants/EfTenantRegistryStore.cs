@@ -25,15 +25,59 @@ public sealed class EfTenantRegistryStore(IDbContextFactory<AppStoreDbContext> c
         // the next poll reloads; never the reverse.
         var version = await VersionAsync(db, ct);
         var rows = await db.Tenants.AsNoTracking().ToListAsync(ct);
-        return new TenantRegistrySnapshot(rows.OrderBy(r => r.Id, StringComparer.Ordinal).Select(ToRecord).ToList(), version);
+        var overrides = await db.TenantOverrides.AsNoTracking().ToDictionaryAsync(o => o.TenantId, StringComparer.Ordinal, ct);
+        return new TenantRegistrySnapshot(rows.OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => WithOverride(ToRecord(r), overrides.GetValueOrDefault(r.Id))).ToList(), version);
     }
 
     public async Task<TenantRecord?> FindAsync(string id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-        return row is null ? null : ToRecord(row);
+        return row is null ? null : WithOverride(ToRecord(row), await db.TenantOverrides.AsNoTracking().SingleOrDefaultAsync(o => o.TenantId == id, ct));
     }
+
+    public Task SetReadOnlyAsync(string id, string? reason, CancellationToken ct) =>
+        ChangeOverrideAsync(id, row => row.ReadOnlyReason = reason, ct);
+
+    public Task SetOverrideAsync(string id, TenantBackendOverride? backend, CancellationToken ct) =>
+        ChangeOverrideAsync(id, row =>
+        {
+            row.ReadOnlyReason = null;
+            row.Provider = backend?.Backend.Provider;
+            row.SettingsJson = backend is null ? null : Serialize(backend.Backend.Settings);
+            row.PreviousProvider = backend?.Previous.Provider;
+            row.PreviousSettingsJson = backend is null ? null : Serialize(backend.Previous.Settings);
+            row.RollbackUntilUnixMs = backend?.RollbackUntil.ToUnixTimeMilliseconds() ?? 0;
+            row.SetBy = backend?.SetBy ?? "";
+            row.SetAtUnixMs = backend?.SetAt.ToUnixTimeMilliseconds() ?? 0;
+        }, ct);
+
+    /// <summary>The tenant's override row changed (made if missing) and the change version moved, in one transaction.</summary>
+    private async Task ChangeOverrideAsync(string id, Action<TenantOverrideRow> change, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Tenants.AnyAsync(t => t.Id == id, ct)) throw new NotFoundException("Tenant", id);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.TenantOverrides.SingleOrDefaultAsync(o => o.TenantId == id, ct);
+        if (row is null) db.TenantOverrides.Add(row = new TenantOverrideRow { TenantId = id });
+        change(row);
+        await db.SaveChangesAsync(ct);
+        await BumpAsync(db, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static TenantRecord WithOverride(TenantRecord record, TenantOverrideRow? o) => o is null ? record : record with
+    {
+        ReadOnlyReason = o.ReadOnlyReason,
+        Override = o.Provider is null ? null : new TenantBackendOverride(
+            new TenantBackend(o.Provider, Deserialize(o.SettingsJson)),
+            new TenantBackend(o.PreviousProvider ?? "", Deserialize(o.PreviousSettingsJson)),
+            DateTimeOffset.FromUnixTimeMilliseconds(o.RollbackUntilUnixMs), o.SetBy, DateTimeOffset.FromUnixTimeMilliseconds(o.SetAtUnixMs)),
+    };
+
+    private static Dictionary<string, string?> Deserialize(string? json) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, string?>>(json ?? "{}") ?? [], StringComparer.OrdinalIgnoreCase);
 
     public async Task SeedAsync(IReadOnlyList<ConfiguredTenant> configured, DateTimeOffset now, CancellationToken ct)
     {

@@ -34,4 +34,7 @@ public interface IFleetLease
 {
     /// <summary>Takes or renews the lease for <paramref name="holder"/>; false while another holder's lease runs.</summary>
     Task<bool> TryAcquireAsync(string name, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken ct);
+
+    /// <summary>Gives the lease up at once if <paramref name="holder"/> has it, so the next taker need not wait for it to lapse.</summary>
+    Task ReleaseAsync(string name, string holder, CancellationToken ct);
 }

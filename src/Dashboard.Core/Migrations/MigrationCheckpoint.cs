@@ -7,7 +7,12 @@ public enum MigrationPhase
     Orders,
     CatchUp,
     Verify,
+    /// <summary>Copied and verified: ready to cut over.</summary>
     Done,
+    /// <summary>The tenant was switched to the target (the source kept for a rollback).</summary>
+    CutOver,
+    /// <summary>The tenant was switched back to the source.</summary>
+    RolledBack,
 }
 
 /// <summary>

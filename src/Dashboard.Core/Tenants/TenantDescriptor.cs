@@ -14,6 +14,15 @@ public sealed record TenantDescriptor(string Id, string DisplayName, string Prov
 
     public string? UpdatedBy { get; init; }
 
+    /// <summary>Why writes are refused for the moment ("read-only while it moves to DynamoDB"); null while writable.</summary>
+    public string? ReadOnlyReason { get; init; }
+
+    /// <summary>
+    /// Provider and settings come from a migration's cut-over kept in the app store, not from the tenant's own
+    /// entry (which, for a pinned tenant, is configuration's): the override wins until it is rolled back.
+    /// </summary>
+    public Registry.TenantBackend? BackendOverride { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public string? Setting(string key) => Settings.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;

@@ -26,4 +26,16 @@ public sealed class MigrationOptions
 
     /// <summary>Rows per second assumed for a plan's estimate, before anything was measured.</summary>
     public double EstimatedRowsPerSecond { get; set; } = 500;
+
+    /// <summary>How long after a cut-over "roll back" is offered (the source is kept untouched until then).</summary>
+    public TimeSpan RollbackWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long a cut-over waits, once the tenant is read-only, before its final catch-up: long enough for every
+    /// other instance to read the registry's change version (see <c>TenantRegistry:PollInterval</c>) and refuse writes too.
+    /// </summary>
+    public TimeSpan CutOverSettle { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a cut-over waits for this instance's writes in flight to finish before giving up (the tenant then stays on its backend).</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -22,6 +22,9 @@ public sealed class MigrationHooks
     public Func<CancellationToken, Task>? AfterUsersCopied { get; init; }
 
     public Func<MigrationCheckpoint, CancellationToken, Task>? AfterPage { get; init; }
+
+    /// <summary>A cut-over closed the tenant's writes (and drained those in flight), before its final catch-up.</summary>
+    public Func<CancellationToken, Task>? AfterReadOnly { get; init; }
 }
 
 /// <summary>What a run did: its plan, what catch-up applied, and the verification.</summary>

@@ -1,3 +1,4 @@
+using Dashboard.Core.Alerts;
 using Dashboard.Core.Migrations;
 
 namespace Dashboard.Operations.Migrations;
@@ -6,7 +7,7 @@ namespace Dashboard.Operations.Migrations;
 /// The state one run shares between its phases: both stores, the checkpoint it holds the lease for, and the
 /// progress sink. Every checkpoint write extends the lease; losing the lease stops the run at once.
 /// </summary>
-internal sealed class MigrationRun(MigrationRequest request, string holder, IMigrationCheckpoints checkpoints, MigrationOptions options,
+internal sealed class MigrationRun(MigrationRequest request, string holder, IMigrationCheckpoints checkpoints, IFleetLease leases, MigrationOptions options,
     TimeProvider clock, IProgress<MigrationProgress>? progress, MigrationHooks hooks)
 {
     private long _lastSave;
@@ -21,15 +22,19 @@ internal sealed class MigrationRun(MigrationRequest request, string holder, IMig
     public ThrottleRetry Retry { get; } = new(options, clock);
     public MigrationCheckpoint Checkpoint { get; private set; } = null!;
 
+    public string Holder => holder;
+
     public void Report(MigrationProgress value) => progress?.Report(value);
 
     public async Task SaveAsync(MigrationCheckpoint checkpoint, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         Checkpoint = checkpoint with { UpdatedAt = now };
-        // Saved even when the run is being cancelled: the checkpoint must record the page that was written.
-        if (!await checkpoints.SaveAsync(Checkpoint, holder, now + options.Lease, CancellationToken.None))
+        // Saved even when the run is being cancelled: the checkpoint must record the page that was written. The lease
+        // is renewed first, so the checkpoint is written only while this run still holds it (for a whole lease period).
+        if (!await leases.TryAcquireAsync(IMigrationCheckpoints.LeaseName(TenantId), holder, now, options.Lease, CancellationToken.None))
             throw new MigrationException($"stopped: another run took over the migration of '{TenantId}' (this run's lease lapsed)");
+        await checkpoints.SaveAsync(Checkpoint, CancellationToken.None);
         _lastSave = clock.GetTimestamp();
         ct.ThrowIfCancellationRequested();
     }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Alerts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Migrations;
 
@@ -9,30 +10,31 @@ namespace Dashboard.Operations.Migrations;
 /// start to end, so a second run of the same tenant is refused rather than run twice; a stopped run is
 /// continued with <see cref="MigrationRequest.Resume"/>.
 /// </summary>
-public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IAuditLog audit, TimeProvider clock, MigrationOptions options)
+public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLease leases, IAuditLog audit, TimeProvider clock, MigrationOptions options)
 {
     public async Task<MigrationResult> RunAsync(MigrationRequest request, IProgress<MigrationProgress>? progress = null, MigrationHooks? hooks = null,
         CancellationToken ct = default)
     {
         var tenantId = request.Tenant.Id;
         var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        var lease = await checkpoints.TryAcquireAsync(tenantId, holder, clock.GetUtcNow(), options.Lease, ct);
-        if (!lease.Acquired)
+        var leaseName = IMigrationCheckpoints.LeaseName(tenantId);
+        if (!await leases.TryAcquireAsync(leaseName, holder, clock.GetUtcNow(), options.Lease, ct))
             throw new MigrationRefusedException(
-                $"tenant '{tenantId}' is being migrated by another run ({lease.HeldBy}); its claim lasts until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss} UTC unless renewed");
-        var run = new MigrationRun(request, holder, checkpoints, options, clock, progress, hooks ?? new MigrationHooks());
+                $"tenant '{tenantId}' is being migrated by another run (or cut over); its claim lapses {options.Lease.TotalSeconds:0} s after that run stops renewing it");
+        var stored = await checkpoints.GetAsync(tenantId, ct);
+        var run = new MigrationRun(request, holder, checkpoints, leases, options, clock, progress, hooks ?? new MigrationHooks());
         var steps = new MigrationAudit(audit, clock, request);
         try
         {
             if (request.VerifyOnly)
             {
                 // Comparing changes no checkpoint: a stopped run stays resumable.
-                await run.SaveAsync(lease.Checkpoint ?? Fresh(request) with { Phase = MigrationPhase.Done }, ct);
+                await run.SaveAsync(stored ?? Fresh(request) with { Phase = MigrationPhase.Done }, ct);
                 var report = await VerifyAsync(run, ct);
                 await steps.StepAsync("verify-only", Describe(report));
                 return new MigrationResult(null, 0, report, run.Retry.Throttles);
             }
-            var checkpoint = Starting(request, lease.Checkpoint);
+            var checkpoint = Starting(request, stored);
             var resuming = checkpoint != null;
             await run.SaveAsync(checkpoint ?? Fresh(request), ct);
             var plan = await MigrationPlanner.PlanAsync(run, resuming, ct);
@@ -69,15 +71,19 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IAuditLog 
         }
         finally
         {
-            await checkpoints.ReleaseAsync(tenantId, holder, CancellationToken.None);
+            await leases.ReleaseAsync(leaseName, holder, CancellationToken.None);
         }
     }
+
+    /// <summary>The plan alone: the target checked (reachable, schema created, empty) and the copy sized. No lease, no checkpoint.</summary>
+    public Task<MigrationPlan> PlanAsync(MigrationRequest request, CancellationToken ct) =>
+        MigrationPlanner.PlanAsync(new MigrationRun(request, "plan", checkpoints, leases, options, clock, null, new MigrationHooks()), resuming: false, ct);
 
     /// <summary>The checkpoint to continue from, or null for a fresh run; a stopped run is never silently restarted nor resumed into another target.</summary>
     private static MigrationCheckpoint? Starting(MigrationRequest request, MigrationCheckpoint? stored)
     {
         var id = request.Tenant.Id;
-        var stopped = stored is { Phase: not MigrationPhase.Done } && stored.TargetProvider.Length > 0 ? stored : null;
+        var stopped = stored is { Phase: not (MigrationPhase.Done or MigrationPhase.CutOver or MigrationPhase.RolledBack) } && stored.TargetProvider.Length > 0 ? stored : null;
         if (stopped is null)
             return request.Resume ? throw new MigrationException($"there is no stopped migration of '{id}' to resume") : null;
         if (!request.Resume)
@@ -96,7 +102,7 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IAuditLog 
             null, null, 0, 0, now, now);
     }
 
-    private static async Task<VerificationReport> VerifyAsync(MigrationRun run, CancellationToken ct)
+    internal static async Task<VerificationReport> VerifyAsync(MigrationRun run, CancellationToken ct)
     {
         run.Report(MigrationProgress.Note("verify", "comparing every user and order"));
         var source = await TenantSnapshot.ReadAsync(run.Source, run.Options.PageSize, run.Retry, () => run.KeepLeaseAsync(ct), ct);
@@ -104,7 +110,7 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IAuditLog 
         return MigrationVerifier.Compare(source, target);
     }
 
-    private static object Describe(VerificationReport r) => new
+    internal static object Describe(VerificationReport r) => new
     {
         users = r.SourceUsers,
         orders = r.SourceOrders,

@@ -16,6 +16,8 @@ public static class PageServices
         services.TryAddSingleton<OpenAlerts>();
         services.AddScoped<AlertsAdmin>();
         services.AddScoped<AlertRulesAdmin>();
+        services.TryAddSingleton<Migrations.MigrationJobs>();
+        services.AddScoped<Migrations.MigrationsConsole>();
         return services;
     }
 }

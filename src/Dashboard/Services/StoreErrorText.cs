@@ -15,6 +15,7 @@ public static class StoreErrorText
             ValidationException e => string.Join(" ", e.Errors.SelectMany(x => x.Value)),
             ForbiddenException e => e.Message,
             TenantDisabledException e => $"Tenant {e.Tenant} is disabled: its data cannot be read or changed until Ops enable it again.",
+            TenantReadOnlyException e => e.Message,
             OperationCanceledException => $"{where ?? "The backend"} did not answer in time.",
             // Not a typed store error: a bug or an unforeseen fault. Its text stays in the log, not on the page.
             _ => $"Something unexpected went wrong{(where is null ? "" : $" with {where}")}. It has been logged; try again.",

@@ -38,6 +38,7 @@ public static class PageRoutes
         new("/ops/sessions", "sessions", _ => "/ops/sessions"),
         new("/ops/tenants", "manage tenants", _ => "/ops/tenants"),
         new("/ops/alerts", "alerts", _ => "/ops/alerts"),
+        new("/ops/migrations", "migrations", _ => "/ops/migrations"),
         new("/audit", "audit log", _ => "/audit"),
         new("/not-found", "not found", _ => "/not-found"),
         new("/status", "status page opened directly", _ => "/status"),

@@ -1,4 +1,5 @@
 using Dashboard.AppStore;
+using Dashboard.Core.Alerts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Migrations;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,10 @@ public sealed class MigrationAppStore : IAsyncDisposable
     private MigrationAppStore(ServiceProvider services) => _services = services;
 
     public IMigrationCheckpoints Checkpoints => _services.GetRequiredService<IMigrationCheckpoints>();
+
+    public IFleetLease Leases => _services.GetRequiredService<IFleetLease>();
+
+    public IServiceProvider Services => _services;
 
     public IAuditLog Audit => _services.GetRequiredService<IAuditLog>();
 

@@ -23,6 +23,7 @@ public sealed class MigrationWorld
     public required IDataStore Target { get; init; }
     public required TenantMigrator Migrator { get; init; }
     public required MigrationOptions Options { get; init; }
+    public required Core.Audit.IAuditLog Audit { get; init; }
 
     public static async Task<MigrationWorld> StartAsync(AllBackendsFixture backends, string from, string to, CancellationToken ct)
     {
@@ -39,8 +40,9 @@ public sealed class MigrationWorld
             SourceStore = new TenantStore(tenant, source, TimeProvider.System, new UlidGenerator()),
             TargetTenant = targetTenant with { Id = tenant.Id },
             Target = target,
-            Migrator = new TenantMigrator(backends.AppStore.Checkpoints, backends.AppStore.Audit, TimeProvider.System, options),
+            Migrator = new TenantMigrator(backends.AppStore.Checkpoints, backends.AppStore.Leases, backends.AppStore.Audit, TimeProvider.System, options),
             Options = options,
+            Audit = backends.AppStore.Audit,
         };
     }
 

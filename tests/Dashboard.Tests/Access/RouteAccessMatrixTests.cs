@@ -23,7 +23,7 @@ public sealed class RouteAccessMatrixTests(DashboardServer server) : IClassFixtu
         var data = new TheoryData<string, string, string>();
         foreach (var who in new[] { "anonymous", "ops", "agent", "viewer" })
         {
-            foreach (var route in new[] { "/", "/ops/throughput", "/ops/throttling", "/ops/cost", "/ops/sessions", "/ops/alerts", "/ops/tenants", "/audit" })
+            foreach (var route in new[] { "/", "/ops/throughput", "/ops/throttling", "/ops/cost", "/ops/sessions", "/ops/alerts", "/ops/tenants", "/ops/migrations", "/audit" })
                 data.Add(who, route, who == "anonymous" ? "login" : route == "/" || who == "ops" ? "allowed" : "forbidden");
             foreach (var tenant in DashboardServer.TenantIds)
             {

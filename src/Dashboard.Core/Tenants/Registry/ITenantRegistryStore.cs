@@ -10,7 +10,14 @@ public sealed record TenantRecord(
     bool Pinned,
     long Version,
     string UpdatedBy,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Why writes are refused for the moment (a cut-over in progress); null while writable.</summary>
+    public string? ReadOnlyReason { get; init; }
+
+    /// <summary>The backend a cut-over switched the tenant to: applied over <see cref="Provider"/> and <see cref="Settings"/>.</summary>
+    public TenantBackendOverride? Override { get; init; }
+}
 
 /// <summary>The stored tenants and the change version they were read at.</summary>
 public sealed record TenantRegistrySnapshot(IReadOnlyList<TenantRecord> Tenants, long ChangeVersion);
@@ -44,4 +51,26 @@ public interface ITenantRegistryStore
     /// <exception cref="ConflictException">Someone else saved the tenant since <paramref name="expectedVersion"/>.</exception>
     /// <exception cref="NotFoundException">No such tenant.</exception>
     Task<TenantRecord> UpdateAsync(TenantRecord tenant, long expectedVersion, CancellationToken ct);
+
+    /// <summary>Marks the tenant read-only (with the reason pages show) or writable again (null); moves the change version.</summary>
+    Task SetReadOnlyAsync(string id, string? reason, CancellationToken ct);
+
+    /// <summary>
+    /// Switches the tenant to another backend (null: back to its own entry's), and makes it writable, in one
+    /// transaction that moves the change version. The override is kept apart from the tenant's entry, so seeding a
+    /// pinned tenant from configuration leaves it in force.
+    /// </summary>
+    Task SetOverrideAsync(string id, TenantBackendOverride? backend, CancellationToken ct);
 }
+
+/// <summary>A backend a tenant is reached on: a provider and its settings.</summary>
+public sealed record TenantBackend(string Provider, IReadOnlyDictionary<string, string?> Settings)
+{
+    public static TenantBackend Of(TenantDescriptor tenant) => new(tenant.ProviderKind, tenant.Settings);
+}
+
+/// <summary>
+/// A cut-over's switch: the backend the tenant is on now, the one it left (kept untouched for a rollback), until
+/// when a rollback is offered, and who switched it when.
+/// </summary>
+public sealed record TenantBackendOverride(TenantBackend Backend, TenantBackend Previous, DateTimeOffset RollbackUntil, string SetBy, DateTimeOffset SetAt);

@@ -51,6 +51,10 @@ public sealed class TenantAdmin(
         var before = await EditableAsync(change.Id, ct);
         var expected = change.ExpectedVersion ?? throw new ArgumentException("An edit names the version it started from.", nameof(change));
         var settings = Clean(change.Settings, before.Settings);
+        if (before.Override is not null && (!string.Equals(change.Provider.Trim(), before.Provider, StringComparison.OrdinalIgnoreCase)
+                || new TenantDescriptor(before.Id, "", before.Provider, settings).ReachedDifferentlyThan(new TenantDescriptor(before.Id, "", before.Provider, before.Settings))))
+            throw new ValidationException("Provider",
+                $"Tenant “{before.Id}” was moved by a migration: its backend comes from that cut-over until it is rolled back (on the migrations page), so a new provider or settings here would not apply.");
         var record = await CheckedAsync(before.Id, change, settings, before.Disabled, expected, ct);
         var saved = await store.UpdateAsync(record, expected, ct);
         await AuditAsync(saved, AuditAction.Update, before, ct);

@@ -55,13 +55,17 @@ public sealed class TenantRegistrySync(
     }
 
     private TenantDescriptor Describe(TenantRecord r) =>
-        new(r.Id, r.DisplayName, registry.FindProvider(r.Provider)?.Kind ?? r.Provider,
-            new Dictionary<string, string?>(r.Settings, StringComparer.OrdinalIgnoreCase))
+        new(r.Id, r.DisplayName, ProviderKind(r.Override?.Backend.Provider ?? r.Provider),
+            new Dictionary<string, string?>(r.Override?.Backend.Settings ?? r.Settings, StringComparer.OrdinalIgnoreCase))
         {
+            ReadOnlyReason = r.ReadOnlyReason,
+            BackendOverride = r.Override?.Backend,
             Disabled = r.Disabled,
             Pinned = r.Pinned,
             Version = r.Version,
             UpdatedBy = r.UpdatedBy,
             UpdatedAt = r.UpdatedAt,
         };
+
+    private string ProviderKind(string provider) => registry.FindProvider(provider)?.Kind ?? provider;
 }
