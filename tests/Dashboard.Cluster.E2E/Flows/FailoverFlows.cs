@@ -4,6 +4,7 @@ namespace Dashboard.Cluster.E2E.Flows;
 /// The instance holding an agent's circuit dies mid-edit: the browser reconnects through nginx to the survivor,
 /// still signed in and on the same URL, and is told plainly which unsaved edits were lost — never a blank page.
 /// </summary>
+[DisruptsTheCluster]
 public sealed class FailoverFlows(LocalCluster cluster) : ClusterTest(cluster)
 {
     [Fact]
