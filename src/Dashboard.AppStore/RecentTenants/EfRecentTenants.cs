@@ -26,8 +26,10 @@ public sealed class EfRecentTenants(IDbContextFactory<AppStoreDbContext> context
         // Later than the person's latest even within one millisecond, so two quick switches keep their order.
         var latest = await db.RecentTenants.Where(r => r.PersonId == personId).MaxAsync(r => (long?)r.OpenedAtUnixMs, ct);
         var now = Math.Max(time.GetUtcNow().ToUnixTimeMilliseconds(), (latest ?? 0) + 1);
+        // Never back in time: a tab that read "latest" before another tab's switch has an older now, and moving a row
+        // back below a concurrent trim's cutoff made that trim delete it (CI kept 6 of 8).
         var updated = await db.RecentTenants.Where(r => r.PersonId == personId && r.Tenant == tenantId)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.OpenedAtUnixMs, now), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.OpenedAtUnixMs, r => r.OpenedAtUnixMs > now ? r.OpenedAtUnixMs : now), ct);
         if (updated == 0)
         {
             db.RecentTenants.Add(new RecentTenantRow { PersonId = personId, Tenant = tenantId, OpenedAtUnixMs = now });
