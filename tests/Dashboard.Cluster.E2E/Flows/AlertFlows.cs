@@ -15,19 +15,9 @@ public sealed partial class AlertFlows(LocalCluster cluster) : ClusterTest(clust
     [Fact]
     public async Task The_retried_share_alert_counts_the_attempts_of_both_instances()
     {
-        using var http = new HttpClient();
-        var share = new Uri(Cluster.ThrottleProxyUrl, "/__throttle");
         await Cluster.WaitForScrapesAsync();
         var before = await AttemptsAsync();
-        (await http.PostAsync(new Uri(share, "?share=0.5"), null, Ct)).EnsureSuccessStatusCode();
-        try
-        {
-            await Task.WhenAll(Cluster.LoadAsync(1, "acme", rps: 10, seconds: 2), Cluster.LoadAsync(2, "acme", rps: 10, seconds: 2));
-        }
-        finally
-        {
-            (await http.PostAsync(new Uri(share, "?share=0"), null, Ct)).EnsureSuccessStatusCode();
-        }
+        await Cluster.ThrottledLoadOnBothAsync("acme", share: 0.5);
         await Cluster.WaitForScrapesAsync();
         var after = await AttemptsAsync();
         var added = after.ToDictionary(a => a.Key, a => a.Value - before.GetValueOrDefault(a.Key));

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Dashboard.Cluster.E2E.Flows;
 
@@ -10,23 +8,13 @@ public sealed class ThrottlingFlows(LocalCluster cluster) : ClusterTest(cluster)
     [Fact]
     public async Task Throttling_counts_and_lists_the_events_of_both_instances()
     {
-        using var http = new HttpClient();
-        var share = new Uri(Cluster.ThrottleProxyUrl, "/__throttle");
         // Counted from here: an instance killed and restarted by an earlier flow starts its counters again, so the
         // sum of every instance's counter no longer holds the throttles made before (the pages' window figures do).
         await Cluster.WaitForScrapesAsync();
-        var (throttledBefore, countedBefore) = (await ProxyThrottledAsync(http, share), await PrometheusThrottlesAsync());
-        (await http.PostAsync(new Uri(share, "?share=0.5"), null, Ct)).EnsureSuccessStatusCode();
-        try
-        {
-            await Task.WhenAll(Cluster.LoadAsync(1, "acme", rps: 10, seconds: 2), Cluster.LoadAsync(2, "acme", rps: 10, seconds: 2));
-        }
-        finally
-        {
-            (await http.PostAsync(new Uri(share, "?share=0"), null, Ct)).EnsureSuccessStatusCode();
-        }
+        var (throttledBefore, countedBefore) = (await Cluster.ProxyThrottledAsync(), await PrometheusThrottlesAsync());
+        await Cluster.ThrottledLoadOnBothAsync("acme", share: 0.5);
         await Cluster.WaitForScrapesAsync();
-        var throttled = await ProxyThrottledAsync(http, share);
+        var throttled = await Cluster.ProxyThrottledAsync();
         var counted = await PrometheusThrottlesAsync();
         Assert.True(throttled > throttledBefore);
         Assert.Equal(throttled - throttledBefore, (long)(counted - countedBefore));
@@ -47,9 +35,6 @@ public sealed class ThrottlingFlows(LocalCluster cluster) : ClusterTest(cluster)
         // Every event reached the shared list (each instance writes once a second; the page was opened after that).
         await Assertions.Expect(ops.GetByTestId("throttle-list-gap")).ToHaveCountAsync(0);
     }
-
-    private static async Task<long> ProxyThrottledAsync(HttpClient http, Uri share) =>
-        (await http.GetFromJsonAsync<JsonElement>(share, Ct)).GetProperty("throttled").GetInt64();
 
     private async Task<double> PrometheusThrottlesAsync() =>
         (await Cluster.QueryAsync("sum(dashboard_store_throttles_total{job=\"dashboard\",dashboard_tenant=\"acme\"})")).SingleOrDefault().Value;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Testing;
 
@@ -126,6 +128,32 @@ public sealed class LocalCluster : IAsyncLifetime
         var body = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// DynamoDB (through the throttle proxy) refuses <paramref name="share"/> of the item calls while both instances run
+    /// the load tool's mix on <paramref name="tenant"/> (10 calls/s for 2 s each); the switch is off again afterwards.
+    /// </summary>
+    public async Task ThrottledLoadOnBothAsync(string tenant, double share)
+    {
+        using var http = new HttpClient();
+        var throttle = new Uri(ThrottleProxyUrl, "/__throttle");
+        (await http.PostAsync(new Uri(throttle, $"?share={share.ToString(CultureInfo.InvariantCulture)}"), null)).EnsureSuccessStatusCode();
+        try
+        {
+            await Task.WhenAll(LoadAsync(1, tenant, rps: 10, seconds: 2), LoadAsync(2, tenant, rps: 10, seconds: 2));
+        }
+        finally
+        {
+            (await http.PostAsync(new Uri(throttle, "?share=0"), null)).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>How many calls the throttle proxy has throttled since it started.</summary>
+    public async Task<long> ProxyThrottledAsync()
+    {
+        using var http = new HttpClient();
+        return (await http.GetFromJsonAsync<JsonElement>(new Uri(ThrottleProxyUrl, "/__throttle"))).GetProperty("throttled").GetInt64();
     }
 
     private static string Tail(string file) => File.Exists(file) ? string.Join('\n', File.ReadLines(file).TakeLast(30)) : "(no log)";
