@@ -21,6 +21,8 @@ public sealed class MigrationCutOverTests(AllBackendsFixture backends)
     [Theory]
     [InlineData(AllBackendsFixture.Sqlite, AllBackendsFixture.PlanetScale)]
     [InlineData(AllBackendsFixture.DynamoDb, AllBackendsFixture.Fauna)]
+    [InlineData(AllBackendsFixture.PlanetScale, AllBackendsFixture.DynamoDb)]
+    [InlineData(AllBackendsFixture.Fauna, AllBackendsFixture.Sqlite)]
     public async Task A_write_racing_the_cut_over_is_carried_over_or_refused(string from, string to)
     {
         var world = await MigrationWorld.StartAsync(backends, from, to, Ct);
