@@ -32,6 +32,8 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
 
     public DbSet<UnitsBaselineRow> UnitsBaseline => Set<UnitsBaselineRow>();
 
+    public DbSet<UnitsBaselineTenantRow> UnitsBaselineTenants => Set<UnitsBaselineTenantRow>();
+
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
 
     public DbSet<MigrationRow> Migrations => Set<MigrationRow>();
@@ -217,6 +219,13 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             e.Property(x => x.Units).HasColumnName("units");
             // The rule reads seven given hours for every tenant; pruning removes the oldest hours.
             e.HasIndex(x => x.HourStartUnixMs);
+        });
+        model.Entity<UnitsBaselineTenantRow>(e =>
+        {
+            e.ToTable("units_baseline_tenants");
+            e.HasKey(x => x.Tenant);
+            e.Property(x => x.Tenant).HasColumnName("tenant").HasMaxLength(40).ValueGeneratedNever();
+            e.Property(x => x.SinceUnixMs).HasColumnName("since_unix_ms");
         });
         model.Entity<LeaseRow>(e =>
         {

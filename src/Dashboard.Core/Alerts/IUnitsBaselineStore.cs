@@ -4,21 +4,25 @@ namespace Dashboard.Core.Alerts;
 public sealed record TenantHourUnits(string Tenant, DateTimeOffset Hour, double Units);
 
 /// <summary>
-/// The units spike rule's baseline: units per tenant and hour over the last week, one row per tenant-hour, kept in the
-/// app store so it survives restarts and every instance reads the same. The evaluator (one per fleet) adds each hour
-/// as it completes and removes what is older than the week.
+/// The units spike rule's baseline: units per tenant and hour over the last week, kept in the app store so it survives
+/// restarts and every instance reads the same. The evaluator (one per fleet) adds each hour as it completes and
+/// removes what is older than the week.
 /// </summary>
 public interface IUnitsBaselineStore
 {
-    /// <summary>Adds the hours; a tenant-hour already kept is left as it is (the first complete figure stands).</summary>
-    Task AddAsync(IReadOnlyList<TenantHourUnits> hours, CancellationToken ct);
+    /// <summary>
+    /// Keeps one whole hour: each of <paramref name="tenants"/> (those registered then) with its units, 0 for a tenant
+    /// missing from <paramref name="units"/>. An hour already kept is left as it is, whole: the first complete figure
+    /// stands, never a mix of two rolls. Returns whether this call kept it.
+    /// </summary>
+    Task<bool> AddHourAsync(DateTimeOffset hour, IReadOnlyCollection<string> tenants, IReadOnlyDictionary<string, double> units, CancellationToken ct);
 
-    /// <summary>Whether any tenant has a row for the hour starting at <paramref name="hour"/>.</summary>
+    /// <summary>Whether the hour starting at <paramref name="hour"/> is kept.</summary>
     Task<bool> HasHourAsync(DateTimeOffset hour, CancellationToken ct);
 
-    /// <summary>Every tenant's rows for the hours starting at the given moments.</summary>
+    /// <summary>For each kept hour of those given, every tenant it was kept for, with its units (0 included).</summary>
     Task<IReadOnlyList<TenantHourUnits>> ReadAsync(IReadOnlyCollection<DateTimeOffset> hours, CancellationToken ct);
 
-    /// <summary>Removes the rows of hours starting before <paramref name="before"/>; returns how many.</summary>
+    /// <summary>Removes the hours starting before <paramref name="before"/>; returns how many rows went.</summary>
     Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct);
 }

@@ -28,7 +28,7 @@ public sealed class UnitsBaseline(IAlertInputs inputs, TenantRegistry tenants, T
 
     /// <summary>
     /// Keeps the last whole hour's units of every registered tenant (0 for one without calls) unless the store has that
-    /// hour already, then removes hours older than the week. Once per hour; a failure is tried again next round.
+    /// hour already (or another instance keeps it first), then removes hours older than the week. Once per hour; a failure is tried again next round.
     /// </summary>
     public async Task RollAsync(CancellationToken ct)
     {
@@ -41,7 +41,7 @@ public sealed class UnitsBaseline(IAlertInputs inputs, TenantRegistry tenants, T
             if (units is null)
                 log.LogInformation("Units baseline: the hour from {Hour:HH:mm} UTC is not whole in {Scope}'s figures; not kept", hour, inputs.Scope);
             else
-                await store.AddAsync(tenants.All.Select(t => new TenantHourUnits(t.Id, hour, units.GetValueOrDefault(t.Id))).ToList(), ct);
+                await store.AddHourAsync(hour, tenants.All.Select(t => t.Id).ToList(), units, ct);
         }
         var pruned = await store.PruneAsync(hour.AddDays(-Days), ct);
         if (pruned > 0) log.LogInformation("Units baseline: removed {Rows} tenant-hours older than {Days} days", pruned, Days);

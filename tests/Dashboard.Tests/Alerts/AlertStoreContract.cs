@@ -189,7 +189,7 @@ public abstract class AlertStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_units_baseline_is_kept_one_row_per_tenant_hour_compared_by_hour_of_day_and_pruned_past_seven_days()
+    public async Task The_units_baseline_is_kept_per_tenant_hour_compared_by_hour_of_day_and_pruned_past_seven_days()
     {
         // The instance starts at 08:00, so the hour to 09:00 is whole in its rolling store.
         var clock = new FakeTimeProvider(T0.AddHours(-1));
@@ -202,12 +202,15 @@ public abstract class AlertStoreContract : IAsyncLifetime
 
         // A recorded week: 200 units a minute at 09:00-09:59 on the last three days, 2,000 a minute at 10:00-10:59
         // (a busier hour), and two rows older than the week.
-        await store.AddAsync([
-            .. Enumerable.Range(1, 3).Select(d => new TenantHourUnits("acme", T0.AddDays(-d), 200 * 60)),
-            .. Enumerable.Range(1, 3).Select(d => new TenantHourUnits("acme", T0.AddHours(1).AddDays(-d), 2000 * 60)),
-            new TenantHourUnits("acme", T0.AddHours(-1).AddDays(-8), 1),
-            new TenantHourUnits("acme", T0.AddHours(-2).AddDays(-7), 1),
-        ], Ct);
+        async Task KeepAsync(DateTimeOffset hour, double units) =>
+            Assert.True(await store.AddHourAsync(hour, ["acme"], new Dictionary<string, double> { ["acme"] = units }, Ct));
+        await KeepAsync(T0.AddHours(-1).AddDays(-8), 1);
+        await KeepAsync(T0.AddHours(-2).AddDays(-7), 1);
+        for (var d = 3; d >= 1; d--)
+        {
+            await KeepAsync(T0.AddDays(-d), 200 * 60);
+            await KeepAsync(T0.AddHours(1).AddDays(-d), 2000 * 60);
+        }
 
         clock.Advance(TimeSpan.FromMinutes(10));
         Units(100);
@@ -241,6 +244,46 @@ public abstract class AlertStoreContract : IAsyncLifetime
         var busyHour = Spike(await a.GetRequiredService<AlertEvaluator>().EvaluateAsync(Ct));
         Assert.False(busyHour.Breached, busyHour.Summary);
         Assert.Equal(10000.0, busyHour.Threshold);
+    }
+
+    [Fact]
+    public async Task An_hour_rolled_by_two_instances_at_once_is_kept_whole_from_one_of_them_and_idle_tenants_take_no_rows()
+    {
+        var a = await InstanceAsync(TimeProvider.System, "a");
+        var b = await InstanceAsync(TimeProvider.System, "b");
+        var hour = T0.AddDays(-1);
+        // 1,000 tenants, 10 with units: what each instance saw differs (each counted its own share).
+        var tenants = Enumerable.Range(0, 1000).Select(i => $"t{i:0000}").ToList();
+        Dictionary<string, double> Seen(double by) => tenants.Take(10).ToDictionary(t => t, t => by + int.Parse(t[1..]));
+        var (seenByA, seenByB) = (Seen(100), Seen(500));
+
+        for (var round = 0; round < 5; round++)
+        {
+            var at = hour.AddHours(round - 4);
+            var kept = await Task.WhenAll(
+                Task.Run(() => a.GetRequiredService<IUnitsBaselineStore>().AddHourAsync(at, tenants, seenByA, Ct)),
+                Task.Run(() => b.GetRequiredService<IUnitsBaselineStore>().AddHourAsync(at, tenants, seenByB, Ct)));
+            Assert.Equal(1, kept.Count(k => k));
+            var read = await a.GetRequiredService<IUnitsBaselineStore>().ReadAsync([at], Ct);
+            Assert.Equal(1000, read.Count);
+            var winner = kept[0] ? seenByA : seenByB;
+            Assert.All(read, r => Assert.Equal(winner.GetValueOrDefault(r.Tenant), r.Units));
+        }
+
+        // A row per tenant with units and one marker per hour, not one per tenant-hour.
+        Assert.Equal(5 * (10 + 1), await RowsAsync(a, "units_baseline"));
+        Assert.Equal(1000, await RowsAsync(a, "units_baseline_tenants"));
+        // A tenant added later counts from its first kept hour, not before: no week of zeros it never had.
+        var later = hour.AddHours(1);
+        Assert.True(await a.GetRequiredService<IUnitsBaselineStore>().AddHourAsync(later, [.. tenants, "t-new"], seenByA, Ct));
+        var both = await a.GetRequiredService<IUnitsBaselineStore>().ReadAsync([hour, later], Ct);
+        Assert.Equal([later], both.Where(r => r.Tenant == "t-new").Select(r => r.Hour));
+    }
+
+    private static async Task<long> RowsAsync(IServiceProvider instance, string table)
+    {
+        await using var db = await instance.GetRequiredService<IDbContextFactory<AppStoreDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS Value FROM " + table).SingleAsync(Ct);
     }
 
     private static AlertCondition Spike(IReadOnlyList<AlertCondition> conditions) =>

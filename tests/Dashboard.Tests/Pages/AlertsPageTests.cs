@@ -36,8 +36,9 @@ public sealed class AlertsPageTests : DashboardTestContext
     {
         // Two of the previous seven days have a figure for this hour.
         var hour = Dashboard.Operations.Alerts.UnitsBaseline.HourOf(DateTimeOffset.UtcNow);
-        await Services.GetRequiredService<IUnitsBaselineStore>().AddAsync(
-            [new TenantHourUnits(TenantId, hour.AddDays(-1), 600), new TenantHourUnits(TenantId, hour.AddDays(-3), 900)], Ct);
+        var baseline = Services.GetRequiredService<IUnitsBaselineStore>();
+        await baseline.AddHourAsync(hour.AddDays(-3), [TenantId], new Dictionary<string, double> { [TenantId] = 900 }, Ct);
+        await baseline.AddHourAsync(hour.AddDays(-1), [TenantId], new Dictionary<string, double> { [TenantId] = 600 }, Ct);
 
         var cut = Render<Dashboard.Components.Pages.Ops.Alerts>();
         cut.WaitForAssertion(() => Assert.StartsWith("baseline: 2 of 7 days (still building)", cut.Find("[data-testid=units-baseline]").TextContent.Trim()));
