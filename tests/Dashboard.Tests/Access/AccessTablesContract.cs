@@ -2,6 +2,7 @@ using Dashboard.AppStore;
 using Dashboard.AppStore.Lockout;
 using Dashboard.AppStore.Sessions;
 using Dashboard.Core.Audit;
+using Dashboard.Core.Tenants;
 using Dashboard.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Access;
 
 /// <summary>
-/// The app store's sessions and lockout tables, the same checks on each database the app store runs on (SQLite
+/// The app store's sessions, lockout and recent tenants tables, the same checks on each database the app store runs on (SQLite
 /// by default, MySQL when configured): created in stores made before they existed, atomic counting shared by
 /// instances, and bounded by trimming and clean-up.
 /// </summary>
@@ -122,6 +123,25 @@ public abstract class AccessTablesContract : IAsyncLifetime
         Assert.Null(await Lockouts.LockedUntilAsync(["k"], T0.AddMinutes(15), Ct));
         await Lockouts.ClearAsync("k", Ct);
         Assert.Equal(0, await Lockouts.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Tabs_recording_recent_tenants_at_once_lose_nothing_and_keep_one_row_per_tenant()
+    {
+        var recents = _services.GetRequiredService<IRecentTenants>();
+        const string person = "agent@example.com";
+        // Two tabs open the same tenant at the same moment, while others open different ones.
+        var tenants = Enumerable.Range(0, IRecentTenants.Kept + 4).Select(i => $"t{i:0000}").ToList();
+        await Task.WhenAll(tenants.Concat(tenants).Select(t => Task.Run(() => recents.RememberAsync(person, t, Ct))));
+
+        var kept = await recents.ListAsync(person, Ct);
+        Assert.Equal(IRecentTenants.Kept, kept.Count);
+        Assert.Equal(kept.Distinct().Count(), kept.Count);
+        Assert.All(kept, t => Assert.Contains(t, tenants));
+
+        // After the race, one more switch still comes first.
+        await recents.RememberAsync(person, "t9999", Ct);
+        Assert.Equal("t9999", (await recents.ListAsync(person, Ct))[0]);
     }
 
     [Fact]
