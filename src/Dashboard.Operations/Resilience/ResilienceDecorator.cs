@@ -11,11 +11,10 @@ public sealed class ResilienceDecorator(TenantCircuits circuits, IEnumerable<ISt
 {
     private readonly IStoreCallSink[] _sinks = sinks.ToArray();
 
-    public IDataStore Decorate(TenantDescriptor tenant, string productName, IDataStore inner)
-    {
-        var probed = new MeteredDataStore(inner, tenant.Id, productName, _sinks);
-        return new ResilientDataStore(inner, circuits.For(tenant.Id, productName, probed.PingAsync));
-    }
+    /// <remarks>The metered probe is made with the tenant's circuit, not with every store built for the tenant (the
+    /// one-off stores of pings and preparation included).</remarks>
+    public IDataStore Decorate(TenantDescriptor tenant, string productName, IDataStore inner) =>
+        new ResilientDataStore(inner, circuits.For(tenant.Id, productName, () => new MeteredDataStore(inner, tenant.Id, productName, _sinks).PingAsync));
 
     public void Release(string tenantId) => circuits.Release(tenantId);
 }

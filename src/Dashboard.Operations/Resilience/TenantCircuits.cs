@@ -18,10 +18,10 @@ public sealed class TenantCircuits : IAsyncDisposable, IDisposable
         _metrics = new ResilienceMetrics(meters, () => All);
     }
 
-    /// <param name="ping">The tenant's undecorated ping, for the prober (the first caller's is kept).</param>
-    public TenantCircuit For(string tenant, string provider, Func<CancellationToken, Task> ping) =>
+    /// <param name="pingOf">Makes the tenant's ping for the prober, called once with the circuit (the first caller's is kept).</param>
+    public TenantCircuit For(string tenant, string provider, Func<Func<CancellationToken, Task>> pingOf) =>
         _byTenant.GetOrAdd(tenant, t => new Lazy<TenantCircuit>(() =>
-            new TenantCircuit(t, provider, ping, _options, _clock, _metrics.ListenerFor(t, provider)))).Value;
+            new TenantCircuit(t, provider, pingOf(), _options, _clock, _metrics.ListenerFor(t, provider)))).Value;
 
     /// <summary>Forgets an evicted tenant's circuit and stops its prober; its next use starts a closed one.</summary>
     public void Release(string tenant)

@@ -48,7 +48,7 @@ public sealed class ResilienceMetricsTests : IAsyncLifetime
             BreakAfterFailures = 2,
             BreakDuration = TimeSpan.FromMinutes(10),
         }), _clock);
-        var store = new ResilientDataStore(_backend, circuits.For(_backend.Tenant, FaultySandbox.Product, _backend.PingAsync));
+        var store = new ResilientDataStore(_backend, circuits.For(_backend.Tenant, FaultySandbox.Product, () => _backend.PingAsync));
 
         _backend.Fault = Fault.Throttle;
         var throttled = store.GetUserAsync("u", Ct);
