@@ -15,6 +15,16 @@ summary=()
 failed=0
 results=artifacts/test-results
 rm -rf "$results"
+# record_suite NAME EXIT_CODE SECONDS LOG: the suite's line in the summary, from its runner's own summary.
+record_suite() {
+  local name=$1 rc=$2 secs=$3 log=$4
+  local line; line=$(grep -E '^(Passed!|Failed!)|^ℹ (tests|pass|fail) ' "$log" | tr '\n' ' ')
+  # A runner that printed no summary ran nothing (a filter that matches no test exits 0).
+  [ -n "$line" ] || { rc=1; line="no summary: no test ran"; }
+  summary+=("$(printf '%-44s %-6s %4ss  %s' "$name" "$([ "$rc" = 0 ] && echo ok || echo FAILED)" "$secs" "$line")")
+  [ "$rc" = 0 ] || failed=1
+}
+
 run_suite() { # run_suite NAME COMMAND...
   local name=$1; shift
   say "running $name"
@@ -22,27 +32,53 @@ run_suite() { # run_suite NAME COMMAND...
   local start=$SECONDS
   "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
-  local line; line=$(grep -E '^(Passed!|Failed!)|^ℹ (tests|pass|fail) ' "$log" | tr '\n' ' ')
-  # A runner that printed no summary ran nothing (a filter that matches no test exits 0).
-  [ -n "$line" ] || { rc=1; line="no summary: no test ran"; }
-  summary+=("$(printf '%-44s %-6s %4ss  %s' "$name" "$([ "$rc" = 0 ] && echo ok || echo FAILED)" "$((SECONDS - start))" "$line")")
-  [ "$rc" = 0 ] || failed=1
+  record_suite "$name" "$rc" "$((SECONDS - start))" "$log"
   rm -f "$log"
+}
+
+# The cluster suite mostly waits (Prometheus scrapes, instances restarting, one browser at a time), so Dashboard.Tests
+# runs beside it, its output held back and printed whole when both are done. Each starts its own servers: the cluster
+# on its fixed ports, Dashboard.Tests on free ones. Everything else runs one suite at a time.
+declare -A beside=([Dashboard.Cluster.E2E]=Dashboard.Tests)
+declare -A ran_beside=()
+
+test_command() { # test_command PROJECT: sets `command` to the project's dotnet test command line, with its TRX file
+  command=(dotnet test "$1" -c Release --no-build --nologo --logger "trx;LogFileName=$(basename "$1" .csproj).trx" --results-directory "$results")
 }
 
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   # Benchmarks are run by scripts/bench.sh, not as tests; Dashboard.Testing is the suites' shared library.
   case "$name" in *Bench*|Dashboard.Testing) continue ;; esac
-  trx=(--logger "trx;LogFileName=$name.trx" --results-directory "$results")
+  [ -z "${ran_beside[$name]:-}" ] || continue
   if [ "$name" = Dashboard.Providers.Tests ]; then
     # The README's filtered command, run as written, then every other test of the suite: each test runs once.
     run_suite "$name Backend=DynamoDb" dotnet test "$project" -c Release --no-build --nologo --filter Backend=DynamoDb \
       --logger "trx;LogFileName=$name.DynamoDb.trx" --results-directory "$results"
-    run_suite "$name the rest" dotnet test "$project" -c Release --no-build --nologo --filter 'Backend!=DynamoDb' "${trx[@]}"
+    test_command "$project"
+    run_suite "$name the rest" "${command[@]}" --filter 'Backend!=DynamoDb'
     continue
   fi
-  run_suite "$name" dotnet test "$project" -c Release --no-build --nologo "${trx[@]}"
+  if [ -n "${beside[$name]:-}" ]; then
+    other=${beside[$name]}
+    ran_beside[$other]=1
+    say "running $other beside $name (its output follows $name's)"
+    other_log=$(mktemp)
+    other_start=$SECONDS
+    test_command "tests/$other/$other.csproj"
+    "${command[@]}" >"$other_log" 2>&1 &
+    other_pid=$!
+    test_command "$project"
+    run_suite "$name" "${command[@]}"
+    other_rc=0; wait "$other_pid" || other_rc=$?
+    say "$other (ran beside $name)"
+    cat "$other_log"
+    record_suite "$other" "$other_rc" "$((SECONDS - other_start))" "$other_log"
+    rm -f "$other_log"
+    continue
+  fi
+  test_command "$project"
+  run_suite "$name" "${command[@]}"
 done
 for script in tests/*/run-tests.sh; do
   [ -e "$script" ] || continue
