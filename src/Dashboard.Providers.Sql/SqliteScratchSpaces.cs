@@ -12,8 +12,8 @@ public sealed class SqliteScratchSpaces(IHostEnvironment? environment = null) : 
 
     public Task<IReadOnlyDictionary<string, string?>> CreateAsync(TenantDescriptor basis, string name, CancellationToken ct)
     {
-        var builder = new SqliteConnectionStringBuilder(basis.RequiredSetting(SqliteStoreProvider.ConnectionStringKey));
-        builder.DataSource = Path.Combine(Folder(basis), name + ".db");
+        // Only the file: the basis's other options (Mode=ReadWrite of a file that must exist) do not fit a new file.
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(Folder(basis), name + ".db") };
         SqliteDataSource.EnsureFolder(builder.DataSource);
         IReadOnlyDictionary<string, string?> settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
