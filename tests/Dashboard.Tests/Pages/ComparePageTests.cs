@@ -55,8 +55,8 @@ public sealed class ComparePageTests : DashboardTestContext
         var rows = measured.QuerySelectorAll("tbody tr");
         Assert.Single(rows);
         Assert.Contains("SQLite sandbox", rows[0].TextContent);
-        Assert.Contains("not covered", rows[0].TextContent); // the article says nothing about the sandbox
-        Assert.Contains("Article: pricing model", measured.TextContent);
+        Assert.Contains("not covered by the article", rows[0].TextContent); // the article says nothing about the sandbox
+        Assert.Contains("The seed article says (not measured)", measured.TextContent);
         Assert.True(result.Providers[0].Calls >= 50, $"{result.Providers[0].Calls} calls");
         cut.WaitForAssertion(() => Assert.Contains($"/ops/compare/{result.Id}.csv", cut.Find("[aria-label='Kept comparisons']").InnerHtml));
         Assert.Empty(await Services.GetRequiredService<ScratchTenants>().ListAsync(Ct));
