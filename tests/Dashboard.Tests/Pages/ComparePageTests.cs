@@ -56,7 +56,7 @@ public sealed class ComparePageTests : DashboardTestContext
         Assert.Single(rows);
         Assert.Contains("SQLite sandbox", rows[0].TextContent);
         Assert.Contains("not covered by the article", rows[0].TextContent); // the article says nothing about the sandbox
-        Assert.Contains("The seed article says (not measured)", measured.TextContent);
+        Assert.Contains("Provider (and what the seed article says, not measured)", measured.TextContent);
         Assert.True(result.Providers[0].Calls >= 50, $"{result.Providers[0].Calls} calls");
         cut.WaitForAssertion(() => Assert.Contains($"/ops/compare/{result.Id}.csv", cut.Find("[aria-label='Kept comparisons']").InnerHtml));
         Assert.Empty(await Services.GetRequiredService<ScratchTenants>().ListAsync(Ct));
