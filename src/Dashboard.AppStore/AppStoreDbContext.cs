@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Dashboard.AppStore;
 
-/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts, Ops' alert rule edits, the units spike baseline and the fleet's leases, and tenant migrations' checkpoints.</summary>
+/// <summary>The dashboard's own database: the audit log, the data-protection key ring, sign-in sessions, sign-in lockouts, throttle events, each person's recent tenants, the tenant registry, the fleet's alerts, Ops' alert rule edits, the units spike baseline and the fleet's leases, tenant migrations' checkpoints, and backend comparisons with their scratch spaces.</summary>
 public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
@@ -37,6 +37,10 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
 
     public DbSet<MigrationRow> Migrations => Set<MigrationRow>();
+
+    public DbSet<Compare.CompareRunRow> CompareRuns => Set<Compare.CompareRunRow>();
+
+    public DbSet<Compare.CompareScratchRow> CompareScratch => Set<Compare.CompareScratchRow>();
 
     public DbSet<TenantOverrideRow> TenantOverrides => Set<TenantOverrideRow>();
 
@@ -199,6 +203,29 @@ public sealed class AppStoreDbContext(DbContextOptions<AppStoreDbContext> option
             e.Property(x => x.OrdersCopied).HasColumnName("orders_copied");
             e.Property(x => x.StartedAtUnixMs).HasColumnName("started_at_unix_ms");
             e.Property(x => x.UpdatedAtUnixMs).HasColumnName("updated_at_unix_ms");
+        });
+        model.Entity<Compare.CompareRunRow>(e =>
+        {
+            e.ToTable("compare_runs");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(40).ValueGeneratedNever();
+            e.Property(x => x.StartedAtUnixMs).HasColumnName("started_at_unix_ms");
+            e.Property(x => x.FinishedAtUnixMs).HasColumnName("finished_at_unix_ms");
+            e.Property(x => x.StartedBy).HasColumnName("started_by").HasMaxLength(320);
+            e.Property(x => x.State).HasColumnName("state").HasMaxLength(20);
+            e.Property(x => x.Summary).HasColumnName("summary").HasMaxLength(400);
+            e.Property(x => x.ResultJson).HasColumnName("result_json");
+            e.HasIndex(x => x.StartedAtUnixMs);
+        });
+        model.Entity<Compare.CompareScratchRow>(e =>
+        {
+            e.ToTable("compare_scratch");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(64).ValueGeneratedNever();
+            e.Property(x => x.ProviderKind).HasColumnName("provider_kind").HasMaxLength(40);
+            e.Property(x => x.BasisTenant).HasColumnName("basis_tenant").HasMaxLength(40);
+            e.Property(x => x.RunId).HasColumnName("run_id").HasMaxLength(40);
+            e.Property(x => x.CreatedAtUnixMs).HasColumnName("created_at_unix_ms");
         });
         model.Entity<AlertRulesRow>(e =>
         {

@@ -23,7 +23,7 @@ namespace Dashboard.AppStore;
 public static class AppStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events, recent tenants, the tenant registry, alerts, alert rule edits, the units spike baseline, fleet leases and migration checkpoints on it. The web host adds
+    /// The app store (created at start), the audit log, sign-in sessions, lockouts, the fleet's throttle events, recent tenants, the tenant registry, alerts, alert rule edits, the units spike baseline, fleet leases, migration checkpoints and kept comparisons (with their scratch ledger) on it. The web host adds
     /// the data-protection key ring kept in it with <c>AddAppStoreKeyRing</c>.
     /// </summary>
     public static IServiceCollection AddAppStore(this IServiceCollection services, IConfiguration configuration)
@@ -54,6 +54,8 @@ public static class AppStoreServiceCollectionExtensions
         services.TryAddSingleton<IMigrationCheckpoints, EfMigrationCheckpoints>();
         services.TryAddSingleton<IAlertRulesStore, EfAlertRulesStore>();
         services.TryAddSingleton<IUnitsBaselineStore, EfUnitsBaselineStore>();
+        services.TryAddSingleton<Dashboard.Core.Compare.ICompareRuns, Compare.EfCompareRuns>();
+        services.TryAddSingleton<Dashboard.Core.Compare.IScratchLedger, Compare.EfScratchLedger>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<AppStoreStartup>();
         // The tenant registry: seeded from configuration and loaded after the schema exists, before requests are served.

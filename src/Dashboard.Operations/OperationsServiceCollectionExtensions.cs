@@ -5,6 +5,7 @@ using Dashboard.Operations.Queries.Fleet;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Dashboard.Operations;
 
@@ -44,7 +45,31 @@ public static class OperationsServiceCollectionExtensions
         services.TryAddSingleton<Migrations.TenantMigrator>();
         services.TryAddSingleton<Migrations.TenantCutOver>();
         services.TryAddSingleton<Migrations.TenantMigrations>();
+        AddCompare(services);
         return services;
+    }
+
+    /// <summary>
+    /// Backend comparisons on scratch tenants. The providers supply their scratch spaces, the host the ledger,
+    /// the kept runs and the fleet lease (the app store); without those the comparison and its sweep stay off.
+    /// </summary>
+    private static void AddCompare(IServiceCollection services)
+    {
+        services.TryAddSingleton<Compare.ScratchTenants>();
+        services.TryAddSingleton<Compare.CompareMixes>();
+        services.TryAddSingleton<Compare.CompareRunner>();
+        services.TryAddSingleton<Compare.CompareService>();
+        services.TryAddSingleton<Compare.ScratchSweepService>();
+        services.AddSingleton<IHostedService>(sp =>
+            sp.GetService<Dashboard.Core.Compare.IScratchLedger>() is null || sp.GetService<Dashboard.Core.Alerts.IFleetLease>() is null || sp.GetService<TenantRegistry>() is null
+                ? new NoSweep()
+                : sp.GetRequiredService<Compare.ScratchSweepService>());
+    }
+
+    private sealed class NoSweep : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 
     /// <summary>

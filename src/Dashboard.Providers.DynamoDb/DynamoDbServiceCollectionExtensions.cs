@@ -9,6 +9,7 @@ public static class DynamoDbServiceCollectionExtensions
     public static IServiceCollection AddDynamoDbProvider(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataStoreProvider, DynamoDbStoreProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Dashboard.Core.Compare.IScratchSpaces, DynamoDbScratchSpaces>());
         return services;
     }
 }

@@ -11,6 +11,7 @@ public static class FaunaServiceCollectionExtensions
         // Requests carry the secret in a header: keep the factory's request logging from ever printing headers.
         services.AddHttpClient(FaunaClient.HttpClientName).RedactLoggedHeaders(["Authorization"]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataStoreProvider, FaunaStoreProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Dashboard.Core.Compare.IScratchSpaces, FaunaScratchSpaces>());
         return services;
     }
 }

@@ -10,6 +10,8 @@ public static class SqlServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataStoreProvider, SqliteStoreProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataStoreProvider, PlanetScaleStoreProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Dashboard.Core.Compare.IScratchSpaces, SqliteScratchSpaces>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Dashboard.Core.Compare.IScratchSpaces, MySqlScratchSpaces>());
         return services;
     }
 }

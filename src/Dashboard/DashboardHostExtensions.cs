@@ -70,6 +70,7 @@ public static class DashboardHostExtensions
         app.MapDashboardMetrics();
         Services.Export.ExportEndpoints.MapExports(app);
         Services.Export.OpsExportEndpoints.MapOpsExports(app);
+        Services.Compare.CompareEndpoints.MapCompareExports(app);
         app.MapAlertRules();
         // frame-ancestors is in the app's own CSP ('none'); Blazor's default second header ('self') is not needed.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

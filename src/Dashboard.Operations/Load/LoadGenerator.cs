@@ -12,10 +12,12 @@ namespace Dashboard.Operations.Load;
 /// users is sampled first, under <see cref="SamplingRetry"/>: a throttling or briefly unreachable backend
 /// delays the run, one that stays down stops it before any load with a <see cref="LoadNotStartedException"/>.
 /// Orders to open are the ones the run's own order lists return, so no other call has to succeed first.
+/// Another <see cref="LoadMix"/> changes the shares (the comparison page's workloads), not how calls are made.
 /// </summary>
-public sealed class LoadGenerator(ITenantStore store, TimeProvider? clock = null)
+public sealed class LoadGenerator(ITenantStore store, TimeProvider? clock = null, LoadMix? mix = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly LoadMix _mix = mix ?? LoadMix.Realistic;
     private readonly List<User> _users = [];
     private readonly OrderIdPool _orderIds = new();
     private readonly ConcurrentDictionary<StoreOutcome, long> _outcomes = new();
@@ -70,15 +72,21 @@ public sealed class LoadGenerator(ITenantStore store, TimeProvider? clock = null
         var user = _users[Random.Shared.Next(_users.Count)];
         try
         {
-            if (r < 0.25) await store.ListUsersAsync(UserQuery.All, new PageRequest(), ct);
-            else if (r < 0.32) await store.ListUsersAsync(new UserQuery(UserSortField.Name, user.Name[..Math.Min(2, user.Name.Length)]), new PageRequest(), ct);
-            else if (r < 0.50) await store.GetUserAsync(user.Id, ct);
-            else if (r < 0.58) await store.FindUserByEmailAsync(user.Email, ct);
-            else if (r < 0.78) await ListOrdersAsync(user.Id, ct);
-            else if (r < 0.90) await GetOrderAsync(user.Id, ct);
-            else if (r < 0.95) await SaveProfileAsync(user.Id, ct);
-            else if (r < 0.98) await CreateOrderAsync(user.Id, ct);
-            else await AdvanceOrderAsync(user.Id, ct);
+            switch (_mix.Pick(r))
+            {
+                case LoadAction.ListUsers: await store.ListUsersAsync(UserQuery.All, new PageRequest(), ct); break;
+                case LoadAction.SearchUsers: await store.ListUsersAsync(new UserQuery(UserSortField.Name, user.Name[..Math.Min(2, user.Name.Length)]), new PageRequest(), ct); break;
+                case LoadAction.GetUser: await store.GetUserAsync(user.Id, ct); break;
+                case LoadAction.FindUserByEmail: await store.FindUserByEmailAsync(user.Email, ct); break;
+                case LoadAction.ListOrders: await ListOrdersAsync(user.Id, ct); break;
+                case LoadAction.GetOrder: await GetOrderAsync(user.Id, ct); break;
+                case LoadAction.ListTenantOrders: await store.ListTenantOrdersAsync(OrderQuery.All, new PageRequest(), ct); break;
+                case LoadAction.CountOrders: await store.CountOrdersByStatusAsync(ct); break;
+                case LoadAction.SaveProfile: await SaveProfileAsync(user.Id, ct); break;
+                case LoadAction.CreateUser: await store.CreateUserAsync(new NewUser($"load.{Guid.NewGuid():N}@example.com", "Load User"), ct); break;
+                case LoadAction.CreateOrder: await CreateOrderAsync(user.Id, ct); break;
+                default: await AdvanceOrderAsync(user.Id, ct); break;
+            }
             Count(StoreOutcome.Ok);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

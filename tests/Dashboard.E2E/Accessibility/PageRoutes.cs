@@ -39,6 +39,7 @@ public static class PageRoutes
         new("/ops/tenants", "manage tenants", _ => "/ops/tenants"),
         new("/ops/alerts", "alerts", _ => "/ops/alerts"),
         new("/ops/migrations", "migrations", _ => "/ops/migrations"),
+        new("/ops/compare", "compare backends", _ => "/ops/compare"),
         new("/audit", "audit log", _ => "/audit"),
         new("/not-found", "not found", _ => "/not-found"),
         new("/status", "status page opened directly", _ => "/status"),
