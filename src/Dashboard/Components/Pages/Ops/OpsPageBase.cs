@@ -9,7 +9,6 @@ namespace Dashboard.Components.Pages.Ops;
 /// </summary>
 public abstract class OpsPageBase : ComponentBase, IDisposable
 {
-    private PeriodicTimer? _timer;
     private CancellationTokenSource? _stop;
     // Cancels a query still running when the page goes away.
     private CancellationTokenSource? _gone;
@@ -82,12 +81,11 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
     {
         StopTimer();
         if (!AutoRefresh || !RendererInfo.IsInteractive) return;
-        _timer = new PeriodicTimer(RefreshPeriod);
         _stop = new CancellationTokenSource();
-        _ = TickAsync(_timer, firstIn, _stop.Token);
+        _ = TickAsync(RefreshPeriod, firstIn, _stop.Token);
     }
 
-    private async Task TickAsync(PeriodicTimer timer, TimeSpan? firstIn, CancellationToken ct)
+    private async Task TickAsync(TimeSpan period, TimeSpan? firstIn, CancellationToken ct)
     {
         try
         {
@@ -96,6 +94,8 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
                 await Task.Delay(wait, ct);
                 await InvokeAsync(RefreshAndRenderAsync);
             }
+            // Periods count from the last refresh, the first one included.
+            using var timer = new PeriodicTimer(period);
             while (await timer.WaitForNextTickAsync(ct))
                 await InvokeAsync(RefreshAndRenderAsync);
         }
@@ -115,8 +115,6 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
         _stop?.Cancel();
         _stop?.Dispose();
         _stop = null;
-        _timer?.Dispose();
-        _timer = null;
     }
 
     /// <summary>What a derived page lets go of with the page.</summary>
