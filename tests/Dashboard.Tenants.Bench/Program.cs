@@ -134,7 +134,19 @@ static async Task<double> InteractiveMsAsync(IBrowserContext context, string pat
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await page.Locator("#app-shell[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        return clock.Elapsed.TotalMilliseconds;
+        var interactive = clock.Elapsed.TotalMilliseconds;
+        if (Environment.GetEnvironmentVariable("BENCH_PHASES") is not null)
+        {
+            // Where the time went, from the browser's own clock: the HTML received, the scripts run (DOMContentLoaded),
+            // and the circuit's hub connected (its negotiate request answered).
+            var phases = await page.EvaluateAsync<double[]>("""
+                () => { const n = performance.getEntriesByType('navigation')[0];
+                        const hub = performance.getEntriesByType('resource').find(r => r.name.includes('/_blazor/negotiate'));
+                        return [n.responseStart, n.responseEnd, n.domContentLoadedEventEnd, hub ? hub.responseEnd : -1, performance.now()]; }
+                """);
+            Console.Error.WriteLine($"  {path}: first byte {phases[0]:0} ms, HTML {phases[1]:0} ms, scripts run {phases[2]:0} ms, hub negotiated {phases[3]:0} ms, interactive seen {phases[4]:0} ms (wall {interactive:0} ms)");
+        }
+        return interactive;
     }
     finally
     {

@@ -14,6 +14,7 @@ public static class PageServices
         services.AddScoped<TenantScopes>();
         services.AddScoped<TenantSwitchSearch>();
         services.TryAddSingleton<OpenAlerts>();
+        services.TryAddSingleton<PrerenderedModels>();
         services.AddScoped<AlertsAdmin>();
         services.AddScoped<AlertRulesAdmin>();
         services.TryAddSingleton<Migrations.MigrationJobs>();

@@ -68,7 +68,12 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddSingleton<Dashboard.Operations.Live.ChangeAttribution>();
         Services.AddSingleton<Dashboard.Operations.Live.ChangeHub>();
+        // The host always has it (pages persist what their prerender hands to the circuit); here a test can trigger it.
+        PrerenderState = AddBunitPersistentComponentState();
     }
+
+    /// <summary>The persistent component state pages see: a test persists a prerender's state by triggering it.</summary>
+    protected BunitPersistentComponentState PrerenderState { get; }
 
     /// <summary>Failures to inject around the real sandbox store (nothing fails until a test arms one).</summary>
     protected StoreFaults Faults { get; } = new();

@@ -28,7 +28,9 @@ public sealed class SystemThemeCheckTests : DashboardTestContext
     {
         JSInterop.Setup<bool>(SystemDarkMode).SetResult(true);
 
-        Assert.True(ShowsDark(RenderLayout()));
+        // The layout says it is interactive first, then applies the theme the browser reports.
+        var cut = RenderLayout();
+        cut.WaitForAssertion(() => Assert.True(ShowsDark(cut)));
     }
 
     // MudBlazor swallows a JSException itself; the others reached the layout and ended the circuit before the guard.
@@ -60,6 +62,7 @@ public sealed class SystemThemeCheckTests : DashboardTestContext
         JSInterop.Setup<string?>("localStorage.getItem", "dashboard.theme").SetResult("dark");
         JSInterop.Setup<bool>(SystemDarkMode).SetException(Failure("JsonException"));
 
-        Assert.True(ShowsDark(RenderLayout()));
+        var cut = RenderLayout();
+        cut.WaitForAssertion(() => Assert.True(ShowsDark(cut)));
     }
 }

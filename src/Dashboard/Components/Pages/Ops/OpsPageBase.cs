@@ -9,7 +9,6 @@ namespace Dashboard.Components.Pages.Ops;
 /// </summary>
 public abstract class OpsPageBase : ComponentBase, IDisposable
 {
-    private PeriodicTimer? _timer;
     private CancellationTokenSource? _stop;
     // Cancels a query still running when the page goes away.
     private CancellationTokenSource? _gone;
@@ -29,8 +28,35 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
     /// <summary>Builds the page's model: from this instance's store, or from Prometheus for the fleet (Metrics:Source).</summary>
     protected abstract Task BuildAsync(CancellationToken ct);
 
+    private bool _firstParametersSet = true;
+
+    /// <summary>How often the figures refresh while the page is open: every 30 s for windows of minute-wide points.</summary>
+    protected TimeSpan RefreshPeriod => Window.Span > TimeSpan.FromHours(1) ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// On the circuit's first render: shows the model its prerender built, when there is one fit to show, and says
+    /// when it was built; false when the page must build its own.
+    /// </summary>
+    protected virtual bool TryShowPrerendered(out DateTimeOffset builtAt)
+    {
+        builtAt = default;
+        return false;
+    }
+
     protected override async Task OnParametersSetAsync()
     {
+        if (_firstParametersSet)
+        {
+            _firstParametersSet = false;
+            if (RendererInfo.IsInteractive && TryShowPrerendered(out var builtAt))
+            {
+                UpdatedAt = builtAt;
+                // The next refresh comes when a refresh after the prerender would have: figures are never older than one period.
+                var due = RefreshPeriod - (DateTimeOffset.UtcNow - builtAt);
+                RestartTimer(due > TimeSpan.Zero ? due : TimeSpan.Zero);
+                return;
+            }
+        }
         await RefreshAsync();
         RestartTimer();
     }
@@ -51,30 +77,37 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
         RestartTimer();
     }
 
-    private void RestartTimer()
+    private void RestartTimer(TimeSpan? firstIn = null)
     {
         StopTimer();
         if (!AutoRefresh || !RendererInfo.IsInteractive) return;
-        var period = Window.Span > TimeSpan.FromHours(1) ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(5);
-        _timer = new PeriodicTimer(period);
         _stop = new CancellationTokenSource();
-        _ = TickAsync(_timer, _stop.Token);
+        _ = TickAsync(RefreshPeriod, firstIn, _stop.Token);
     }
 
-    private async Task TickAsync(PeriodicTimer timer, CancellationToken ct)
+    private async Task TickAsync(TimeSpan period, TimeSpan? firstIn, CancellationToken ct)
     {
         try
         {
+            if (firstIn is { } wait)
+            {
+                await Task.Delay(wait, ct);
+                await InvokeAsync(RefreshAndRenderAsync);
+            }
+            // Periods count from the last refresh, the first one included.
+            using var timer = new PeriodicTimer(period);
             while (await timer.WaitForNextTickAsync(ct))
-                await InvokeAsync(async () =>
-                {
-                    await RefreshAsync();
-                    StateHasChanged();
-                });
+                await InvokeAsync(RefreshAndRenderAsync);
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private async Task RefreshAndRenderAsync()
+    {
+        await RefreshAsync();
+        StateHasChanged();
     }
 
     private void StopTimer()
@@ -82,12 +115,16 @@ public abstract class OpsPageBase : ComponentBase, IDisposable
         _stop?.Cancel();
         _stop?.Dispose();
         _stop = null;
-        _timer?.Dispose();
-        _timer = null;
+    }
+
+    /// <summary>What a derived page lets go of with the page.</summary>
+    protected virtual void OnDisposed()
+    {
     }
 
     public void Dispose()
     {
+        OnDisposed();
         StopTimer();
         _gone?.Cancel();
         _gone?.Dispose();
