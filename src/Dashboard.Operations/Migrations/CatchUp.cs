@@ -31,6 +31,7 @@ internal static class CatchUp
     /// <summary>Passes until one applies nothing (at most <see cref="MigrationOptions.MaxCatchUpPasses"/>); a feed lost on the way hands over to the scan.</summary>
     public static async Task<(int Applied, CatchUpRoute Route)> RunAsync(MigrationRun run, SourceChanges? feed, string? whyNoFeed, CancellationToken ct)
     {
+        run.Report(MigrationProgress.Note("catch-up", feed is { Lost: null } ? "from the source's change feed" : $"by a version scan: {feed?.Lost ?? whyNoFeed}"));
         var applied = 0;
         for (var pass = 0; pass < run.Options.MaxCatchUpPasses; pass++)
         {
