@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, each printing its figures (they are measurements, not tests: nothing here fails a build).
-# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live|tenants|alerts]...   (default: all of them)
+# Usage: scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live|tenants|alerts|migrate]...   (default: all of them)
 # BENCH_QUICK=1 scripts/bench.sh ...: a smoke run on the existing Release build (no rebuild) with tiny tables and
 # short figures, to check each benchmark still runs and prints its figures (the command-line tests use it); its
 # figures mean nothing.
@@ -34,10 +34,11 @@ run_bench() {
     live)        bash tests/Dashboard.Live.Bench/run.sh ${quick:+--changes 3 --outside 1 --idle 1 --pages 1,10} ;;
     tenants)     bash tests/Dashboard.Tenants.Bench/run.sh ${quick:+--tenants 100 --runs 1 --healthz 20 --active 100 --no-warmup} ;;
     alerts)      dotnet_run tests/Dashboard.Alerts.Bench ${quick:+--minutes 16 --rounds 3 --every 10} ;;
+    migrate)     bash tests/Dashboard.Migrations.Bench/run.sh ${quick:+--orders 40} ;;
   esac
 }
 
-all=(dynamodb planetscale fauna metering recovery orders circuits live tenants alerts)
+all=(dynamodb planetscale fauna metering recovery orders circuits live tenants alerts migrate)
 
 benches=("$@")
 [ ${#benches[@]} -eq 0 ] && benches=("${all[@]}")
@@ -52,7 +53,7 @@ if [ -n "$quick" ] && [ ${#benches[@]} -gt 1 ]; then
   out=$(mktemp -d)
   trap 'rm -rf "$out"' EXIT
   # Longest first (their smoke runs' usual order), so the two lanes end close together.
-  longest_first=(live tenants circuits dynamodb fauna orders recovery planetscale alerts metering)
+  longest_first=(migrate live tenants circuits dynamodb fauna orders recovery planetscale alerts metering)
   order=()
   for b in "${longest_first[@]}"; do for i in "${!benches[@]}"; do [ "${benches[$i]}" = "$b" ] && order+=("$i"); done; done
   running=0

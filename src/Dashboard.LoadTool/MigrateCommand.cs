@@ -87,7 +87,7 @@ public static class MigrateCommand
         var bar = new ProgressBar();
         var result = await migrations.RunAsync(tenant.Id, target, Person.System, migrate.Resume, migrate.VerifyOnly, bar, ct);
         bar.EndLine();
-        if (result.CaughtUp > 0) Console.WriteLine($"caught up {result.CaughtUp} changes made during the copy");
+        if (result.CatchUp is { } route) Console.WriteLine($"catch-up by {route}: {result.CaughtUp} changes made during the copy applied");
         if (result.Throttles > 0) Console.WriteLine($"waited out {result.Throttles} throttled calls");
         foreach (var difference in result.Verification.Differences.Take(100)) Console.WriteLine($"difference: {difference}");
         if (result.Verification.Differences.Count > 100) Console.WriteLine($"... and {result.Verification.Differences.Count - 100} more differences");

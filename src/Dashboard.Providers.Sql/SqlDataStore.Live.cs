@@ -17,6 +17,12 @@ public sealed partial class SqlDataStore : IChangeFeed
     public IAsyncEnumerable<DataChange> WatchAsync(WatchTarget target, string? after, IChangeFeedReads reads, CancellationToken ct) =>
         Poller.WatchAsync(target, after, reads, ct);
 
+    /// <summary>
+    /// Not the tenant-wide write targets: with no change log, following every update means reading every row's
+    /// version each poll, which is a version scan (what a migration's catch-up falls back to anyway).
+    /// </summary>
+    public bool Follows(WatchKind kind) => kind is not (WatchKind.OrderWrites or WatchKind.UserWrites);
+
     /// <summary>How often the poller reads: <c>LivePollMs</c> (100–60000), 1 s by default.</summary>
     internal static TimeSpan PollInterval(Core.Tenants.TenantDescriptor tenant) =>
         int.TryParse(tenant.Setting("LivePollMs"), out var ms) && ms is >= 100 and <= 60_000

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Dashboard.Commands.Tests;
 
 /// <summary>
-/// README: <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live|tenants|alerts]</c>. The benchmarks run in their documented smoke
+/// README: <c>scripts/bench.sh [dynamodb|planetscale|fauna|metering|recovery|orders|circuits|live|tenants|alerts|migrate]</c>. The benchmarks run in their documented smoke
 /// mode (BENCH_QUICK=1: tiny tables, short figures, the existing build); each starts its own servers on free ports.
 /// The README's <c>dotnet test tests/Dashboard.Providers.Tests --filter Backend=DynamoDb</c> is run as written by
 /// <c>scripts/test.sh</c> itself, as its share of that suite (running it here too ran those tests twice).
@@ -50,6 +50,22 @@ public sealed partial class TestAndBenchCommandTests
         // alerts: the evaluation's CPU per round and per rule per minute at 100 tenants.
         Assert.Matches(@"alert evaluation at 100 tenants: [\d.]+ ms CPU per round \(\d+ conditions, \d+ rules", stdout);
         Assert.Matches(@"alert evaluation cost: [\d.]+ ms CPU per rule per minute at 100 tenants", stdout);
+        AssertMigrateFigures(stdout);
+    }
+
+    /// <summary>migrate: rows/s for every ordered pair of backends, each verified, and the catch-up path it took.</summary>
+    private static void AssertMigrateFigures(string stdout)
+    {
+        Assert.Contains("Migration throughput: 40 orders and 10 users (50 rows) per source tenant, every ordered pair", stdout);
+        Assert.Contains("| from → to | copy rows/s | copy | whole run (plan, copy, catch-up, verify) | catch-up |", stdout);
+        foreach (var from in Backends)
+        foreach (var to in Backends.Where(b => b != from))
+        {
+            // A source with a feed of every write catches up from it; the SQL backends scan.
+            var path = from is "DynamoDB Local" or "FaunaLocal" ? "change feed" : "version scan";
+            Assert.Matches($@"\| {Regex.Escape(from)} → {Regex.Escape(to)} \| [\d,]+ \| [\d.]+ s \| [\d.]+ s \| {path} \|", stdout);
+        }
+        Assert.Equal(12, Regex.Matches(stdout, "verified 10 users, 40 orders, 0 differences").Count);
     }
 
     /// <summary>orders: per backend both sizes' medians, their ratio, the export's rows/s and heap peak.</summary>
@@ -109,6 +125,19 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Single(Regex.Matches(result.Stdout, "==> benchmark:"));
     }
 
+    /// <summary>README: <c>bash tests/Dashboard.Migrations.Bench/run.sh --orders N --backends ...</c>, on two backends at a tiny size.</summary>
+    [Fact]
+    public async Task Migrations_bench_run_sh_takes_a_size_and_backends()
+    {
+        var result = (await Command.RunAsync("bash tests/Dashboard.Migrations.Bench/run.sh --orders 40 --backends sqlite,fauna", NoBuild, TimeSpan.FromMinutes(3)))
+            .ShouldSucceed();
+
+        Assert.Contains("Migration throughput: 40 orders and 10 users (50 rows) per source tenant", result.Stdout);
+        Assert.Matches(@"\| SQLite → FaunaLocal \| [\d,]+ \| [\d.]+ s \| [\d.]+ s \| version scan \|", result.Stdout);
+        Assert.Matches(@"\| FaunaLocal → SQLite \| [\d,]+ \| [\d.]+ s \| [\d.]+ s \| change feed \|", result.Stdout);
+        Assert.Equal(2, Regex.Matches(result.Stdout, "verified 10 users, 40 orders, 0 differences").Count);
+    }
+
     [Fact]
     public async Task Bench_sh_with_an_unknown_name_says_which_exist()
     {
@@ -118,11 +147,14 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Contains($"unknown benchmark 'cassandra' ({string.Join(", ", Benchmarks)})", result.Stderr);
     }
 
-    private static readonly string[] Benchmarks = ["dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live", "tenants", "alerts"];
+    private static readonly string[] Benchmarks = ["dynamodb", "planetscale", "fauna", "metering", "recovery", "orders", "circuits", "live", "tenants", "alerts", "migrate"];
 
     private const string RollingStoreOfManyTenants = @"rolling store with 1,000 tenants after 2 h .*: [\d.]+ MiB for [\d,]+ series, [\d,]+ slots \(bound 200,000\)";
 
     private static readonly string[] Backends = ["SQLite", "MariaDB (PlanetScale)", "DynamoDB Local", "FaunaLocal"];
 
     private static readonly Dictionary<string, string?> Quick = new() { ["BENCH_QUICK"] = "1" };
+
+    /// <summary>A benchmark's run.sh on the existing Release build, as bench.sh's quick mode starts it.</summary>
+    private static readonly Dictionary<string, string?> NoBuild = new() { ["BENCH_NO_BUILD"] = "1" };
 }

@@ -18,6 +18,12 @@ public interface IChangeFeed
     /// committed after that call is reported, so a reader can check what happened before it (a page's load).
     /// </summary>
     IAsyncEnumerable<DataChange> WatchAsync(WatchTarget target, string? after, IChangeFeedReads reads, CancellationToken ct);
+
+    /// <summary>
+    /// Whether this feed can follow targets of <paramref name="kind"/>: every backend follows what pages watch, but a
+    /// tenant-wide write feed (<see cref="WatchTarget.IsTenantWide"/>) needs a change log the backend keeps for us.
+    /// </summary>
+    bool Follows(WatchKind kind) => true;
 }
 
 /// <summary>Runs a change feed's own backend reads (the metering decorator counts them as "live updates").</summary>

@@ -7,6 +7,9 @@ namespace Dashboard.Core.Migrations;
 /// catch-up reads it) or is refused: none is acknowledged and then missed.
 /// A write is also refused when the registry marks the tenant read-only (set by the instance cutting over, seen
 /// here at the next poll) and when it goes through a store built for a backend the tenant has left.
+/// Only gates that hold something are kept: one closed, or with writes in flight. An open gate is forgotten as
+/// its last write leaves (under the same lock a close takes, so a close never races it: it finds either the gate
+/// with its writes in flight, or none, and then nothing is in flight), so tenants that wrote once cost nothing.
 /// </summary>
 public sealed class TenantWriteGate(TenantRegistry registry)
 {
@@ -52,7 +55,18 @@ public sealed class TenantWriteGate(TenantRegistry registry)
 
     public void Open(string tenantId)
     {
-        lock (_gates) GateOf(tenantId).ClosedBecause = null;
+        lock (_gates)
+        {
+            if (!_gates.TryGetValue(tenantId, out var gate)) return;
+            gate.ClosedBecause = null;
+            ForgetIfIdle(tenantId, gate);
+        }
+    }
+
+    /// <summary>How many tenants' gates are kept (closed, or with writes in flight).</summary>
+    public int Kept
+    {
+        get { lock (_gates) return _gates.Count; }
     }
 
     public string? ClosedBecause(string tenantId)
@@ -71,8 +85,16 @@ public sealed class TenantWriteGate(TenantRegistry registry)
         lock (_gates)
         {
             var gate = _gates[id];
-            if (--gate.InFlight == 0) gate.Drained.TrySetResult();
+            if (--gate.InFlight > 0) return;
+            gate.Drained.TrySetResult();
+            ForgetIfIdle(id, gate);
         }
+    }
+
+    /// <summary>An open gate with nothing in flight holds no state: a new one is made when the tenant writes again. Caller holds the lock.</summary>
+    private void ForgetIfIdle(string id, Gate gate)
+    {
+        if (gate.ClosedBecause is null && gate.InFlight == 0) _gates.Remove(id);
     }
 
     private static TaskCompletionSource Done()

@@ -1,6 +1,6 @@
 namespace Dashboard.Core.Migrations;
 
-/// <summary>Puts every tenant's writes (inserts, updates, bulk loads) through <see cref="TenantWriteGate"/>; reads pass freely.</summary>
+/// <summary>Puts every tenant's writes (<see cref="StoreOperations.IsWrite"/>: inserts, updates, bulk loads) through <see cref="TenantWriteGate"/>; reads pass freely.</summary>
 public sealed class WriteGateDecorator(TenantWriteGate gate) : IDataStoreDecorator
 {
     public IDataStore Decorate(TenantDescriptor tenant, string productName, IDataStore inner) => new GatedDataStore(inner, tenant, gate);
@@ -11,9 +11,7 @@ public sealed class GatedDataStore(IDataStore inner, TenantDescriptor tenant, Te
 {
     protected override async Task<T> InvokeAsync<T>(StoreOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        if (operation is not (StoreOperation.InsertUser or StoreOperation.UpdateUser or StoreOperation.InsertOrder or StoreOperation.UpdateOrder
-            or StoreOperation.BulkLoad))
-            return await call(ct);
+        if (!StoreOperations.IsWrite(operation)) return await call(ct);
         using var ticket = gate.Enter(tenant);
         return await call(ct);
     }

@@ -49,4 +49,19 @@ public static class StoreOperations
 
     /// <summary>Maintenance calls (schema, bulk load) are long by nature: no request timeout applies to them.</summary>
     public static bool IsMaintenance(StoreOperation op) => op is StoreOperation.EnsureSchema or StoreOperation.BulkLoad;
+
+    /// <summary>
+    /// Whether the call writes the tenant's users or orders (what a cut-over's write gate must hold back). Every
+    /// operation is named here, so a new one is classified when it is added rather than passed as a read.
+    /// </summary>
+    public static bool IsWrite(StoreOperation op) => op switch
+    {
+        StoreOperation.InsertUser or StoreOperation.UpdateUser or StoreOperation.InsertOrder or StoreOperation.UpdateOrder
+            or StoreOperation.BulkLoad => true,
+        // Schema creation writes no entity; a change feed's reads and a ping read.
+        StoreOperation.ListUsers or StoreOperation.GetUser or StoreOperation.FindUserByEmail or StoreOperation.ListOrders or StoreOperation.GetOrder
+            or StoreOperation.Ping or StoreOperation.EnsureSchema or StoreOperation.ListTenantOrders or StoreOperation.CountOrdersByStatus
+            or StoreOperation.LiveUpdates => false,
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "an operation StoreOperations.IsWrite does not classify yet"),
+    };
 }

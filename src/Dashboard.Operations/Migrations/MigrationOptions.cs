@@ -24,6 +24,15 @@ public sealed class MigrationOptions
     /// <summary>Catch-up passes at most before verification (each pass re-scans; writes going on may need more than one).</summary>
     public int MaxCatchUpPasses { get; set; } = 3;
 
+    /// <summary>
+    /// How long a catch-up pass from the change feed waits before taking what the feed reported: a feed hears of a
+    /// commit a moment after it (DynamoDB streams are read every 0.5 s; Fauna pushes events as they commit).
+    /// </summary>
+    public TimeSpan FeedSettle { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>How long the source's change feed may take to position itself before the copy; after that catch-up scans.</summary>
+    public TimeSpan FeedPositionTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Rows per second assumed for a plan's estimate, before anything was measured.</summary>
     public double EstimatedRowsPerSecond { get; set; } = 500;
 

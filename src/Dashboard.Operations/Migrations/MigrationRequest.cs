@@ -27,5 +27,5 @@ public sealed class MigrationHooks
     public Func<CancellationToken, Task>? AfterReadOnly { get; init; }
 }
 
-/// <summary>What a run did: its plan, what catch-up applied, and the verification.</summary>
-public sealed record MigrationResult(MigrationPlan? Plan, int CaughtUp, VerificationReport Verification, long Throttles);
+/// <summary>What a run did: its plan, what catch-up applied and how it found it (null: no catch-up ran), and the verification.</summary>
+public sealed record MigrationResult(MigrationPlan? Plan, int CaughtUp, VerificationReport Verification, long Throttles, CatchUpRoute? CatchUp = null);

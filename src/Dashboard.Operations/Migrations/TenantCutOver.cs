@@ -102,7 +102,9 @@ public sealed class TenantCutOver(
                 applied += changes;
                 if (changes == 0) break;
             }
-            await steps.StepAsync($"{step}: final catch-up", new { applied });
+            // The copy's feed ended with its run: the final pass, while nothing can write, compares both sides in full.
+            var route = new CatchUpRoute(CatchUpPath.VersionScan, "a cut-over's final pass compares both sides in full");
+            await steps.StepAsync($"{step}: final catch-up", new { applied, path = "version scan" });
             var verification = await TenantMigrator.VerifyAsync(run, ct);
             await steps.StepAsync($"{step}: verify", TenantMigrator.Describe(verification));
             if (!verification.Clean)
@@ -119,7 +121,7 @@ public sealed class TenantCutOver(
                 settings = SecretSettings.Masked(request.Target.Settings),
                 rollbackUntil = switchTo?.RollbackUntil,
             });
-            return new MigrationResult(null, applied, verification, run.Retry.Throttles);
+            return new MigrationResult(null, applied, verification, run.Retry.Throttles, route);
         }
         catch (Exception e) when (!switched)
         {

@@ -41,23 +41,25 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLeas
             run.Report(new MigrationProgress("plan", 0, plan.Users + plan.Orders, 0, plan.EstimatedDuration, plan.ToString()));
             await steps.StepAsync(resuming ? "resume" : "plan", new { plan.Users, plan.Orders, estimatedSeconds = plan.EstimatedDuration.TotalSeconds, phase = run.Checkpoint.Phase.ToString() });
 
+            // Followed from before the first page is read, so every write the copy may miss is reported. A resumed run
+            // cannot know what was written while it was stopped: it scans.
+            var (feed, whyNoFeed) = resuming
+                ? (null, "a resumed run: the change feed's position from before the stop is not kept")
+                : await SourceChanges.StartAsync(request.Source, options.FeedPositionTimeout, ct);
+            await using var following = feed;
+            run.Report(MigrationProgress.Note("copy", feed is null ? $"catch-up will scan: {whyNoFeed}" : "following the source's change feed"));
+
             await TenantCopier.CopyAsync(run, plan, ct);
             await steps.StepAsync("copy", new { users = run.Checkpoint.UsersCopied, orders = run.Checkpoint.OrdersCopied, throttles = run.Retry.Throttles });
 
-            var caughtUp = 0;
-            for (var pass = 0; pass < options.MaxCatchUpPasses; pass++)
-            {
-                var applied = await CatchUp.PassAsync(run, ct);
-                caughtUp += applied;
-                if (applied == 0) break;
-            }
+            var (caughtUp, route) = await CatchUp.RunAsync(run, feed, whyNoFeed, ct);
             await run.SaveAsync(run.Checkpoint with { Phase = MigrationPhase.Verify }, ct);
-            await steps.StepAsync("catch-up", new { applied = caughtUp });
+            await steps.StepAsync("catch-up", new { applied = caughtUp, path = route.Path == CatchUpPath.ChangeFeed ? "change feed" : "version scan", reason = route.Reason });
 
             var verification = await VerifyAsync(run, ct);
             await steps.StepAsync("verify", Describe(verification));
             if (verification.Clean) await run.SaveAsync(run.Checkpoint with { Phase = MigrationPhase.Done }, ct);
-            return new MigrationResult(plan, caughtUp, verification, run.Retry.Throttles);
+            return new MigrationResult(plan, caughtUp, verification, run.Retry.Throttles, route);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -5,7 +5,7 @@ namespace Dashboard.Providers.DynamoDb.Streams;
 /// <summary>
 /// Which stream records are changes of a watch target, by the item's keys (<see cref="TableLayout"/>): an order is
 /// <c>USER#uid / ORDER#id</c>, a profile <c>USER#id / PROFILE</c>. Entities report inserts and updates; listings
-/// report inserts only. Other items (email markers, counters) are never changes of a target.
+/// report inserts only; the tenant-wide write targets report both, for every order or profile. Other items (email markers, counters) are never changes of a target.
 /// </summary>
 internal static class StreamRecordFilter
 {
@@ -30,6 +30,8 @@ internal static class StreamRecordFilter
             WatchKind.UserOrders when orderId is not null && userId == target.Id => orderId,
             WatchKind.TenantOrders when orderId is not null => orderId,
             WatchKind.TenantUsers when isProfile => userId,
+            WatchKind.OrderWrites when orderId is not null => orderId,
+            WatchKind.UserWrites when isProfile => userId,
             _ => null,
         };
         if (id is null) return null;

@@ -3,7 +3,8 @@ namespace Dashboard.Providers.Fauna.Live;
 /// <summary>
 /// The FQL event source of each watch target, projected to <c>{ ulid, version }</c> so events carry only what
 /// the feed reports. An entity is <c>Set.single</c> of its document (every update is an event); a listing is the
-/// index that serves it, which reports a document joining it as <c>add</c>.
+/// index that serves it, which reports a document joining it as <c>add</c>; a tenant-wide write target is the
+/// collection itself, whose every insert (<c>add</c>) and update is an event.
 /// </summary>
 internal static class EventSources
 {
@@ -20,6 +21,12 @@ internal static class EventSources
             """),
         WatchKind.TenantOrders => Fql.Of($$"""
             Order.newestFirst().map(o => { ulid: o.ulid, version: o.version }).eventSource()
+            """),
+        WatchKind.OrderWrites => Fql.Of($$"""
+            Order.all().map(o => { ulid: o.ulid, version: o.version }).eventSource()
+            """),
+        WatchKind.UserWrites => Fql.Of($$"""
+            User.all().map(u => { ulid: u.ulid, version: u.version }).eventSource()
             """),
         _ => Fql.Of($$"""
             User.sortedByEmail().map(u => { ulid: u.ulid, version: u.version }).eventSource()

@@ -66,6 +66,8 @@ internal sealed class SqlChangePoller(SqlDataStore store, TimeSpan interval)
     {
         if (target.Kind is WatchKind.Order or WatchKind.User or WatchKind.UserOrders && string.IsNullOrEmpty(target.Id))
             throw new ArgumentException("This target needs an id.", nameof(target));
+        if (target.IsTenantWide)
+            throw new ArgumentException("SQL backends have no tenant-wide write feed (see SqlDataStore.Follows).", nameof(target));
         var watcher = new Watcher(target, after, reads);
         if (target.IsListing && !string.IsNullOrEmpty(after))
             foreach (var id in after.Split(',', StringSplitOptions.RemoveEmptyEntries)) watcher.Recent.Add(id);

@@ -6,7 +6,7 @@ namespace Dashboard.Providers.Tests.Migrations;
 /// <summary>
 /// Every ordered pair of backends: a seeded tenant migrates with its ids, versions and timestamps, and the writes
 /// made on the source while the copy runs (after the users phase, and after the first orders page) reach the
-/// target through catch-up; verification then finds no difference.
+/// target through catch-up (from the source's change feed where it has one); verification then finds no difference.
 /// </summary>
 [Collection(MigrationCollection.Name)]
 [Trait("Backend", "All")]
@@ -59,6 +59,11 @@ public sealed class MigrationPairTests(AllBackendsFixture backends)
         Assert.Equal($"verified {MigrationWorld.SeededUsers + 1} users, {seeded.Count + 2} orders, 0 differences", result.Verification.Summary);
         // The rename, the new user, the edited order and the late order: exactly what the copy missed.
         Assert.Equal(4, result.CaughtUp);
+        // A source with a feed of every write (DynamoDB's stream, Fauna's event stream) carried them from the feed;
+        // SQL backends have none, and scanned.
+        var viaFeed = from is AllBackendsFixture.DynamoDb or AllBackendsFixture.Fauna;
+        Assert.Equal(viaFeed ? CatchUpPath.ChangeFeed : CatchUpPath.VersionScan, result.CatchUp!.Path);
+        Assert.Equal(viaFeed ? "change feed" : "version scan", await MigrationFeedTests.CatchUpAuditedPathAsync(world));
         await world.AssertTargetEqualsSourceAsync(Ct);
         Assert.Equal(renamed, await world.Target.GetUserAsync(renamed!.Id, Ct));
         Assert.Equal(2, (await world.Target.GetUserAsync(renamed.Id, Ct))!.Version);

@@ -51,6 +51,8 @@ public sealed class MigrationResumeTests(AllBackendsFixture backends)
 
         Assert.True(resumed.Verification.Clean, string.Join("\n", resumed.Verification.Differences));
         Assert.Equal(1, resumed.CaughtUp);
+        // What was written while the run was stopped is known to no feed: a resumed run scans.
+        Assert.Equal(new CatchUpRoute(CatchUpPath.VersionScan, "a resumed run: the change feed's position from before the stop is not kept"), resumed.CatchUp);
         await world.AssertTargetEqualsSourceAsync(Ct);
         Assert.Equal(edited, await world.Target.GetOrderAsync(edited.Id, Ct));
         Assert.Equal(MigrationPhase.Done, (await backends.AppStore.Checkpoints.GetAsync(world.Tenant.Id, Ct))!.Phase);

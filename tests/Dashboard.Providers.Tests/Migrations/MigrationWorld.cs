@@ -32,7 +32,7 @@ public sealed class MigrationWorld
         var data = DemoDataGenerator.Generate(SeededUsers);
         await source.BulkLoadAsync(data.Users, data.Orders, ct);
         // Small pages and batches (two pages each) so the orders phase takes several, with checkpoints and cursors in between.
-        var options = new MigrationOptions { PageSize = 25, BatchSize = 50, Lease = TimeSpan.FromSeconds(30) };
+        var options = new MigrationOptions { PageSize = 25, BatchSize = 50, Lease = TimeSpan.FromSeconds(30), FeedSettle = TimeSpan.FromSeconds(1) };
         return new MigrationWorld
         {
             Tenant = tenant,

@@ -93,6 +93,42 @@ public sealed class MigrationsPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Contains("rolled back", row().TextContent));
     }
 
+    [Fact]
+    public async Task A_running_copy_is_cancelled_from_its_row_and_keeps_its_checkpoint()
+    {
+        var cut = await RenderPageAsync();
+        Fill(cut, TenantId, "Sqlite", $"ConnectionString=Data Source={_target}");
+        cut.Button("Show plan").Click();
+        cut.WaitForAssertion(() => Assert.Contains("60 users and about", cut.Find("[data-testid='migration-plan']").TextContent));
+        // The target is busy: another writer holds its write lock, so the copy waits at its first write, running.
+        var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_target};Pooling=False");
+        await blocker.OpenAsync(Ct);
+        var hold = blocker.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        cut.Button("Start migration").Click();
+        var cancel = () => cut.Find($"button[aria-label='Cancel migration of {TenantId}']");
+        cut.WaitForAssertion(() => cancel(), TimeSpan.FromSeconds(10));
+
+        cancel().Click();
+        // Ops asked while the copy waited; the busy writer finishes, and the copy stops after that write.
+        hold.Rollback();
+        await blocker.DisposeAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal("Migration of sandbox cancelled: its checkpoint is kept, so it can be resumed (CLI: migrate --resume).", Notice(cut)),
+            TimeSpan.FromSeconds(20));
+        var row = cut.FindAll("tr").Single(r => r.TextContent.StartsWith(TenantId));
+        Assert.Contains("cancelled during", row.TextContent);
+        Assert.Empty(cut.FindAll($"button[aria-label='Cancel migration of {TenantId}']"));
+        var checkpoint = await Services.GetRequiredService<Core.Migrations.IMigrationCheckpoints>().GetAsync(TenantId, Ct);
+        Assert.NotNull(checkpoint);
+        Assert.NotEqual(Core.Migrations.MigrationPhase.Done, checkpoint.Phase);
+        var audited = await Services.GetRequiredService<Core.Audit.IAuditLog>().QueryAsync(new Core.Audit.AuditQuery(Tenant: TenantId, Entity: "Migration"), Ct);
+        Assert.Equal("cancelled", audited.Entries.OrderBy(e => e.Id).Select(e => System.Text.Json.JsonDocument.Parse(e.After!).RootElement.GetProperty("step").GetString()).Last());
+        // Nothing is running any more: a second cancel is refused in one sentence.
+        var again = await Services.GetRequiredService<MigrationsConsole>().CancelAsync(TenantId);
+        Assert.True(again.Failed);
+        Assert.Equal("No migration of 'sandbox' is running on this instance.", again.Text);
+    }
+
     [Theory]
     [InlineData("", "Sqlite", "a=b", "Choose the tenant to migrate.")]
     [InlineData(TenantId, "", "a=b", "Choose the target's provider.")]

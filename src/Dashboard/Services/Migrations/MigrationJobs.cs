@@ -27,12 +27,39 @@ public sealed class MigrationJobs(TenantMigrations migrations, ILogger<Migration
         return job;
     }
 
+    /// <summary>
+    /// Asks this tenant's running copy to stop, and waits up to <paramref name="patience"/> for it to: it stops after
+    /// the page it is writing, with that page in its checkpoint (kept for a resume) and a "cancelled" audit entry.
+    /// Returns whether it has stopped by then.
+    /// </summary>
+    /// <exception cref="MigrationException">No copy of this tenant is running here, or <paramref name="actor"/> is not Ops.</exception>
+    public async Task<bool> CancelAsync(string tenantId, Person actor, TimeSpan patience)
+    {
+        if (actor.Role != Role.Ops) throw new MigrationException("only Ops may cancel a migration");
+        if (Find(tenantId) is not { Running: true } job)
+            throw new MigrationException($"no migration of '{tenantId}' is running on this instance");
+        job.Cancel();
+        try
+        {
+            await job.Completion.WaitAsync(patience);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     private async Task RunAsync(MigrationJob job, Person actor)
     {
         try
         {
-            var result = await migrations.RunAsync(job.TenantId, job.Target, actor, resume: false, verifyOnly: false, job, CancellationToken.None);
+            var result = await migrations.RunAsync(job.TenantId, job.Target, actor, resume: false, verifyOnly: false, job, job.Cancelling);
             job.Finish(result.Verification.Clean ? MigrationJobState.Verified : MigrationJobState.Differences, result.Verification.Summary);
+        }
+        catch (OperationCanceledException) when (job.Cancelling.IsCancellationRequested)
+        {
+            job.Finish(MigrationJobState.Cancelled, "cancelled: its checkpoint is kept; continue it from the CLI with --resume");
         }
         catch (Exception e) when (e is MigrationException or StoreException)
         {
@@ -46,12 +73,13 @@ public sealed class MigrationJobs(TenantMigrations migrations, ILogger<Migration
     }
 }
 
-public enum MigrationJobState { Running, Verified, Differences, Failed }
+public enum MigrationJobState { Running, Verified, Differences, Failed, Cancelled }
 
 /// <summary>One background migration: its target, its latest progress, and how it ended.</summary>
 public sealed class MigrationJob(string tenantId, MigrationTarget target) : IProgress<MigrationProgress>
 {
     private volatile MigrationProgress? _latest;
+    private readonly CancellationTokenSource _cancel = new();
 
     public string TenantId => tenantId;
     public MigrationTarget Target => target;
@@ -63,6 +91,11 @@ public sealed class MigrationJob(string tenantId, MigrationTarget target) : IPro
     public Task Completion => Task ?? System.Threading.Tasks.Task.CompletedTask;
 
     internal Task? Task { get; set; }
+
+    /// <summary>Cancelled when Ops cancel the copy (never disposed: a job lives as long as the instance keeps it).</summary>
+    internal CancellationToken Cancelling => _cancel.Token;
+
+    internal void Cancel() => _cancel.Cancel();
 
     public void Report(MigrationProgress value) => _latest = value;
 

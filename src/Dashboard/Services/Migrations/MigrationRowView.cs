@@ -10,4 +10,5 @@ public sealed record MigrationRowView(
     DateTimeOffset UpdatedAt,
     bool CanCutOver,
     bool CanRollBack,
-    DateTimeOffset? RollbackUntil);
+    DateTimeOffset? RollbackUntil,
+    bool CanCancel = false);

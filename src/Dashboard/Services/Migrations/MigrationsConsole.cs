@@ -53,7 +53,7 @@ public sealed class MigrationsConsole(
                 ? $"{p.Phase}: {p.Done:N0} of {p.Total:N0} rows · {p.RowsPerSecond:N0} rows/s{(p.Eta is { } eta ? $" · ETA {Eta(eta)}" : "")}"
                 : $"{p.Phase}{(p.Message is null ? "" : $": {p.Message}")}";
             var phase = p?.Phase switch { "verify" => "verifying", "catch-up" => "catching up", _ => "copying" };
-            return new MigrationRowView(id, target, phase, progress, p is { Total: > 0 } ? p.Fraction : null, now, false, false, rollBackUntil);
+            return new MigrationRowView(id, target, phase, progress, p is { Total: > 0 } ? p.Fraction : null, now, false, false, rollBackUntil, CanCancel: true);
         }
         if (entry?.ReadOnlyReason is { } reason)
             return new MigrationRowView(id, target, $"switching ({reason})", null, null, now, false, false, rollBackUntil);
@@ -63,7 +63,12 @@ public sealed class MigrationsConsole(
             MigrationPhase.CutOver => ($"cut over to {checkpoint.TargetProvider}", false),
             MigrationPhase.RolledBack => ("rolled back", false),
             null => (job?.State == MigrationJobState.Failed ? "failed" : "not started", false),
-            var phase => (job?.State == MigrationJobState.Failed ? $"failed during {Phase(phase.Value)}" : $"stopped during {Phase(phase.Value)} (resume from the CLI with --resume)", false),
+            var phase => (job?.State switch
+            {
+                MigrationJobState.Failed => $"failed during {Phase(phase.Value)}",
+                MigrationJobState.Cancelled => $"cancelled during {Phase(phase.Value)}",
+                _ => $"stopped during {Phase(phase.Value)} (resume from the CLI with --resume)",
+            }, false),
         };
         if (job?.State == MigrationJobState.Differences) state = "differences found";
         var detail = job?.Outcome ?? (checkpoint is null ? null : $"{checkpoint.UsersCopied:N0} users, {checkpoint.OrdersCopied:N0} orders copied");
@@ -93,6 +98,14 @@ public sealed class MigrationsConsole(
             var result = await migrations.CutOverAsync(tenant, target, current.Person, ct);
             return $"{tenant} is on {target.ProviderKind} now ({result.Verification.Summary}); the source is kept for a roll-back.";
         });
+
+    /// <summary>Stops the copy of <paramref name="tenant"/> running here; its checkpoint stays for a resume.</summary>
+    public Task<MigrationNotice> CancelAsync(string tenant) =>
+        GuardAsync(async () => await jobs.CancelAsync(tenant, current.Person, CancelPatience)
+            ? $"Migration of {tenant} cancelled: its checkpoint is kept, so it can be resumed (CLI: migrate --resume)."
+            : $"Migration of {tenant} is being cancelled: it stops after the page it is writing, keeping its checkpoint.");
+
+    private static readonly TimeSpan CancelPatience = TimeSpan.FromSeconds(10);
 
     public Task<MigrationNotice> RollBackAsync(string tenant, CancellationToken ct) =>
         GuardAsync(async () =>
