@@ -18,14 +18,26 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLeas
         var tenantId = request.Tenant.Id;
         var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         var leaseName = IMigrationCheckpoints.LeaseName(tenantId);
-        if (!await leases.TryAcquireAsync(leaseName, holder, clock.GetUtcNow(), options.Lease, ct))
-            throw new MigrationRefusedException(
-                $"tenant '{tenantId}' is being migrated by another run (or cut over); its claim lapses {options.Lease.TotalSeconds:0} s after that run stops renewing it");
-        var stored = await checkpoints.GetAsync(tenantId, ct);
-        var run = new MigrationRun(request, holder, checkpoints, leases, options, clock, progress, hooks ?? new MigrationHooks());
         var steps = new MigrationAudit(audit, clock, request);
+        bool acquired;
         try
         {
+            acquired = await leases.TryAcquireAsync(leaseName, holder, clock.GetUtcNow(), options.Lease, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Cancelled before it began: nothing copied, no checkpoint; the cancel is still on record.
+            await steps.StepAsync("cancelled", new { phase = (string?)null, users = 0, orders = 0 });
+            throw;
+        }
+        if (!acquired)
+            throw new MigrationRefusedException(
+                $"tenant '{tenantId}' is being migrated by another run (or cut over); its claim lapses {options.Lease.TotalSeconds:0} s after that run stops renewing it");
+        var run = new MigrationRun(request, holder, checkpoints, leases, options, clock, progress, hooks ?? new MigrationHooks());
+        try
+        {
+            // Inside the try: a cancel or failure from here on gives the lease up at once.
+            var stored = await checkpoints.GetAsync(tenantId, ct);
             if (request.VerifyOnly)
             {
                 // Comparing changes no checkpoint: a stopped run stays resumable.

@@ -107,6 +107,13 @@ public sealed class MigrationsPageTests : DashboardTestContext
         cut.Button("Start migration").Click();
         var cancel = () => cut.Find($"button[aria-label='Cancel migration of {TenantId}']");
         cut.WaitForAssertion(() => cancel(), TimeSpan.FromSeconds(10));
+        // The run has begun (its first checkpoint is saved) before Ops cancel it: cancelled sooner, it has nothing to resume.
+        var checkpoints = Services.GetRequiredService<Core.Migrations.IMigrationCheckpoints>();
+        for (var waited = 0; await checkpoints.GetAsync(TenantId, Ct) is null; waited += 50)
+        {
+            Assert.True(waited < 10_000, "the copy saved no checkpoint within 10 s");
+            await Task.Delay(50, Ct);
+        }
 
         cancel().Click();
         // Ops asked while the copy waited; the busy writer finishes, and the copy stops after that write.
@@ -118,7 +125,7 @@ public sealed class MigrationsPageTests : DashboardTestContext
         var row = cut.FindAll("tr").Single(r => r.TextContent.StartsWith(TenantId));
         Assert.Contains("cancelled during", row.TextContent);
         Assert.Empty(cut.FindAll($"button[aria-label='Cancel migration of {TenantId}']"));
-        var checkpoint = await Services.GetRequiredService<Core.Migrations.IMigrationCheckpoints>().GetAsync(TenantId, Ct);
+        var checkpoint = await checkpoints.GetAsync(TenantId, Ct);
         Assert.NotNull(checkpoint);
         Assert.NotEqual(Core.Migrations.MigrationPhase.Done, checkpoint.Phase);
         var audited = await Services.GetRequiredService<Core.Audit.IAuditLog>().QueryAsync(new Core.Audit.AuditQuery(Tenant: TenantId, Entity: "Migration"), Ct);

@@ -59,7 +59,8 @@ public sealed class MigrationJobs(TenantMigrations migrations, ILogger<Migration
         }
         catch (OperationCanceledException) when (job.Cancelling.IsCancellationRequested)
         {
-            job.Finish(MigrationJobState.Cancelled, "cancelled: its checkpoint is kept; continue it from the CLI with --resume");
+            // What is left to resume (its checkpoint, if it got that far) is the list's to say.
+            job.Finish(MigrationJobState.Cancelled, "cancelled");
         }
         catch (Exception e) when (e is MigrationException or StoreException)
         {

@@ -62,7 +62,12 @@ public sealed class MigrationsConsole(
             MigrationPhase.Done => ("verified", job?.Target is not null),
             MigrationPhase.CutOver => ($"cut over to {checkpoint.TargetProvider}", false),
             MigrationPhase.RolledBack => ("rolled back", false),
-            null => (job?.State == MigrationJobState.Failed ? "failed" : "not started", false),
+            null => (job?.State switch
+            {
+                MigrationJobState.Failed => "failed",
+                MigrationJobState.Cancelled => "cancelled before it copied anything",
+                _ => "not started",
+            }, false),
             var phase => (job?.State switch
             {
                 MigrationJobState.Failed => $"failed during {Phase(phase.Value)}",
@@ -71,7 +76,10 @@ public sealed class MigrationsConsole(
             }, false),
         };
         if (job?.State == MigrationJobState.Differences) state = "differences found";
-        var detail = job?.Outcome ?? (checkpoint is null ? null : $"{checkpoint.UsersCopied:N0} users, {checkpoint.OrdersCopied:N0} orders copied");
+        var copied = checkpoint is null ? null : $"{checkpoint.UsersCopied:N0} users, {checkpoint.OrdersCopied:N0} orders copied";
+        var detail = job?.State == MigrationJobState.Cancelled
+            ? copied is null ? null : $"{copied}; continue it from the CLI with --resume"
+            : job?.Outcome ?? copied;
         return new MigrationRowView(id, target, state, detail, null, updated, canCutOver, canRollBack, rollBackUntil);
     }
 
@@ -101,9 +109,15 @@ public sealed class MigrationsConsole(
 
     /// <summary>Stops the copy of <paramref name="tenant"/> running here; its checkpoint stays for a resume.</summary>
     public Task<MigrationNotice> CancelAsync(string tenant) =>
-        GuardAsync(async () => await jobs.CancelAsync(tenant, current.Person, CancelPatience)
-            ? $"Migration of {tenant} cancelled: its checkpoint is kept, so it can be resumed (CLI: migrate --resume)."
-            : $"Migration of {tenant} is being cancelled: it stops after the page it is writing, keeping its checkpoint.");
+        GuardAsync(async () =>
+        {
+            if (!await jobs.CancelAsync(tenant, current.Person, CancelPatience))
+                return $"Migration of {tenant} is being cancelled: it stops after the page it is writing, keeping its checkpoint.";
+            // Cancelled before its first checkpoint, a run leaves nothing to resume.
+            return await checkpoints.GetAsync(tenant, CancellationToken.None) is null
+                ? $"Migration of {tenant} cancelled before it copied anything: there is nothing to resume."
+                : $"Migration of {tenant} cancelled: its checkpoint is kept, so it can be resumed (CLI: migrate --resume).";
+        });
 
     private static readonly TimeSpan CancelPatience = TimeSpan.FromSeconds(10);
 
