@@ -32,8 +32,12 @@ function onStateChanged(detail) {
         case "hide":
             dialog.close();
             break;
+        case "retrying":
+            leaveIfSignedOut();
+            break;
         case "failed":
             open();
+            leaveIfSignedOut();
             // Try again by itself when the person comes back to the tab.
             document.addEventListener("visibilitychange", reconnectWhenVisible);
             break;
@@ -49,6 +53,24 @@ function onStateChanged(detail) {
     }
 }
 
+// A reconnection is refused once the session is over (signed out in another tab, revoked, expired), and the
+// circuit's own redirect could not reach a disconnected tab: ask the server, and go to the sign-in page.
+let askingSession = false;
+async function leaveIfSignedOut() {
+    if (askingSession) return;
+    askingSession = true;
+    try {
+        const answer = await fetch("/session", { cache: "no-store", headers: { accept: "application/json" } });
+        if (answer.status !== 401) return;
+        reloadingForNewCircuit = true;
+        location.href = "/login?returnUrl=" + encodeURIComponent(location.pathname + location.search);
+    } catch {
+        // The server is unreachable: that is what the dialog already says.
+    } finally {
+        askingSession = false;
+    }
+}
+
 function open() {
     if (!dialog.open) dialog.showModal();
 }
@@ -61,7 +83,8 @@ async function reconnect() {
         if (await Blazor.resumeCircuit()) dialog.close();
         else reloadOnNewCircuit();
     } catch {
-        // Still unreachable: wait for the next visit to the tab (or a click).
+        // Still unreachable, or refused for good: wait for the next visit to the tab (or a click).
+        leaveIfSignedOut();
         document.addEventListener("visibilitychange", reconnectWhenVisible);
     }
 }

@@ -146,6 +146,13 @@ public static class AccessHostExtensions
                 return Results.SignOut(new AuthenticationProperties { RedirectUri = "/login" }, [OpenIdConnectDefaults.AuthenticationScheme]);
             return Results.LocalRedirect(ReturnUrls.LoginPath(ReturnUrls.LocalOrHome(returnUrl)));
         }).AllowAnonymous();
+        // 204 while this browser's session stands, 401 (the fallback policy) once it is over. The reconnect dialog
+        // asks: a tab whose session ended while it was disconnected can never reconnect, and goes to sign in instead.
+        app.MapGet("/session", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.NoContent();
+        });
         app.MapGet("/login/external", (string? returnUrl, IOptions<AuthOptions> options) => options.Value.UsesOpenIdConnect
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
             : Results.NotFound()).AllowAnonymous();

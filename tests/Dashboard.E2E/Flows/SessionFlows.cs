@@ -48,6 +48,42 @@ public sealed class SessionFlows(DashboardApp app, BrowserSession browser) : E2E
         await Assertions.Expect(ops).ToHaveURLAsync(new Regex("/ops/sessions")); // Ops stayed signed in
     }
 
+    [Fact]
+    public async Task A_tab_disconnected_when_its_session_is_revoked_goes_to_the_sign_in_page_when_it_tries_to_reconnect()
+    {
+        var agent = await NewPageAsync();
+        var link = await CircuitLink.AttachAsync(agent);
+        await agent.GotoAsync("/t/sandbox/orders");
+        await SignInAsync(agent, DemoAccounts.Agent);
+        var ops = await OpenAsync("/ops/sessions", DemoAccounts.Ops);
+        var refusedBefore = Refusals();
+
+        // The tab loses its connection: the circuit lives on at the server, which cannot reach the browser now.
+        await link.CutAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Heading, new() { Name = "Reconnecting to the server…" })).ToBeVisibleAsync();
+        await ops.GetByLabel("Person (email)").FillAsync(DemoAccounts.Agent.Email);
+        await ops.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var sessions = ops.GetByRole(AriaRole.Region, new() { Name = "Active sessions" });
+        await sessions.GetByRole(AriaRole.Button, new() { Name = "Revoke all of this person" }).First.ClickAsync();
+        await Assertions.Expect(ops.GetByText(new Regex($@"Revoked \d+ session\(s\) of {Regex.Escape(DemoAccounts.Agent.Email)}"))).ToBeVisibleAsync();
+        // The open circuit's own check has ended the session (its redirect could not be sent to the browser).
+        await WaitUntilAsync(() => Refusals() > refusedBefore);
+
+        link.Restore();
+        await Assertions.Expect(agent).ToHaveURLAsync(new Regex(@"/login\?returnUrl=%2Ft%2Fsandbox%2Forders$"), Soon);
+    }
+
+    private int Refusals() => Regex.Count(App.Log, @"Session \w+ refused: revoked by");
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = TimeSpan.Zero; !condition(); waited += TimeSpan.FromMilliseconds(200))
+        {
+            if (waited > TimeSpan.FromSeconds(30)) throw new TimeoutException("The open circuit never found its session revoked.");
+            await Task.Delay(200, Ct);
+        }
+    }
+
     private static async Task GoToSignInAsync(IPage page, string path)
     {
         await page.GotoAsync(path);

@@ -77,17 +77,48 @@ public abstract class E2ETest(DashboardApp app, BrowserSession browser) : IClass
             if (failed)
             {
                 Directory.CreateDirectory(RepositoryPaths.Artifacts);
-                foreach (var page in context.Pages)
+                for (var p = 0; p < context.Pages.Count; p++)
                 {
-                    var shot = Path.Combine(RepositoryPaths.Artifacts, $"{name}-{i}.png");
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
-                    Console.WriteLine($"E2E failure screenshot: {shot}");
+                    var page = context.Pages[p];
+                    var shot = Path.Combine(RepositoryPaths.Artifacts, $"{name}-{i}-{p}.png");
+                    Report($"E2E failure: profile {i} page {p} at {page.Url}");
+                    try
+                    {
+                        // Short and caught: a page that cannot be drawn must not hide the test's own failure.
+                        await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true, Timeout = 5_000 });
+                        Report($"E2E failure screenshot: {shot}");
+                    }
+                    catch (Exception e) when (e is PlaywrightException or TimeoutException)
+                    {
+                        Report($"E2E failure screenshot of {page.Url} not taken: {e.Message.Split('\n')[0]}");
+                    }
                 }
                 var trace = Path.Combine(RepositoryPaths.Artifacts, $"{name}-{i}.trace.zip");
                 await context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
-                Console.WriteLine($"E2E failure trace: {trace}");
+                Report($"E2E failure trace: {trace}");
             }
             await context.DisposeAsync();
         }
+        if (failed) Report($"E2E failure: the app's last log lines\n{LastLines(App.Log, 80)}");
+    }
+
+    /// <summary>To the runner's output and the test's own, whichever the reader gets to see.</summary>
+    private static void Report(string line)
+    {
+        Console.WriteLine(line);
+        try
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(line);
+        }
+        catch (InvalidOperationException)
+        {
+            // The test's output is already closed: the runner's output has it.
+        }
+    }
+
+    private static string LastLines(string text, int count)
+    {
+        var lines = text.Split('\n');
+        return string.Join('\n', lines[Math.Max(0, lines.Length - count)..]);
     }
 }

@@ -39,6 +39,21 @@ public sealed class SessionHttpTests(DashboardServer server) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task The_session_probe_answers_204_while_signed_in_and_401_once_signed_out_never_cached()
+    {
+        var person = await SignedInAsync(server, "agent@example.com", "agent-pass-1");
+        var copy = person.CopyTo(server.RawClient());
+        var standing = await copy.GetAsync("/session", accept: "application/json");
+        Assert.Equal(HttpStatusCode.NoContent, standing.StatusCode);
+        Assert.Equal("no-store", standing.Headers.CacheControl?.ToString());
+
+        await person.SignOutAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/session", accept: "application/json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Jar().GetAsync("/session", accept: "application/json")).StatusCode);
+    }
+
+    [Fact]
     public async Task Ops_see_everyones_sessions_on_the_sessions_page()
     {
         await SignedInAsync(server, "viewer@example.com", "viewer-pass-1");
