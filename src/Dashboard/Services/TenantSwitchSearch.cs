@@ -44,10 +44,11 @@ public sealed class TenantSwitchSearch(TenantRegistry registry, ICurrentPerson c
         }
     }
 
-    public IReadOnlyList<TenantDescriptor> Search(string? text, IReadOnlyList<string> recent)
+    /// <param name="offer">Which tenants may be offered at all, beyond what the person may see (none: every one).</param>
+    public IReadOnlyList<TenantDescriptor> Search(string? text, IReadOnlyList<string> recent, Func<TenantDescriptor, bool>? offer = null)
     {
         var search = text?.Trim() ?? "";
-        bool Visible(TenantDescriptor t) => current.Person.CanRead(t.Id)
+        bool Visible(TenantDescriptor t) => current.Person.CanRead(t.Id) && (offer is null || offer(t))
             && (search.Length == 0
                 || t.Id.Contains(search, StringComparison.OrdinalIgnoreCase)
                 || t.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase));

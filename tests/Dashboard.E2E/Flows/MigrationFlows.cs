@@ -31,8 +31,9 @@ public sealed class MigrationFlows(DashboardApp app, BrowserSession browser) : E
         var ops = await OpenAsync("/ops/migrations", DemoAccounts.Ops);
         // Within the form: the top bar's tenant switcher is labelled "Tenant" too.
         var form = ops.GetByRole(AriaRole.Region, new() { Name = "Migrate a tenant" });
-        await form.Locator("select").Nth(0).SelectOptionAsync("sandbox");
-        await form.Locator("select").Nth(1).SelectOptionAsync("Sqlite");
+        await form.GetByLabel("Tenant", new() { Exact = true }).FillAsync("sandbox");
+        await ops.GetByRole(AriaRole.Option, new() { NameRegex = new Regex(@"\(sandbox\)$") }).ClickAsync();
+        await form.GetByLabel("Target provider").SelectOptionAsync("Sqlite");
         await form.GetByLabel("Target settings (key=value, one a line)").FillAsync($"ConnectionString=Data Source={target}");
         await ops.GetByRole(AriaRole.Button, new() { Name = "Show plan" }).ClickAsync();
         await Assertions.Expect(ops.GetByTestId("migration-plan")).ToContainTextAsync("users and about");

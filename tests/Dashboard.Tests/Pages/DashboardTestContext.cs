@@ -136,6 +136,21 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected IReadOnlyList<string> SnackbarTexts() =>
         Snackbars.FindAll(".mud-snackbar-content-message").Select(m => m.TextContent.Trim()).ToList();
 
+    /// <summary>Types a tenant's id into the tenant field <paramref name="label"/> and picks it from the offered ones.</summary>
+    protected void ChooseTenant<T>(IRenderedComponent<T> cut, string label, string tenantId) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        cut.Field(label).Focus(); // as a person's click does: an autocomplete offers only while focused
+        cut.Field(label).Input(tenantId);
+        Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => OffersTenant(i, tenantId)));
+        Popovers.FindAll(".mud-list-item").First(i => OffersTenant(i, tenantId)).Click();
+    }
+
+    private static bool OffersTenant(IElement item, string tenantId)
+    {
+        var text = item.TextContent.Trim();
+        return text == tenantId || text.EndsWith($"({tenantId})", StringComparison.Ordinal);
+    }
+
     /// <summary>Where open selects and menus render their options.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers
     {

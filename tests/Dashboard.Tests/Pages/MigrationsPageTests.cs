@@ -42,7 +42,7 @@ public sealed class MigrationsPageTests : DashboardTestContext
 
     private void Fill(IRenderedComponent<MigrationsPage> cut, string tenant, string provider, string settings)
     {
-        cut.Field("Tenant").Change(tenant);
+        if (tenant.Length > 0) ChooseTenant(cut, "Tenant", tenant);
         cut.Field("Target provider").Change(provider);
         cut.Find("#migration-settings").Input(settings);
     }

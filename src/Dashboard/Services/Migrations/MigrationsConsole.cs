@@ -22,7 +22,8 @@ public sealed class MigrationsConsole(
     TimeProvider clock,
     ILogger<MigrationsConsole> log)
 {
-    public IReadOnlyList<TenantDescriptor> Tenants => registry.All.Where(t => !t.Disabled).ToList();
+    /// <summary>Which tenants the form offers: a disabled tenant refuses reads, so it cannot be copied.</summary>
+    public static bool CanMigrate(TenantDescriptor tenant) => !tenant.Disabled;
 
     public IReadOnlyList<string> Providers => registry.Providers.Select(p => p.Kind).Order().ToList();
 
