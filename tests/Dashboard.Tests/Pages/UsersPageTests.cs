@@ -86,6 +86,20 @@ public sealed class UsersPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void The_search_field_offers_Clear_once_something_is_typed_and_Clear_empties_it()
+    {
+        var cut = RenderUsers();
+        Assert.Empty(cut.FindAll("button[aria-label='Clear']"));
+
+        cut.Type("Search", "ada@");
+        Assert.Equal("ada@", cut.Field("Search").GetAttribute("value"));
+        cut.Find("button[aria-label='Clear']").Click();
+
+        Assert.Equal("", cut.Field("Search").GetAttribute("value") ?? "");
+        Assert.Empty(cut.FindAll("button[aria-label='Clear']"));
+    }
+
+    [Fact]
     public void Submitting_the_search_form_puts_the_search_in_the_url_and_filters()
     {
         var cut = RenderUsers();

@@ -10,10 +10,11 @@ namespace Dashboard.Components.Plain;
 /// </summary>
 public static class SvgIcons
 {
-    private static readonly ConcurrentDictionary<(string Icon, string Class), MarkupString> Cache = new();
+    private static readonly ConcurrentDictionary<(string Icon, string Class, string Size), MarkupString> Cache = new();
 
     /// <param name="icon">An <c>Icons.Material.*</c> value (the SVG's inner elements).</param>
     /// <param name="extraClass">Classes after MudBlazor's own, e.g. the nav link's icon classes.</param>
-    public static MarkupString Of(string icon, string extraClass = "") => Cache.GetOrAdd((icon, extraClass), key => new MarkupString(
-        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium {key.Class}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{key.Icon}</svg>"));
+    /// <param name="size">MudBlazor's icon size: small, medium or large.</param>
+    public static MarkupString Of(string icon, string extraClass = "", string size = "medium") => Cache.GetOrAdd((icon, extraClass, size), key => new MarkupString(
+        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{key.Size} {key.Class}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{key.Icon}</svg>"));
 }
