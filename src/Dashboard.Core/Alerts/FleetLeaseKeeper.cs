@@ -7,7 +7,7 @@ namespace Dashboard.Core.Alerts;
 /// so the owner stops before another instance may take the lease, never carries on without it. A loss cancels
 /// <see cref="Lost"/> and is described by <see cref="Loss"/>.
 /// </summary>
-public sealed class FleetLeaseKeeper : IAsyncDisposable
+public sealed class FleetLeaseKeeper : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(500);
 
@@ -121,6 +121,12 @@ public sealed class FleetLeaseKeeper : IAsyncDisposable
     {
         if (!_stop.IsCancellationRequested) await _stop.CancelAsync();
         await _renewing;
+    }
+
+    /// <summary>Stops renewing without waiting for a renewal in flight (for owners disposed synchronously).</summary>
+    public void Dispose()
+    {
+        try { _stop.Cancel(); } catch (ObjectDisposedException) { }
     }
 
     /// <summary>Stops renewing and gives the lease up at once if it is still this keeper's.</summary>

@@ -22,7 +22,7 @@ public sealed class AlertEngine(
     AlertRules rules,
     InstanceName instance,
     TimeProvider clock,
-    ILogger<AlertEngine> log) : IAsyncDisposable
+    ILogger<AlertEngine> log) : IAsyncDisposable, IDisposable
 {
     public const string LeaseName = "alerts-evaluation";
 
@@ -63,10 +63,13 @@ public sealed class AlertEngine(
         }
     }
 
+    /// <summary>Stops renewing the lease (it lapses, and another instance takes over then).</summary>
     public async ValueTask DisposeAsync()
     {
         if (_leadership is { } leadership) await leadership.DisposeAsync();
     }
+
+    public void Dispose() => _leadership?.Dispose();
 
     private async Task<AlertRound> JudgeAsync(AlertsOptions o, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Dashboard.Operations.Alerts;
 /// app store could not renew it before it would lapse) this instance stops evaluating and tries to take it again at
 /// its next round. Rounds run one at a time (the evaluation loop, or a test calling them in turn).
 /// </summary>
-internal sealed class AlertLeadership(IFleetLease lease, string holder, TimeProvider clock, ILogger log) : IAsyncDisposable
+internal sealed class AlertLeadership(IFleetLease lease, string holder, TimeProvider clock, ILogger log) : IAsyncDisposable, IDisposable
 {
     private FleetLeaseKeeper? _kept;
 
@@ -39,4 +39,10 @@ internal sealed class AlertLeadership(IFleetLease lease, string holder, TimeProv
     }
 
     public async ValueTask DisposeAsync() => await StepDownAsync();
+
+    public void Dispose()
+    {
+        _kept?.Dispose();
+        _kept = null;
+    }
 }
