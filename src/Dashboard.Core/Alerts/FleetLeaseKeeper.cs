@@ -91,7 +91,7 @@ public sealed class FleetLeaseKeeper : IAsyncDisposable, IDisposable
             var left = deadline - now;
             if (left <= TimeSpan.Zero)
                 return new LeaseLoss(LeaseLossKind.Unrenewable, now,
-                    $"the app store could not be reached to renew it ({attempt - 1} attempts, last: {last?.Message ?? "timed out"}) before it would lapse", last);
+                    $"no renewal succeeded before it would lapse: {attempt - 1} attempts, the last {(last is null ? "unanswered" : $"failed: {last.Message}")}", last);
             try
             {
                 // An attempt that hangs is given up at the deadline: the lease must not lapse while we wait for it.

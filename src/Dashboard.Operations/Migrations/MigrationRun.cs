@@ -40,6 +40,6 @@ internal sealed class MigrationRun(MigrationRequest request, FleetLeaseKeeper? l
     public MigrationException LeaseLost() => lease?.Loss is { Kind: LeaseLossKind.Refused }
         ? new MigrationException($"stopped: another run took over the migration of '{TenantId}' (this run's lease lapsed)")
         : new MigrationException(
-            $"stopped: this run's claim on '{TenantId}' could not be renewed before it would lapse ({lease?.Loss?.Reason ?? "the app store did not answer in time"}); nothing more was written",
+            $"stopped: this run's claim on '{TenantId}' could not be kept ({lease?.Loss?.Reason ?? "not renewed in time"}); nothing more was written",
             lease?.Loss?.Error);
 }
