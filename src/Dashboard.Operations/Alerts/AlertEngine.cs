@@ -9,8 +9,8 @@ public sealed record AlertRound(bool Evaluated, int Conditions, int Fired, int R
 }
 
 /// <summary>
-/// One evaluation round for the fleet: takes (or renews) the lease in the app store, so only one instance judges
-/// and notifies; rolls the last whole hour into the units baseline; judges every rule; then fires, observes and resolves alerts as <see cref="AlertLifecycle"/> says.
+/// One evaluation round for the fleet: only the instance leading (holding the lease in the app store, see
+/// <see cref="AlertLeadership"/>) judges and notifies, and stops mid-round if it loses the lease; the leader rolls the last whole hour into the units baseline; judges every rule; then fires, observes and resolves alerts as <see cref="AlertLifecycle"/> says.
 /// Notifications are handed to the notifier, which sends them in the background.
 /// </summary>
 public sealed class AlertEngine(
@@ -22,7 +22,7 @@ public sealed class AlertEngine(
     AlertRules rules,
     InstanceName instance,
     TimeProvider clock,
-    ILogger<AlertEngine> log)
+    ILogger<AlertEngine> log) : IAsyncDisposable, IDisposable
 {
     public const string LeaseName = "alerts-evaluation";
 
@@ -30,17 +30,49 @@ public sealed class AlertEngine(
     private readonly string _holder = $"{(instance.Value.Length > 160 ? instance.Value[..160] : instance.Value)}/{Guid.NewGuid():N}";
     private readonly Dictionary<string, DateTimeOffset> _breachingSince = new(StringComparer.Ordinal);
 
+    private AlertLeadership? _leadership;
+
     public string Holder => _holder;
+
+    private AlertLeadership Leadership => _leadership ??= new AlertLeadership(lease, _holder, clock, log);
 
     public async Task<AlertRound> RunOnceAsync(CancellationToken ct)
     {
         var o = await rules.CurrentAsync(ct);
-        if (!o.Enabled) return AlertRound.Skipped;
-        if (!await lease.TryAcquireAsync(LeaseName, _holder, clock.GetUtcNow(), o.Lease, ct))
+        if (!o.Enabled)
+        {
+            await Leadership.StepDownAsync();
+            return AlertRound.Skipped;
+        }
+        if (await Leadership.LeadAsync(o.Lease, ct) is not { } kept)
         {
             _breachingSince.Clear(); // another instance judges; pending breaches start again if this one takes over
             return AlertRound.Skipped;
         }
+        using var round = CancellationTokenSource.CreateLinkedTokenSource(ct, kept.Lost);
+        try
+        {
+            return await JudgeAsync(o, round.Token);
+        }
+        catch (OperationCanceledException) when (kept.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // Lost the lease mid-round: another instance may judge now; what this round had not done is left to it.
+            log.LogWarning("Alert round stopped: this instance lost the evaluation lease ({Reason})", kept.Loss?.Reason);
+            _breachingSince.Clear();
+            return AlertRound.Skipped;
+        }
+    }
+
+    /// <summary>Stops renewing the lease (it lapses, and another instance takes over then).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_leadership is { } leadership) await leadership.DisposeAsync();
+    }
+
+    public void Dispose() => _leadership?.Dispose();
+
+    private async Task<AlertRound> JudgeAsync(AlertsOptions o, CancellationToken ct)
+    {
         await RollBaselineAsync(ct);
         var conditions = await evaluator.EvaluateAsync(o, ct);
         var now = clock.GetUtcNow();

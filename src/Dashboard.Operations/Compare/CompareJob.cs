@@ -30,7 +30,6 @@ public sealed class CompareJob(string id, CompareRequest request, LoadMix mix, s
     /// <summary>Completes with the result (null when the run never started) however it ended.</summary>
     public Task<CompareResult?> Completion => _done.Task;
 
-    internal bool LostLease { get; set; }
     internal CancellationToken Token => _cancel.Token;
     internal Task? Task { get; set; }
 

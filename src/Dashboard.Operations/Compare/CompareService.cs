@@ -45,9 +45,10 @@ public sealed class CompareService(ScratchTenants scratch, CompareRunner runner,
             previous = _current;
             _current = job;
         }
+        var acquiredAt = clock.GetUtcNow();
         try
         {
-            if (!await lease.TryAcquireAsync(LeaseName, id, clock.GetUtcNow(), LeaseDuration, ct))
+            if (!await lease.TryAcquireAsync(LeaseName, id, acquiredAt, LeaseDuration, ct))
                 throw new CompareRefusedException("another instance is running a comparison; try again when it has finished");
         }
         catch
@@ -56,16 +57,17 @@ public sealed class CompareService(ScratchTenants scratch, CompareRunner runner,
             lock (_gate) _current = previous;
             throw;
         }
-        job.Task = Task.Run(() => RunAsync(job));
+        job.Task = Task.Run(() => RunAsync(job, acquiredAt));
         return job;
     }
 
     public void Cancel() => _current?.Cancel();
 
-    private async Task RunAsync(CompareJob job)
+    private async Task RunAsync(CompareJob job, DateTimeOffset acquiredAt)
     {
-        using var renewing = new CancellationTokenSource();
-        var keeper = KeepLeaseAsync(job, renewing.Token);
+        // Renewed while the run lasts; once it is lost another instance's sweep may drop our scratch spaces, so the run stops.
+        var keeper = FleetLeaseKeeper.Start(lease, LeaseName, job.Id, LeaseDuration, acquiredAt, clock, log);
+        using var stopOnLoss = keeper.Lost.Register(job.Cancel);
         IReadOnlyList<ProviderResult> rows = [];
         string state = CompareStates.Completed;
         string? message = null;
@@ -78,7 +80,11 @@ public sealed class CompareService(ScratchTenants scratch, CompareRunner runner,
         }
         catch (OperationCanceledException) when (job.Token.IsCancellationRequested)
         {
-            (state, message) = (CompareStates.Cancelled, job.LostLease ? "stopped: this instance lost the fleet's comparison lease" : "cancelled; the scratch tenants were removed");
+            if (keeper.Loss is { } loss)
+                log.LogWarning("Comparison {Run} stopped: this instance lost the fleet's comparison lease: {Reason}", job.Id, loss.Reason);
+            (state, message) = (CompareStates.Cancelled, keeper.Loss is { } lost
+                ? $"stopped: this instance lost the fleet's comparison lease ({lost.Reason})"
+                : "cancelled; the scratch tenants were removed");
         }
         catch (Exception e)
         {
@@ -87,9 +93,7 @@ public sealed class CompareService(ScratchTenants scratch, CompareRunner runner,
         }
         finally
         {
-            await renewing.CancelAsync();
-            await keeper;
-            await lease.ReleaseAsync(LeaseName, job.Id, CancellationToken.None);
+            await keeper.ReleaseAsync(CancellationToken.None);
         }
         var result = new CompareResult(job.Id, job.Mix.Name, job.Mix.Shares.ToDictionary(s => s.Action.ToString(), s => s.Weight / job.Mix.TotalWeight),
             job.Request.Users, job.SeededOrders, job.Request.RatePerSecond, job.Request.Duration.TotalSeconds, job.StartedBy, job.StartedAt,
@@ -106,31 +110,6 @@ public sealed class CompareService(ScratchTenants scratch, CompareRunner runner,
             result = result with { Message = message };
         }
         job.Finish(result);
-    }
-
-    /// <summary>Renews the lease at a third of its length; losing it stops the run (another instance may start one).</summary>
-    private async Task KeepLeaseAsync(CompareJob job, CancellationToken ct)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(LeaseDuration / 3, clock, ct);
-                if (!await lease.TryAcquireAsync(LeaseName, job.Id, clock.GetUtcNow(), LeaseDuration, ct))
-                {
-                    job.LostLease = true;
-                    job.Cancel();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception e)
-        {
-            log.LogWarning(e, "Comparison {Run}: the lease could not be renewed", job.Id);
-        }
     }
 
     public async Task<IReadOnlyList<StoredCompareRun>> ListAsync(CancellationToken ct) => await runs.ListAsync(50, ct);

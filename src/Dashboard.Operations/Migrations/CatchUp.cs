@@ -49,8 +49,8 @@ internal static class CatchUp
     public static async Task<int> PassAsync(MigrationRun run, CancellationToken ct)
     {
         run.Report(MigrationProgress.Note("catch-up", "version scan: comparing every user and order"));
-        var source = await TenantSnapshot.ReadAsync(run.Source, run.Options.PageSize, run.Retry, () => run.KeepLeaseAsync(ct), ct);
-        var target = await TenantSnapshot.ReadAsync(run.Target, run.Options.PageSize, run.Retry, () => run.KeepLeaseAsync(ct), ct);
+        var source = await TenantSnapshot.ReadAsync(run.Source, run.Options.PageSize, run.Retry, ct);
+        var target = await TenantSnapshot.ReadAsync(run.Target, run.Options.PageSize, run.Retry, ct);
 
         var newUsers = source.Users.Values.Where(u => !target.Users.ContainsKey(u.Id)).ToList();
         var newOrders = source.Orders.Values.Where(o => !target.Orders.ContainsKey(o.Id)).ToList();
@@ -76,7 +76,6 @@ internal static class CatchUp
             var copy = await run.Retry.RunAsync(c => run.Target.GetUserAsync(id, c), ct);
             if (copy is null) newUsers.Add(user);
             else if (Differs(user, copy)) changedUsers.Add((user, copy));
-            await run.KeepLeaseAsync(ct);
         }
         var newOrders = new List<Order>();
         var changedOrders = new List<(Order, Order)>();
@@ -86,7 +85,6 @@ internal static class CatchUp
             var copy = await run.Retry.RunAsync(c => run.Target.GetOrderAsync(id, c), ct);
             if (copy is null) newOrders.Add(order);
             else if (Differs(order, copy)) changedOrders.Add((order, copy));
-            await run.KeepLeaseAsync(ct);
         }
         // A new order's user must be on the target first (SQL's foreign key): one written before the feed took its
         // position and missed by the copy's users phase is loaded with it.
@@ -109,12 +107,10 @@ internal static class CatchUp
         foreach (var (user, copy) in changedUsers)
         {
             await run.Retry.RunAsync(c => run.Target.UpdateUserAsync(user, copy, c), ct);
-            await run.KeepLeaseAsync(ct);
         }
         foreach (var (order, copy) in changedOrders)
         {
             await run.Retry.RunAsync(c => run.Target.UpdateOrderAsync(order, copy, c), ct);
-            await run.KeepLeaseAsync(ct);
         }
         return newUsers.Count + newOrders.Count + changedUsers.Count + changedOrders.Count;
     }

@@ -5,13 +5,12 @@ namespace Dashboard.Operations.Migrations;
 
 /// <summary>
 /// The state one run shares between its phases: both stores, the checkpoint it holds the lease for, and the
-/// progress sink. Every checkpoint write extends the lease; losing the lease stops the run at once.
+/// progress sink. The lease is kept in the background (<see cref="FleetLeaseKeeper"/>); losing it cancels the run's
+/// work at once, and no checkpoint is written once it is no longer surely held.
 /// </summary>
-internal sealed class MigrationRun(MigrationRequest request, string holder, IMigrationCheckpoints checkpoints, IFleetLease leases, MigrationOptions options,
+internal sealed class MigrationRun(MigrationRequest request, FleetLeaseKeeper? lease, IMigrationCheckpoints checkpoints, MigrationOptions options,
     TimeProvider clock, IProgress<MigrationProgress>? progress, MigrationHooks hooks)
 {
-    private long _lastSave;
-
     public MigrationRequest Request => request;
     public IDataStore Source => request.Source;
     public IDataStore Target => request.TargetStore;
@@ -22,24 +21,25 @@ internal sealed class MigrationRun(MigrationRequest request, string holder, IMig
     public ThrottleRetry Retry { get; } = new(options, clock);
     public MigrationCheckpoint Checkpoint { get; private set; } = null!;
 
-    public string Holder => holder;
-
     public void Report(MigrationProgress value) => progress?.Report(value);
 
     public async Task SaveAsync(MigrationCheckpoint checkpoint, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        Checkpoint = checkpoint with { UpdatedAt = now };
-        // Saved even when the run is being cancelled: the checkpoint must record the page that was written. The lease
-        // is renewed first, so the checkpoint is written only while this run still holds it (for a whole lease period).
-        if (!await leases.TryAcquireAsync(IMigrationCheckpoints.LeaseName(TenantId), holder, now, options.Lease, CancellationToken.None))
-            throw new MigrationException($"stopped: another run took over the migration of '{TenantId}' (this run's lease lapsed)");
+        Checkpoint = checkpoint with { UpdatedAt = clock.GetUtcNow() };
+        // Saved even when the run is being cancelled: the checkpoint must record the page that was written. But only
+        // while the lease is this run's, so a run that lost it never overwrites the checkpoint of one that took over.
+        if (lease is { Holds: false }) throw LeaseLost();
         await checkpoints.SaveAsync(Checkpoint, CancellationToken.None);
-        _lastSave = clock.GetTimestamp();
         ct.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Extends the lease during long scans (catch-up, verification) that write no checkpoint of their own.</summary>
-    public Task KeepLeaseAsync(CancellationToken ct) =>
-        clock.GetElapsedTime(_lastSave) < options.Lease / 3 ? Task.CompletedTask : SaveAsync(Checkpoint, ct);
+    /// <summary>True once the lease is lost (or about to lapse unrenewed): the work was cancelled for that, not by the caller.</summary>
+    public bool LostLease => lease is { Holds: false };
+
+    /// <summary>Why the run stopped when it lost its lease, in one line for the audit log and the person who started it.</summary>
+    public MigrationException LeaseLost() => lease?.Loss is { Kind: LeaseLossKind.Refused }
+        ? new MigrationException($"stopped: another run took over the migration of '{TenantId}' (this run's lease lapsed)")
+        : new MigrationException(
+            $"stopped: this run's claim on '{TenantId}' could not be kept ({lease?.Loss?.Reason ?? "not renewed in time"}); nothing more was written",
+            lease?.Loss?.Error);
 }

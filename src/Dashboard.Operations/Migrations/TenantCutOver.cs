@@ -2,6 +2,7 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Migrations;
 using Dashboard.Core.Tenants.Registry;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Operations.Migrations;
 
@@ -21,7 +22,8 @@ public sealed class TenantCutOver(
     IFleetLease leases,
     IAuditLog audit,
     TimeProvider clock,
-    MigrationOptions options)
+    MigrationOptions options,
+    ILogger<TenantCutOver>? log = null)
 {
     /// <summary>Moves the tenant of <paramref name="request"/> (copied and verified by a run before) to the request's target.</summary>
     public async Task<MigrationResult> CutOverAsync(MigrationRequest request, MigrationHooks? hooks = null, CancellationToken ct = default)
@@ -65,12 +67,14 @@ public sealed class TenantCutOver(
         MigrationPhase after, MigrationHooks? hooks, CancellationToken ct)
     {
         var id = request.Tenant.Id;
-        var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        var leaseName = IMigrationCheckpoints.LeaseName(id);
-        if (!await leases.TryAcquireAsync(leaseName, holder, clock.GetUtcNow(), options.Lease, ct))
-            throw new MigrationRefusedException($"tenant '{id}' is being migrated or switched by another run; try again when it is done");
+        var lease = await MigrationLease.TryTakeAsync(leases, id, options, clock, log ?? (ILogger)NullLogger.Instance, ct)
+            ?? throw new MigrationRefusedException($"tenant '{id}' is being migrated or switched by another run; try again when it is done");
         var steps = new MigrationAudit(audit, clock, request);
-        var run = new MigrationRun(request, holder, checkpoints, leases, options, clock, null, hooks ?? new MigrationHooks());
+        var run = new MigrationRun(request, lease, checkpoints, options, clock, null, hooks ?? new MigrationHooks());
+        // Losing the lease stops the switch at once (nothing is switched), as a cancel would.
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
+        var callerCt = ct;
+        ct = work.Token;
         var reason = $"read-only while it moves to {ProductName(request.Target.ProviderKind)}";
         var switched = false;
         try
@@ -86,7 +90,7 @@ public sealed class TenantCutOver(
                 {
                     await gate.CloseAsync(id, reason, drain.Token);
                 }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested && !run.LostLease)
                 {
                     throw new MigrationException($"writes of '{id}' in flight did not finish within {options.DrainTimeout.TotalSeconds:0} s: nothing was switched");
                 }
@@ -125,8 +129,11 @@ public sealed class TenantCutOver(
         }
         catch (Exception e) when (!switched)
         {
-            await steps.StepAsync($"{step}: not switched", new { error = e.Message });
-            throw;
+            // Whatever a lost lease interrupted, the reason on record is the lost lease.
+            var failure = run.LostLease && !callerCt.IsCancellationRequested && e is not MigrationException ? run.LeaseLost() : e;
+            await steps.StepAsync($"{step}: not switched", new { error = failure.Message });
+            if (ReferenceEquals(failure, e)) throw;
+            throw failure;
         }
         finally
         {
@@ -134,7 +141,7 @@ public sealed class TenantCutOver(
             // The registry first, then the gate: a write through a store built for the old backend is refused from here on.
             await sync.RefreshAsync(CancellationToken.None);
             gate.Open(id);
-            await leases.ReleaseAsync(leaseName, holder, CancellationToken.None);
+            await lease.ReleaseAsync(CancellationToken.None);
         }
     }
 

@@ -1,6 +1,7 @@
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Migrations;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Operations.Migrations;
 
@@ -10,19 +11,18 @@ namespace Dashboard.Operations.Migrations;
 /// start to end, so a second run of the same tenant is refused rather than run twice; a stopped run is
 /// continued with <see cref="MigrationRequest.Resume"/>.
 /// </summary>
-public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLease leases, IAuditLog audit, TimeProvider clock, MigrationOptions options)
+public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLease leases, IAuditLog audit, TimeProvider clock, MigrationOptions options,
+    ILogger<TenantMigrator>? log = null)
 {
     public async Task<MigrationResult> RunAsync(MigrationRequest request, IProgress<MigrationProgress>? progress = null, MigrationHooks? hooks = null,
         CancellationToken ct = default)
     {
         var tenantId = request.Tenant.Id;
-        var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        var leaseName = IMigrationCheckpoints.LeaseName(tenantId);
         var steps = new MigrationAudit(audit, clock, request);
-        bool acquired;
+        FleetLeaseKeeper? lease;
         try
         {
-            acquired = await leases.TryAcquireAsync(leaseName, holder, clock.GetUtcNow(), options.Lease, ct);
+            lease = await MigrationLease.TryTakeAsync(leases, tenantId, options, clock, log ?? (ILogger)NullLogger.Instance, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -30,10 +30,14 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLeas
             await steps.StepAsync("cancelled", new { phase = (string?)null, users = 0, orders = 0 });
             throw;
         }
-        if (!acquired)
+        if (lease is null)
             throw new MigrationRefusedException(
                 $"tenant '{tenantId}' is being migrated by another run (or cut over); its claim lapses {options.Lease.TotalSeconds:0} s after that run stops renewing it");
-        var run = new MigrationRun(request, holder, checkpoints, leases, options, clock, progress, hooks ?? new MigrationHooks());
+        var run = new MigrationRun(request, lease, checkpoints, options, clock, progress, hooks ?? new MigrationHooks());
+        // The run's work stops at once when the lease is lost as when it is cancelled.
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
+        var callerCt = ct;
+        ct = work.Token;
         try
         {
             // Inside the try: a cancel or failure from here on gives the lease up at once.
@@ -73,25 +77,28 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLeas
             if (verification.Clean) await run.SaveAsync(run.Checkpoint with { Phase = MigrationPhase.Done }, ct);
             return new MigrationResult(plan, caughtUp, verification, run.Retry.Throttles, route);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (callerCt.IsCancellationRequested)
         {
             await steps.StepAsync("cancelled", new { phase = run.Checkpoint?.Phase.ToString(), users = run.Checkpoint?.UsersCopied, orders = run.Checkpoint?.OrdersCopied });
             throw;
         }
-        catch (Exception e) when (e is MigrationException or StoreException)
+        catch (Exception e) when (e is MigrationException or StoreException || run.LostLease)
         {
-            await steps.StepAsync("failed", new { phase = run.Checkpoint?.Phase.ToString(), error = e.Message });
-            throw;
+            // Whatever a lost lease interrupted, the reason on record is the lost lease.
+            var failure = run.LostLease && e is not MigrationException ? run.LeaseLost() : e;
+            await steps.StepAsync("failed", new { phase = run.Checkpoint?.Phase.ToString(), error = failure.Message });
+            if (ReferenceEquals(failure, e)) throw;
+            throw failure;
         }
         finally
         {
-            await leases.ReleaseAsync(leaseName, holder, CancellationToken.None);
+            await lease.ReleaseAsync(CancellationToken.None);
         }
     }
 
     /// <summary>The plan alone: the target checked (reachable, schema created, empty) and the copy sized. No lease, no checkpoint.</summary>
     public Task<MigrationPlan> PlanAsync(MigrationRequest request, CancellationToken ct) =>
-        MigrationPlanner.PlanAsync(new MigrationRun(request, "plan", checkpoints, leases, options, clock, null, new MigrationHooks()), resuming: false, ct);
+        MigrationPlanner.PlanAsync(new MigrationRun(request, null, checkpoints, options, clock, null, new MigrationHooks()), resuming: false, ct);
 
     /// <summary>The checkpoint to continue from, or null for a fresh run; a stopped run is never silently restarted nor resumed into another target.</summary>
     private static MigrationCheckpoint? Starting(MigrationRequest request, MigrationCheckpoint? stored)
@@ -119,8 +126,8 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLeas
     internal static async Task<VerificationReport> VerifyAsync(MigrationRun run, CancellationToken ct)
     {
         run.Report(MigrationProgress.Note("verify", "comparing every user and order"));
-        var source = await TenantSnapshot.ReadAsync(run.Source, run.Options.PageSize, run.Retry, () => run.KeepLeaseAsync(ct), ct);
-        var target = await TenantSnapshot.ReadAsync(run.Target, run.Options.PageSize, run.Retry, () => run.KeepLeaseAsync(ct), ct);
+        var source = await TenantSnapshot.ReadAsync(run.Source, run.Options.PageSize, run.Retry, ct);
+        var target = await TenantSnapshot.ReadAsync(run.Target, run.Options.PageSize, run.Retry, ct);
         return MigrationVerifier.Compare(source, target);
     }
 

@@ -97,4 +97,41 @@ public sealed class MigrationResumeTests(AllBackendsFixture backends)
 
         Assert.Contains("went to another target", error.Message);
     }
+
+    [Fact]
+    public async Task A_run_whose_lease_another_run_took_over_stops_at_once_audited_and_leaves_the_checkpoint_alone()
+    {
+        var world = await MigrationWorld.StartAsync(backends, AllBackendsFixture.Sqlite, AllBackendsFixture.DynamoDb, Ct);
+        // A short lease, so the keeper renews every second.
+        var options = new MigrationOptions { PageSize = 25, BatchSize = 50, Lease = TimeSpan.FromSeconds(3), FeedSettle = TimeSpan.FromSeconds(1) };
+        var migrator = new TenantMigrator(backends.AppStore.Checkpoints, backends.AppStore.Leases, backends.AppStore.Audit, TimeProvider.System, options);
+        var leaseName = IMigrationCheckpoints.LeaseName(world.Tenant.Id);
+        MigrationCheckpoint? atTakeOver = null;
+        var hooks = new MigrationHooks
+        {
+            AfterUsersCopied = async ct =>
+            {
+                atTakeOver = await backends.AppStore.Checkpoints.GetAsync(world.Tenant.Id, ct);
+                // Another run takes the lease as if this run's had lapsed (the store judges by the time it is told).
+                Assert.True(await backends.AppStore.Leases.TryAcquireAsync(leaseName, "other-run", DateTimeOffset.UtcNow + options.Lease + TimeSpan.FromSeconds(1),
+                    TimeSpan.FromMinutes(1), ct));
+                // Long work: the next renewal, within a second, is refused and stops it.
+                await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            },
+        };
+
+        var started = DateTimeOffset.UtcNow;
+        var stopped = await Assert.ThrowsAsync<MigrationException>(() => migrator.RunAsync(world.Request(), null, hooks, Ct));
+
+        Assert.Equal($"stopped: another run took over the migration of '{world.Tenant.Id}' (this run's lease lapsed)", stopped.Message);
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(25), "the run went on after losing its lease");
+        Assert.NotNull(atTakeOver);
+        Assert.Equal(atTakeOver, await backends.AppStore.Checkpoints.GetAsync(world.Tenant.Id, Ct));
+        // The other run keeps it: the stopped run gave up nothing that was no longer its own.
+        Assert.False(await backends.AppStore.Leases.TryAcquireAsync(leaseName, "third-run", DateTimeOffset.UtcNow, options.Lease, Ct));
+        var audited = await backends.AppStore.Audit.QueryAsync(new Core.Audit.AuditQuery(Tenant: world.Tenant.Id, Entity: "Migration"), Ct);
+        var steps = audited.Entries.OrderBy(e => e.Id).Select(e => System.Text.Json.JsonDocument.Parse(e.After!).RootElement).ToList();
+        Assert.Equal(["plan", "failed"], steps.Select(s => s.GetProperty("step").GetString()));
+        Assert.Equal(stopped.Message, steps[^1].GetProperty("details").GetProperty("error").GetString());
+    }
 }

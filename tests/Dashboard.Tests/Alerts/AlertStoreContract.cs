@@ -171,8 +171,9 @@ public abstract class AlertStoreContract : IAsyncLifetime
         Assert.Equal(0, (await a.GetRequiredService<AlertEngine>().RunOnceAsync(Ct)).Fired);
         Assert.False((await b.GetRequiredService<AlertEngine>().RunOnceAsync(Ct)).Evaluated);
 
-        // A stops (no renewal); B takes over once the lease lapses. B's own store saw no calls: the condition is clear
-        // to it, and the alert resolves after the hold, without firing again.
+        // A stops (its lease is no longer renewed in the background); B takes over once the lease lapses. B's own store
+        // saw no calls: the condition is clear to it, and the alert resolves after the hold, without firing again.
+        await a.GetRequiredService<AlertEngine>().DisposeAsync();
         clock.Advance(TimeSpan.FromSeconds(46));
         var takeover = await b.GetRequiredService<AlertEngine>().RunOnceAsync(Ct);
         Assert.True(takeover.Evaluated);

@@ -7,6 +7,7 @@ using Dashboard.Operations.Metering;
 using Dashboard.Operations.Metering.Rolling;
 using Microsoft.Extensions.DependencyInjection;
 using ComparePage = Dashboard.Components.Pages.Ops.Compare;
+using CompareResultView = Dashboard.Components.Pages.Ops.CompareResultView;
 
 namespace Dashboard.Tests.Pages;
 
@@ -76,4 +77,36 @@ public sealed class ComparePageTests : DashboardTestContext
             cut.Find("[data-testid='compare-notice']").TextContent.Trim()));
         Assert.False(cut.Button("Start comparison").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public void A_providers_error_gets_a_full_width_row_of_its_own_under_the_providers_row()
+    {
+        var error = "preparing the scratch tenant failed: backend unavailable: cmpscratch_20261202065033557_dynamodb (DynamoDB): cannot connect "
+            + "(ConnectionRefused) http://127.0.0.1:8000/some/very/long/address/without/any/spaces/in/it/at/all";
+        var failed = Row("DynamoDb", "DynamoDB", error);
+        var worked = Row("Sqlite", "SQLite sandbox", null) with { Calls = 134, OpsPerSecond = 26.5 };
+        var result = new CompareResult("r1", "realistic", new Dictionary<string, double>(), 100, 392, 20, 5, "Olivia Ops", DateTimeOffset.UtcNow,
+            DateTimeOffset.UtcNow, CompareStates.Completed, null, [failed, worked]);
+
+        var cut = Render<CompareResultView>(p => p.Add(v => v.Result, result));
+
+        var table = cut.Find("[aria-label='Measured by provider']");
+        var columns = table.QuerySelectorAll("thead th").Length;
+        var rows = table.QuerySelectorAll("tbody tr");
+        Assert.Equal(3, rows.Length);
+        // The provider's own row keeps its figures and not the error; the error row spans every column.
+        Assert.Contains("DynamoDB", rows[0].TextContent);
+        Assert.DoesNotContain("cannot connect", rows[0].TextContent);
+        var errorCell = Assert.Single(rows[1].QuerySelectorAll("td"));
+        Assert.Equal(columns.ToString(), errorCell.GetAttribute("colspan"));
+        Assert.Contains("compare-error", errorCell.ClassList);
+        Assert.Equal($"DynamoDB failed: {error}", errorCell.TextContent.Trim());
+        // A provider that worked has no error row.
+        Assert.Contains("SQLite sandbox", rows[2].TextContent);
+        Assert.Single(cut.FindAll("[data-testid='compare-error']"));
+    }
+
+    private static ProviderResult Row(string kind, string name, string? error) =>
+        new(kind, name, "basis", error is null ? CompareStates.Completed : CompareStates.Failed, error, 0, 0, 5, 0, new OperationLatency("all", 0, 0, 0, 0), [],
+            0, 0, new Dictionary<string, double>(), null, null, "no calls measured", 0);
 }
