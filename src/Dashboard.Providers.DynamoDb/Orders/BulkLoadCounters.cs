@@ -11,7 +11,8 @@ namespace Dashboard.Providers.DynamoDb.Orders;
 /// orders between the read and the write is overwritten by the load while its counter move stays, so the
 /// counters drift by it; so does a process killed between the write and the counter transaction, or a failed
 /// load whose repair cannot reach DynamoDB. Bulk loads feed a migration target that is not live yet and demo
-/// seeding; <see cref="OrderCounters.RecountAsync"/> sets the counters right again.
+/// seeding. <see cref="OrderCounters.RecountAsync"/> sets the counters right again (nothing runs it after the
+/// one-time backfill yet).
 /// </summary>
 internal sealed class BulkLoadCounters(IAmazonDynamoDB db, string table)
 {
@@ -36,8 +37,8 @@ internal sealed class BulkLoadCounters(IAmazonDynamoDB db, string table)
         }
         catch (Exception)
         {
-            // Some batches may have landed: count what is stored now. A failed repair leaves the counters to
-            // RecountAsync; the load's own failure is the one to report.
+            // Some batches may have landed: count what is stored now. A failed repair leaves the counters off
+            // (see the caveats); the load's own failure is the one to report.
             try
             {
                 using var repair = new CancellationTokenSource(RepairTime);
