@@ -15,8 +15,11 @@ internal sealed class BulkWriter(IAmazonDynamoDB client, string tenantId, string
     {
         var batches = items.Chunk(BatchSize).ToList();
         if (batches.Count == 0) return;
+        // Each batch gets the caller's token, not the loop's: a batch that fails stops new ones from starting but
+        // lets those in flight finish, so when this throws nothing of the load is still on its way to the table
+        // (the counters' repair reads what landed).
         await Parallel.ForEachAsync(batches.Take(batches.Count - 1), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-            async (batch, token) => await WriteBatchAsync(batch, token));
+            async (batch, _) => await WriteBatchAsync(batch, ct));
         await WriteBatchAsync(batches[^1], ct);
     }
 

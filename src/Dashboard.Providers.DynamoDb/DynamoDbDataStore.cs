@@ -272,9 +272,9 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IChang
         }
         items.AddRange(orders.Select(o => o.ToItem(writeId)));
         foreach (var item in items) ItemGuard.Check(item, item[ItemNames.Type].S == ItemNames.OrderType ? "items" : "user");
-        await new BulkWriter(_clients.Bulk, _call.TenantId, _table).WriteAsync(items, ct);
-        // Batch writes carry no counter updates (and a repeated load rewrites items): count afresh.
-        if (orders.Count > 0) await OrderCounters.RecountAsync(_clients.Bulk, _table, ct);
+        // Batch writes carry no counter updates: the counters move by what the load changed, read around it.
+        await new BulkLoadCounters(_clients.Bulk, _table).WriteCountedAsync(orders,
+            () => new BulkWriter(_clients.Bulk, _call.TenantId, _table).WriteAsync(items, ct), ct);
     }, ct);
 
     private async Task<User?> ReadUserAsync(string id, CancellationToken ct) =>

@@ -7,7 +7,7 @@ namespace Dashboard.Core.Stores;
 /// </summary>
 public sealed record OrderStatusCounts(IReadOnlyDictionary<OrderStatus, long> ByStatus, string Source)
 {
-    /// <summary>Every figure is approximate: statistics lag and counters drift (a bulk load recounts them).</summary>
+    /// <summary>Every figure is approximate: statistics lag, and counters can drift (a bulk load racing a live write).</summary>
     public bool IsApproximate => true;
 
     public long this[OrderStatus status] => ByStatus.TryGetValue(status, out var n) ? Math.Max(0, n) : 0;

@@ -4,8 +4,8 @@ namespace Dashboard.Providers.DynamoDb.Orders;
 /// Orders per status, maintained: one counters item per shard (<c>ORDERCOUNTS#k</c>) whose attributes are the
 /// statuses. An order insert or status change adds to its shard's item in the same transaction as the order,
 /// so the counters never miss a single write, and a shard's item takes only that shard's writes (no hot key).
-/// Reading is one BatchGetItem of the shards' items. Bulk loads (and the one-time backfill) set them by counting
-/// the status index, off the page path.
+/// Reading is one BatchGetItem of the shards' items. Bulk loads add what they changed (<see cref="BulkLoadCounters"/>);
+/// the one-time backfill sets them by counting the status index, off the page path.
 /// </summary>
 internal static class OrderCounters
 {
@@ -57,8 +57,8 @@ internal static class OrderCounters
     }
 
     /// <summary>
-    /// Sets every shard's counters from the status index (Select COUNT per status and shard): after a bulk load,
-    /// which writes orders without transactions, and once when the counters are first created. Not a page path.
+    /// Sets every shard's counters from the status index (Select COUNT per status and shard): once when the
+    /// counters are first created, or to set them right after drift. Reads the whole index: not a page path.
     /// </summary>
     public static async Task RecountAsync(IAmazonDynamoDB db, string table, CancellationToken ct)
     {
