@@ -10,6 +10,7 @@ public static class PageServices
     {
         services.AddScoped<TenantOverviewService>();
         services.AddScoped<ThemePreference>();
+        services.AddScoped<SignInRedirect>();
         services.AddScoped<GuardedCalls>();
         services.AddScoped<TenantScopes>();
         services.AddScoped<TenantSwitchSearch>();
