@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(new Bulk.BulkOptions());
         services.TryAddSingleton<Bulk.BulkStatusChange>();
         services.TryAddScoped<Jump.JumpResolver>();
+        services.TryAddSingleton<TenantPreparationProgress>();
         services.AddHostedService<TenantStartupService>();
         // Tenant health: the cache pages and /healthz read, and its prober (the host runs it; see TenantHealthProber).
         services.AddValidatedOptions<TenantHealthOptions, TenantHealthOptionsValidator>(configuration.GetSection(TenantHealthOptions.Section));

@@ -95,5 +95,5 @@ public static class DashboardHostExtensions
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
 
-    private static readonly string[] CountsOnly = ["total", "reachable", "unavailable", "notChecked"];
+    private static readonly string[] CountsOnly = ["total", "reachable", "unavailable", "notChecked", "preparing"];
 }

@@ -136,6 +136,18 @@ public sealed class TenantsApp : IAsyncDisposable
         return clock.Elapsed;
     }
 
+    /// <summary>Waits until /healthz counts no tenant still being prepared (schemas created after start); returns how long from now.</summary>
+    public async Task<TimeSpan> PreparedAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while ((await HealthAsync()).GetProperty("preparing").GetInt32() > 0)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(20)) throw new TimeoutException("the tenants were not prepared within 20 min");
+            await Task.Delay(500);
+        }
+        return clock.Elapsed;
+    }
+
     public async Task<string[]> MetricsLinesAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Url, "/metrics"));

@@ -12,7 +12,8 @@ namespace Dashboard.Core.Tenants;
 /// backend holds no place between attempts, so a dead backend never holds the others back.
 /// Runs as the app itself on the raw backends (bulk loads are not people's changes, so not audited).
 /// </summary>
-public sealed class TenantStartupService(TenantRegistry registry, ITenantBackends backends, TimeProvider clock, ILogger<TenantStartupService> log)
+public sealed class TenantStartupService(
+    TenantRegistry registry, ITenantBackends backends, TimeProvider clock, ILogger<TenantStartupService> log, TenantPreparationProgress? progress = null)
     : BackgroundService
 {
     public const string CreateSchemaKey = "CreateSchema";
@@ -28,10 +29,22 @@ public sealed class TenantStartupService(TenantRegistry registry, ITenantBackend
     {
         // The stored registry, not only configuration, says which tenants exist and which are disabled.
         await registry.WhenLoadedAsync(stoppingToken);
-        await Task.WhenAll(registry.All
+        var tenants = registry.All
             .Where(t => !t.Disabled && (t.Flag(CreateSchemaKey) || t.Flag(SeedDemoDataKey)))
             .OrderByDescending(t => t.Flag(SeedDemoDataKey))
-            .Select(t => PrepareAsync(t, stoppingToken)));
+            .ToList();
+        progress?.Expect(tenants.Count);
+        await Task.WhenAll(tenants.Select(async t =>
+        {
+            try
+            {
+                await PrepareAsync(t, stoppingToken);
+            }
+            finally
+            {
+                progress?.Finished();
+            }
+        }));
     }
 
     /// <summary>Creates the schema and loads demo data if the tenant's settings ask for them (both idempotent); true when demo data was loaded.</summary>

@@ -1,3 +1,4 @@
+using Dashboard.Core.Tenants;
 using Dashboard.Core.Tenants.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -8,9 +9,10 @@ namespace Dashboard.Services;
 /// backend makes the report Degraded (still HTTP 200) because the dashboard keeps serving every other tenant.
 /// It reads <see cref="TenantHealthCache"/> only: no request, however frequent or from whomever, calls a
 /// backend (the <see cref="TenantHealthProber"/> does, on its own budget). Counts are for anyone; the data with
-/// tenant ids is written out for Ops only (see the response writer).
+/// tenant ids is written out for Ops only (see the response writer). "preparing" counts the tenants whose start-up
+/// preparation has not finished: a first start with thousands of new tenants is busy creating schemas for minutes.
 /// </summary>
-public sealed class TenantBackendsHealthCheck(TenantHealthCache cache, TimeProvider clock) : IHealthCheck
+public sealed class TenantBackendsHealthCheck(TenantHealthCache cache, TenantPreparationProgress preparation, TimeProvider clock) : IHealthCheck
 {
     /// <summary>Ops see at most this many unavailable tenants by id (the counts cover the rest).</summary>
     public const int ListedUnavailable = 100;
@@ -26,11 +28,13 @@ public sealed class TenantBackendsHealthCheck(TenantHealthCache cache, TimeProvi
             ["unavailable"] = counts.Unavailable,
             ["notChecked"] = counts.NotChecked,
             ["disabled"] = counts.Disabled,
+            ["preparing"] = preparation.Pending,
             ["unavailableTenants"] = cache.Unavailable(ListedUnavailable).ToDictionary(
                 h => h.TenantId, h => $"{h.Problem} (checked {h.AgeAt(now).TotalSeconds:0} s ago, {h.Failures} failure(s) in a row)"),
         };
         var description = $"{counts.Reachable} of {counts.Total} tenant backends answered their last check; {counts.Unavailable} unavailable, {counts.NotChecked} not checked yet" +
-            (counts.Disabled > 0 ? $", {counts.Disabled} disabled." : ".");
+            (counts.Disabled > 0 ? $", {counts.Disabled} disabled" : "") +
+            (preparation.Pending > 0 ? $"; {preparation.Pending} still being prepared (schemas, demo data) after start." : ".");
         return Task.FromResult(counts.Unavailable == 0
             ? HealthCheckResult.Healthy(description, data)
             : HealthCheckResult.Degraded(description, data: data));

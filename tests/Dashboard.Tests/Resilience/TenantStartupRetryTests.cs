@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Resilience;
 
 /// <summary>
 /// A tenant whose backend is down (or too slow to answer) when the app starts is prepared once it answers,
-/// instead of staying empty until the next restart.
+/// instead of staying empty until the next restart; until then it counts as still being prepared (/healthz says so).
 /// </summary>
 public sealed class TenantStartupRetryTests
 {
@@ -31,7 +31,8 @@ public sealed class TenantStartupRetryTests
                 },
             },
         }), [new SqliteStoreProvider()]);
-        var service = new TenantStartupService(registry, new OneBackend(sandbox), TimeProvider.System, NullLogger<TenantStartupService>.Instance);
+        var progress = new TenantPreparationProgress();
+        var service = new TenantStartupService(registry, new OneBackend(sandbox), TimeProvider.System, NullLogger<TenantStartupService>.Instance, progress);
 
         await service.StartAsync(Ct);
         try
@@ -39,10 +40,12 @@ public sealed class TenantStartupRetryTests
             // It keeps trying while the backend is down...
             await Until(() => sandbox.CallCount("find_user") >= 2);
             Assert.Null(await FindAdaAsync(sandbox));
+            Assert.Equal(1, progress.Pending);
 
             // ...and loads the data as soon as it answers.
             sandbox.Fault = Fault.None;
             await Until(() => FindAdaAsync(sandbox).Result is not null);
+            await Until(() => progress.Pending == 0);
         }
         finally
         {

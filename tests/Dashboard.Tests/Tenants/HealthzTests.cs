@@ -82,6 +82,7 @@ public sealed class HealthzTests : IAsyncLifetime
             Assert.Equal(5, tenants.GetProperty("total").GetInt32());
             Assert.Equal(4, tenants.GetProperty("reachable").GetInt32());
             Assert.Equal(1, tenants.GetProperty("unavailable").GetInt32());
+            Assert.True(tenants.TryGetProperty("preparing", out _), "the count of tenants still being prepared after start");
             Assert.False(json.RootElement.TryGetProperty("checks", out _));
         }
         foreach (var name in DashboardServer.TenantIds.Append(Broken).Append("Secret Customer"))
