@@ -20,7 +20,8 @@ using Microsoft.Extensions.DependencyInjection;
 // (which reads every row on both sides), with the load average around it. All servers run on this machine at
 // once. A failed pair is reported and the next one measured; the exit code is 1 if any failed.
 var orders = int.Parse(Arg("--orders", "100000")!);
-var pairs = BenchPairs.Parse(Arg("--pairs", null), Arg("--backends", string.Join(',', BenchPairs.Names))!);
+var pairsArgument = Arg("--pairs", null);
+var pairs = BenchPairs.Parse(pairsArgument, Arg("--backends", string.Join(',', BenchPairs.Names))!);
 var users = SourceTenant.UsersFor(orders);
 var rows = users + orders;
 var ct = CancellationToken.None;
@@ -36,9 +37,9 @@ await using (var db = await app.GetRequiredService<IDbContextFactory<AppStoreDbC
 var migrator = new TenantMigrator(app.GetRequiredService<IMigrationCheckpoints>(), app.GetRequiredService<IFleetLease>(), app.GetRequiredService<IAuditLog>(),
     TimeProvider.System, new MigrationOptions());
 
-Console.WriteLine($"Migration throughput: {orders:N0} orders and {users:N0} users ({rows:N0} rows) per source tenant; pairs "
-    + $"{string.Join(", ", pairs.Select(p => $"{p.From}:{p.To}"))}; {Environment.ProcessorCount} cores, all servers on this machine; "
-    + $"load average {LoadAverage.Now()} at the start");
+var which = pairsArgument is null ? "every ordered pair" : $"the pairs {string.Join(", ", pairs.Select(p => $"{p.From}:{p.To}"))} in that order";
+Console.WriteLine($"Migration throughput: {orders:N0} orders and {users:N0} users ({rows:N0} rows) per source tenant, {which}; "
+    + $"{Environment.ProcessorCount} cores, all servers on this machine; load average {LoadAverage.Now()} at the start");
 var backends = new Dictionary<string, Backends>();
 var sources = new Dictionary<string, (TenantDescriptor Tenant, IDataStore Store)>();
 var figures = new List<PairFigure>();
@@ -94,7 +95,8 @@ async Task<PairFigure> MeasureAsync((TenantDescriptor Tenant, IDataStore Store) 
         run.Stop();
         var complete = result.Verification.SourceOrders == orders && result.Verification.SourceUsers == users;
         var figure = new PairFigure(from.Name, to.Name, phases.Copy.TotalSeconds, run.Elapsed.TotalSeconds,
-            result.CatchUp?.Path == CatchUpPath.ChangeFeed ? "change feed" : "version scan", result.Verification.Summary,
+            result.CatchUp?.Path == CatchUpPath.ChangeFeed ? "change feed" : "version scan",
+            $"{result.Verification.SourceUsers:N0} users, {result.Verification.SourceOrders:N0} orders, {result.Verification.Differences.Count} differences",
             result.UnavailableRetries, loadAtStart, LoadAverage.Now(),
             result.Verification.Clean && complete ? null : $"{result.Verification.Summary}{(complete ? "" : " (the source is not the seeded size)")}");
         Console.WriteLine($"  → {to.Name}: {rows:N0} rows copied in {figure.CopySeconds:F1} s ({rows / figure.CopySeconds:N0} rows/s); "
