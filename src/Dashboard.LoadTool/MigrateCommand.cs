@@ -89,6 +89,7 @@ public static class MigrateCommand
         bar.EndLine();
         if (result.CatchUp is { } route) Console.WriteLine($"catch-up by {route}: {result.CaughtUp} changes made during the copy applied");
         if (result.Throttles > 0) Console.WriteLine($"waited out {result.Throttles} throttled calls");
+        if (result.UnavailableRetries > 0) Console.WriteLine($"repeated {result.UnavailableRetries} calls the backend did not answer in time or refused as unavailable");
         foreach (var difference in result.Verification.Differences.Take(100)) Console.WriteLine($"difference: {difference}");
         if (result.Verification.Differences.Count > 100) Console.WriteLine($"... and {result.Verification.Differences.Count - 100} more differences");
         Console.WriteLine(result.Verification.Summary);

@@ -13,7 +13,7 @@ namespace Dashboard.Providers.DynamoDb;
 /// answer was lost, the retry fails its condition, and the item DynamoDB returns with that failure tells whether the
 /// applied attempt was this call's.
 /// </summary>
-public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IChangeFeed, IDisposable
+public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IChangeFeed, IOrderCountRecount, IDisposable
 {
     private const string ConditionalCheckFailed = "ConditionalCheckFailed";
     private const string TransactionConflict = "TransactionConflict";
@@ -260,6 +260,9 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IChang
         await new SchemaCreator(Db, _table).EnsureAsync(ct);
         await ListingBackfill.EnsureAsync(_clients.Bulk, _table, ct);
     }, ct);
+
+    /// <summary>Sets the status counters from the status index (<see cref="OrderCounters.RecountAsync"/>); on the bulk client, for its patience.</summary>
+    public Task RecountOrdersByStatusAsync(CancellationToken ct) => _call.Run(() => OrderCounters.RecountAsync(_clients.Bulk, _table, ct), ct);
 
     public Task BulkLoadAsync(IReadOnlyList<User> users, IReadOnlyList<Order> orders, CancellationToken ct) => _call.Run(async () =>
     {

@@ -138,6 +138,29 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Equal(2, Regex.Matches(result.Stdout, "verified 10 users, 40 orders, 0 differences").Count);
     }
 
+    /// <summary>README: <c>run.sh --pairs from:to,...</c> measures those ordered pairs only, in that order, each with its verification and load average.</summary>
+    [Fact]
+    public async Task Migrations_bench_run_sh_takes_ordered_pairs()
+    {
+        var result = (await Command.RunAsync("bash tests/Dashboard.Migrations.Bench/run.sh --orders 40 --pairs fauna:sqlite,sqlite:fauna", NoBuild, TimeSpan.FromMinutes(3)))
+            .ShouldSucceed();
+
+        Assert.Contains("per source tenant, the pairs fauna:sqlite, sqlite:fauna in that order", result.Stdout);
+        var rows = Regex.Matches(result.Stdout, @"^\| (.+) \| [\d,]+ \| [\d.]+ s \| [\d.]+ s \| (?:change feed|version scan) \| 10 users, 40 orders, 0 differences \| 0 \| .+ → .+ \|$",
+            RegexOptions.Multiline);
+        Assert.Equal(["FaunaLocal → SQLite", "SQLite → FaunaLocal"], rows.Select(m => m.Groups[1].Value));
+        Assert.Equal(2, Regex.Matches(result.Stdout, "verified 10 users, 40 orders, 0 differences").Count);
+    }
+
+    [Fact]
+    public async Task Migrations_bench_refuses_a_pair_of_one_backend()
+    {
+        var result = await Command.RunAsync("bash tests/Dashboard.Migrations.Bench/run.sh --orders 40 --pairs sqlite:sqlite", NoBuild, TimeSpan.FromMinutes(3));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("'sqlite:sqlite' is not from:to of two different backends (sqlite, mariadb, dynamodb, fauna)", result.Stdout + result.Stderr);
+    }
+
     [Fact]
     public async Task Bench_sh_with_an_unknown_name_says_which_exist()
     {

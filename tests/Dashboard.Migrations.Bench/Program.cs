@@ -5,6 +5,8 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Migrations;
+using Dashboard.Core.Stores;
+using Dashboard.Core.Tenants;
 using Dashboard.Migrations.Bench;
 using Dashboard.Operations.Migrations;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +15,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Migration throughput: one source tenant per backend, seeded with N orders and N/4 users, migrated by
 // TenantMigrator (plan, copy, catch-up, verify; the app store a SQLite file) to a fresh, empty tenant on each
-// other backend. Per pair: rows copied per second in the copy phase, and the whole run's time with its catch-up
-// and verification (which reads every row on both sides). All servers run on this machine at once.
-var orders = int.Parse(Arg("--orders", "100000"));
-var only = Arg("--backends", "sqlite,mariadb,dynamodb,fauna").Split(',', StringSplitOptions.RemoveEmptyEntries);
+// other backend (or only the pairs --pairs names, e.g. --pairs mariadb:dynamodb,fauna:sqlite, in that order).
+// Per pair: rows copied per second in the copy phase, and the whole run's time with its catch-up and verification
+// (which reads every row on both sides), with the load average around it. All servers run on this machine at
+// once. A failed pair is reported and the next one measured; the exit code is 1 if any failed.
+var orders = int.Parse(Arg("--orders", "100000")!);
+var pairsArgument = Arg("--pairs", null);
+var pairs = BenchPairs.Parse(pairsArgument, Arg("--backends", string.Join(',', BenchPairs.Names))!);
 var users = SourceTenant.UsersFor(orders);
 var rows = users + orders;
 var ct = CancellationToken.None;
@@ -32,52 +37,85 @@ await using (var db = await app.GetRequiredService<IDbContextFactory<AppStoreDbC
 var migrator = new TenantMigrator(app.GetRequiredService<IMigrationCheckpoints>(), app.GetRequiredService<IFleetLease>(), app.GetRequiredService<IAuditLog>(),
     TimeProvider.System, new MigrationOptions());
 
-Console.WriteLine($"Migration throughput: {orders:N0} orders and {users:N0} users ({rows:N0} rows) per source tenant, every ordered pair; "
-    + $"{Environment.ProcessorCount} cores, all servers on this machine");
+var which = pairsArgument is null ? "every ordered pair" : $"the pairs {string.Join(", ", pairs.Select(p => $"{p.From}:{p.To}"))} in that order";
+Console.WriteLine($"Migration throughput: {orders:N0} orders and {users:N0} users ({rows:N0} rows) per source tenant, {which}; "
+    + $"{Environment.ProcessorCount} cores, all servers on this machine; load average {LoadAverage.Now()} at the start");
 var backends = new Dictionary<string, Backends>();
+var sources = new Dictionary<string, (TenantDescriptor Tenant, IDataStore Store)>();
+var figures = new List<PairFigure>();
 try
 {
-    foreach (var name in only) backends[name] = await Backends.StartAsync(name, ct);
-    var figures = new List<(string From, string To, double CopySeconds, double RunSeconds, string CatchUp)>();
-    foreach (var (fromName, from) in backends)
+    foreach (var name in pairs.SelectMany(p => new[] { p.From, p.To }).Distinct()) backends[name] = await Backends.StartAsync(name, ct);
+    for (var i = 0; i < pairs.Count; i++)
     {
-        var (tenant, source) = await from.NewTenantAsync($"mfrom{fromName}", ct);
-        var seeding = Stopwatch.StartNew();
-        await SourceTenant.LoadAsync(source, orders, ct);
-        Console.WriteLine($"\n{from.Name}: source seeded with {rows:N0} rows in {seeding.Elapsed.TotalSeconds:F1} s");
-        foreach (var (toName, to) in backends.Where(b => b.Key != fromName))
+        var (from, to) = (backends[pairs[i].From], backends[pairs[i].To]);
+        if (!sources.TryGetValue(pairs[i].From, out var source))
         {
-            var (target, targetStore) = await to.NewTenantAsync($"mto{toName}from{fromName}", ct);
-            var phases = new PhaseClock();
-            var run = Stopwatch.StartNew();
-            var result = await migrator.RunAsync(
-                new MigrationRequest(tenant, source, new MigrationTarget(target.ProviderKind, target.Settings), targetStore, Person.System), phases, null, ct);
-            run.Stop();
-            if (!result.Verification.Clean || result.Verification.SourceOrders != orders || result.Verification.SourceUsers != users)
-                throw new InvalidOperationException($"{from.Name} → {to.Name}: {result.Verification.Summary}");
-            var copy = phases.Copy;
-            figures.Add((from.Name, to.Name, copy.TotalSeconds, run.Elapsed.TotalSeconds, result.CatchUp?.Path == CatchUpPath.ChangeFeed ? "change feed" : "version scan"));
-            Console.WriteLine($"  → {to.Name}: {rows:N0} rows copied in {copy.TotalSeconds:F1} s ({rows / copy.TotalSeconds:N0} rows/s); "
-                + $"catch-up by {result.CatchUp}; whole run {run.Elapsed.TotalSeconds:F1} s; {result.Verification.Summary}");
-            (targetStore as IDisposable)?.Dispose();
+            source = await from.NewTenantAsync($"mfrom{pairs[i].From}", ct);
+            var seeding = Stopwatch.StartNew();
+            await SourceTenant.LoadAsync(source.Store, orders, ct);
+            sources[pairs[i].From] = source;
+            Console.WriteLine($"\n{from.Name}: source seeded with {rows:N0} rows in {seeding.Elapsed.TotalSeconds:F1} s (load average {LoadAverage.Now()})");
         }
-        (source as IDisposable)?.Dispose();
+        figures.Add(await MeasureAsync(source, from, to, pairs[i].To, pairs[i].From));
+        // A source no later pair reads is let go, so its server holds less while the others run.
+        if (!pairs.Skip(i + 1).Any(p => p.From == pairs[i].From))
+        {
+            (source.Store as IDisposable)?.Dispose();
+            sources.Remove(pairs[i].From);
+        }
     }
 
-    Console.WriteLine($"\n| from → to | copy rows/s | copy | whole run (plan, copy, catch-up, verify) | catch-up |");
-    Console.WriteLine("|---|---|---|---|---|");
-    foreach (var f in figures)
-        Console.WriteLine($"| {f.From} → {f.To} | {rows / f.CopySeconds:N0} | {f.CopySeconds:F1} s | {f.RunSeconds:F1} s | {f.CatchUp} |");
+    Console.WriteLine($"\nLoad average at the end: {LoadAverage.Now()}");
+    Console.WriteLine("\n| from → to | copy rows/s | copy | whole run (plan, copy, catch-up, verify) | catch-up | verified | retries | load average (1 / 5 / 15 min) at start → end |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    foreach (var f in figures) Console.WriteLine(f.Row(rows));
 }
 finally
 {
+    foreach (var (_, store) in sources.Values) (store as IDisposable)?.Dispose();
     foreach (var backend in backends.Values) await backend.DisposeAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     try { folder.Delete(recursive: true); } catch (IOException) { }
 }
-return;
+// Every pair is tried; a failed one fails the benchmark at the end, after the others were measured.
+return figures.Any(f => f.Error is not null) ? 1 : 0;
 
-string Arg(string name, string fallback)
+// One pair: the source migrated to a fresh tenant on the target's backend, timed by phase; a failure is a figure too.
+async Task<PairFigure> MeasureAsync((TenantDescriptor Tenant, IDataStore Store) source, Backends from, Backends to, string toName, string fromName)
+{
+    var (target, targetStore) = await to.NewTenantAsync($"mto{toName}from{fromName}", ct);
+    var phases = new PhaseClock();
+    var loadAtStart = LoadAverage.Now();
+    var run = Stopwatch.StartNew();
+    try
+    {
+        var result = await migrator.RunAsync(
+            new MigrationRequest(source.Tenant, source.Store, new MigrationTarget(target.ProviderKind, target.Settings), targetStore, Person.System), phases, null, ct);
+        run.Stop();
+        var complete = result.Verification.SourceOrders == orders && result.Verification.SourceUsers == users;
+        var figure = new PairFigure(from.Name, to.Name, phases.Copy.TotalSeconds, run.Elapsed.TotalSeconds,
+            result.CatchUp?.Path == CatchUpPath.ChangeFeed ? "change feed" : "version scan",
+            $"{result.Verification.SourceUsers:N0} users, {result.Verification.SourceOrders:N0} orders, {result.Verification.Differences.Count} differences",
+            result.UnavailableRetries, loadAtStart, LoadAverage.Now(),
+            result.Verification.Clean && complete ? null : $"{result.Verification.Summary}{(complete ? "" : " (the source is not the seeded size)")}");
+        Console.WriteLine($"  → {to.Name}: {rows:N0} rows copied in {figure.CopySeconds:F1} s ({rows / figure.CopySeconds:N0} rows/s); "
+            + $"catch-up by {result.CatchUp}; whole run {figure.RunSeconds:F1} s; {result.Verification.Summary}; "
+            + $"{result.UnavailableRetries} retries after no answer, {result.Throttles} throttles; load average {loadAtStart} → {figure.LoadAtEnd}");
+        return figure;
+    }
+    catch (Exception e) when (e is not OperationCanceledException)
+    {
+        Console.WriteLine($"  → {to.Name}: FAILED after {run.Elapsed.TotalSeconds:F1} s (copy phase {phases.Copy.TotalSeconds:F1} s): {e.Message}");
+        return new PairFigure(from.Name, to.Name, phases.Copy.TotalSeconds, run.Elapsed.TotalSeconds, "-", "failed", 0, loadAtStart, LoadAverage.Now(), e.Message);
+    }
+    finally
+    {
+        (targetStore as IDisposable)?.Dispose();
+    }
+}
+
+string? Arg(string name, string? fallback)
 {
     var at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
@@ -96,5 +134,7 @@ internal sealed class PhaseClock : IProgress<MigrationProgress>
         // Reported synchronously by the migrator: "copy" just before the first page, "catch-up" just after the last.
         if (value.Phase == "copy") _copyStart ??= _clock.Elapsed;
         if (value.Phase == "catch-up") _copyEnd ??= _clock.Elapsed;
+        // Notes (the catch-up's path, a retry after no answer) go to the log as they come.
+        if (value.Message is { } note) Console.WriteLine($"    [{_clock.Elapsed.TotalSeconds,7:F1} s] {value.Phase}: {note}");
     }
 }

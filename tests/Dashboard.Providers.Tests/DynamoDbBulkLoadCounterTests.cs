@@ -13,7 +13,9 @@ namespace Dashboard.Providers.Tests;
 /// <summary>
 /// Bulk loads move DynamoDB's status counters by what they changed, not by a recount: after any sequence of loads
 /// (repeated orders with new statuses, new orders, users only, a load that failed part-way, a counter write whose
-/// answer was lost) the counters must equal the orders listed per status. These counters are exact, so the
+/// answer was lost, a batch write that landed but got no answer in time and was repeated) the counters must equal
+/// the orders listed per status. A batch that lands only after its load gave up is the one case they miss, and a
+/// recount sets them right. These counters are exact, so the
 /// comparison is exact (the contract tests only allow other backends' statistics to be near).
 /// </summary>
 [Trait("Backend", "DynamoDb")]
@@ -126,6 +128,55 @@ public sealed class DynamoDbBulkLoadCounterTests(DynamoDbFixture fixture) : ICla
 
         // Batch writes are not in the handler's list of writes: the lost answer was the counter transaction's.
         Assert.Equal(1, lossy.Lost);
+        await AssertCountersMatchAsync(data, orders);
+    }
+
+    [Fact]
+    public async Task A_batch_write_that_landed_but_got_no_answer_in_time_fails_as_unavailable_and_repeating_the_load_keeps_the_counters_exact()
+    {
+        var (tenant, data) = await fixture.CreateTenantAsync(Ct);
+        var users = Users(4, "unanswered");
+        var first = Orders(users, 40);
+        await data.BulkLoadAsync(users, first, Ct);
+        var again = first.Select(o => WithStatus(o, Next(o.Status))).Concat(Orders(users, 200, offset: 40)).ToList();
+        var unanswered = new DynamoDbUnansweredBatchWrite(DynamoDbUnansweredBatchWrite.Landing.BeforeTheTimeout);
+        using var flaky = new DynamoDbDataStore(tenant, DynamoDbSettings.From(tenant), clock: null, transport: () => unanswered);
+
+        unanswered.Arm();
+        var failure = await Assert.ThrowsAsync<BackendUnavailableException>(() => flaky.BulkLoadAsync([], again, Ct));
+
+        // What a migration sees, and retries: the backend did not answer in time.
+        Assert.Equal("no answer in time", failure.Reason);
+        Assert.InRange(unanswered.Attempts, 1, 1 + DynamoDb.Client.DynamoClients.BulkMaxErrorRetry);
+        var stored = new List<Order>();
+        foreach (var user in users)
+            await foreach (var page in ListingPages.AllAsync((p, ct) => data.ListOrdersAsync(user.Id, p, ct), 100, Ct)) stored.AddRange(page.Items);
+        await AssertCountersMatchAsync(data, stored);
+
+        // The repeat writes the landed batch again: same keys and statuses, counted once.
+        await flaky.BulkLoadAsync([], again, Ct);
+        await AssertCountersMatchAsync(data, first.Concat(again));
+    }
+
+    [Fact]
+    public async Task A_batch_that_lands_only_after_its_answer_was_lost_is_missed_by_the_repeated_load_and_counted_by_a_recount()
+    {
+        var (tenant, data) = await fixture.CreateTenantAsync(Ct);
+        var users = Users(4, "late");
+        var orders = Orders(users, 100);
+        await data.BulkLoadAsync(users, [], Ct);
+        var late = new DynamoDbUnansweredBatchWrite(DynamoDbUnansweredBatchWrite.Landing.Late);
+        using var flaky = new DynamoDbDataStore(tenant, DynamoDbSettings.From(tenant), clock: null, transport: () => late);
+
+        late.Arm();
+        await Assert.ThrowsAsync<BackendUnavailableException>(() => flaky.BulkLoadAsync([], orders, Ct));
+        await late.DeliverLateAsync(Ct);
+        await flaky.BulkLoadAsync([], orders, Ct);
+
+        // The late batch was stored when the repeat read the statuses before writing, so neither load counted it:
+        // the drift a recount exists for.
+        Assert.Equal(orders.Count - BulkWriter.BatchSize, (await data.CountOrdersByStatusAsync(Ct)).Total);
+        await DataStoreCapabilities.Find<IOrderCountRecount>(data)!.RecountOrdersByStatusAsync(Ct);
         await AssertCountersMatchAsync(data, orders);
     }
 

@@ -72,8 +72,8 @@ internal static class CatchUp
         var changedUsers = new List<(User, User)>();
         foreach (var id in userIds)
         {
-            if (await run.Retry.RunAsync(c => run.Source.GetUserAsync(id, c), ct) is not { } user) continue;
-            var copy = await run.Retry.RunAsync(c => run.Target.GetUserAsync(id, c), ct);
+            if (await run.Retry.RunRepeatableAsync(c => run.Source.GetUserAsync(id, c), ct) is not { } user) continue;
+            var copy = await run.Retry.RunRepeatableAsync(c => run.Target.GetUserAsync(id, c), ct);
             if (copy is null) newUsers.Add(user);
             else if (Differs(user, copy)) changedUsers.Add((user, copy));
         }
@@ -81,8 +81,8 @@ internal static class CatchUp
         var changedOrders = new List<(Order, Order)>();
         foreach (var id in orderIds)
         {
-            if (await run.Retry.RunAsync(c => run.Source.GetOrderAsync(id, c), ct) is not { } order) continue;
-            var copy = await run.Retry.RunAsync(c => run.Target.GetOrderAsync(id, c), ct);
+            if (await run.Retry.RunRepeatableAsync(c => run.Source.GetOrderAsync(id, c), ct) is not { } order) continue;
+            var copy = await run.Retry.RunRepeatableAsync(c => run.Target.GetOrderAsync(id, c), ct);
             if (copy is null) newOrders.Add(order);
             else if (Differs(order, copy)) changedOrders.Add((order, copy));
         }
@@ -91,8 +91,8 @@ internal static class CatchUp
         var loading = newUsers.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var userId in newOrders.Select(o => o.UserId).Distinct().Where(u => !loading.Contains(u)))
         {
-            if (await run.Retry.RunAsync(c => run.Target.GetUserAsync(userId, c), ct) is not null) continue;
-            if (await run.Retry.RunAsync(c => run.Source.GetUserAsync(userId, c), ct) is { } owner) newUsers.Add(owner);
+            if (await run.Retry.RunRepeatableAsync(c => run.Target.GetUserAsync(userId, c), ct) is not null) continue;
+            if (await run.Retry.RunRepeatableAsync(c => run.Source.GetUserAsync(userId, c), ct) is { } owner) newUsers.Add(owner);
         }
         var applied = await ApplyAsync(run, newUsers, newOrders, changedUsers, changedOrders, ct);
         run.Report(new MigrationProgress("catch-up", applied, applied, 0, null, $"change feed: {applied} changes applied"));
@@ -103,7 +103,7 @@ internal static class CatchUp
         List<(Order Source, Order Copy)> changedOrders, CancellationToken ct)
     {
         if (newUsers.Count > 0 || newOrders.Count > 0)
-            await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(newUsers, newOrders, c), ct);
+            await run.Retry.RunRepeatableAsync(c => run.Target.BulkLoadAsync(newUsers, newOrders, c), ct);
         foreach (var (user, copy) in changedUsers)
         {
             await run.Retry.RunAsync(c => run.Target.UpdateUserAsync(user, copy, c), ct);

@@ -1,6 +1,6 @@
 namespace Dashboard.Operations.Migrations;
 
-/// <summary>How a migration pages, how long its lease lasts, and how patient it is with a throttling backend.</summary>
+/// <summary>How a migration pages, how long its lease lasts, and how patient it is with a throttling or unanswering backend.</summary>
 public sealed class MigrationOptions
 {
     /// <summary>Rows read and written per page (one checkpoint per page).</summary>
@@ -20,6 +20,15 @@ public sealed class MigrationOptions
 
     /// <summary>How long one call may keep being throttled (retried with backoff) before the run stops.</summary>
     public TimeSpan ThrottledFor { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How many times a read or bulk write is tried again when the backend gave no answer in time or was unavailable
+    /// (a busy server's pause, a dropped connection) before the run stops. Such calls are safe to repeat.
+    /// </summary>
+    public int UnavailableRetries { get; set; } = 5;
+
+    /// <summary>The wait before the first of those retries; it doubles (with jitter) for each next one, up to 30 s.</summary>
+    public TimeSpan UnavailableBackoff { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Catch-up passes at most before verification (each pass re-scans; writes going on may need more than one).</summary>
     public int MaxCatchUpPasses { get; set; } = 3;

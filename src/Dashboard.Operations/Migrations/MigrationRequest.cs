@@ -27,5 +27,9 @@ public sealed class MigrationHooks
     public Func<CancellationToken, Task>? AfterReadOnly { get; init; }
 }
 
-/// <summary>What a run did: its plan, what catch-up applied and how it found it (null: no catch-up ran), and the verification.</summary>
-public sealed record MigrationResult(MigrationPlan? Plan, int CaughtUp, VerificationReport Verification, long Throttles, CatchUpRoute? CatchUp = null);
+/// <summary>
+/// What a run did: its plan, what catch-up applied and how it found it (null: no catch-up ran), the verification,
+/// the throttled answers it waited out and the calls it repeated because the backend gave no answer in time.
+/// </summary>
+public sealed record MigrationResult(MigrationPlan? Plan, int CaughtUp, VerificationReport Verification, long Throttles, CatchUpRoute? CatchUp = null,
+    long UnavailableRetries = 0);

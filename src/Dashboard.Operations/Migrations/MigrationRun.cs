@@ -4,9 +4,10 @@ using Dashboard.Core.Migrations;
 namespace Dashboard.Operations.Migrations;
 
 /// <summary>
-/// The state one run shares between its phases: both stores, the checkpoint it holds the lease for, and the
-/// progress sink. The lease is kept in the background (<see cref="FleetLeaseKeeper"/>); losing it cancels the run's
-/// work at once, and no checkpoint is written once it is no longer surely held.
+/// The state one run shares between its phases: both stores, the checkpoint it holds the lease for, the retries,
+/// and the progress sink (with the phase last reported, which a retry's note names). The lease is kept in the
+/// background (<see cref="FleetLeaseKeeper"/>); losing it cancels the run's work at once, and no checkpoint is
+/// written once it is no longer surely held.
 /// </summary>
 internal sealed class MigrationRun(MigrationRequest request, FleetLeaseKeeper? lease, IMigrationCheckpoints checkpoints, MigrationOptions options,
     TimeProvider clock, IProgress<MigrationProgress>? progress, MigrationHooks hooks)
@@ -18,10 +19,19 @@ internal sealed class MigrationRun(MigrationRequest request, FleetLeaseKeeper? l
     public MigrationOptions Options => options;
     public MigrationHooks Hooks => hooks;
     public TimeProvider Clock => clock;
-    public ThrottleRetry Retry { get; } = new(options, clock);
     public MigrationCheckpoint Checkpoint { get; private set; } = null!;
 
-    public void Report(MigrationProgress value) => progress?.Report(value);
+    private MigrationRetry? _retry;
+    private string _phase = "plan";
+
+    /// <summary>The run's retries; each retry of an unanswered call is reported as a note of the phase it happened in.</summary>
+    public MigrationRetry Retry => _retry ??= new MigrationRetry(options, clock, message => Report(MigrationProgress.Note(_phase, message)));
+
+    public void Report(MigrationProgress value)
+    {
+        _phase = value.Phase;
+        progress?.Report(value);
+    }
 
     public async Task SaveAsync(MigrationCheckpoint checkpoint, CancellationToken ct)
     {

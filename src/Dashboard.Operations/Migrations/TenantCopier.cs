@@ -7,7 +7,8 @@ namespace Dashboard.Operations.Migrations;
 /// <summary>
 /// The copy: users, then orders, a page at a time from the source's listings into the target's bulk path (which
 /// keeps ids, versions and timestamps, and adds only what is missing, so a page written twice after a crash is
-/// no duplicate). A checkpoint after every batch of pages holds the token of the next page.
+/// no duplicate). A checkpoint after every batch of pages holds the token of the next page. Reads and bulk loads are
+/// repeatable calls: one the backend did not answer in time is tried again (<see cref="MigrationRetry"/>).
 /// </summary>
 internal static class TenantCopier
 {
@@ -28,7 +29,7 @@ internal static class TenantCopier
         while (run.Checkpoint.Phase == MigrationPhase.Users)
         {
             var (users, next) = await BatchAsync(run, run.Checkpoint.UsersToken, (t, c) => run.Source.ListUsersAsync(UserQuery.All, new PageRequest(run.Options.PageSize, t), c), ct);
-            if (users.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(users, [], c), ct);
+            if (users.Count > 0) await run.Retry.RunRepeatableAsync(c => run.Target.BulkLoadAsync(users, [], c), ct);
             copied.UnionWith(users.Select(u => u.Id));
             var cp = run.Checkpoint;
             await run.SaveAsync(cp with
@@ -37,7 +38,8 @@ internal static class TenantCopier
                 UsersCopied = cp.UsersCopied + users.Count,
                 Phase = next is not null ? MigrationPhase.Users : MigrationPhase.Orders,
             }, ct);
-            Report("users");
+            // Named by the phase now under way, which a retry's note during the next load names too.
+            Report(run.Checkpoint.Phase == MigrationPhase.Users ? "users" : "orders");
             if (run.Hooks.AfterPage is { } afterPage) await afterPage(run.Checkpoint, ct);
             if (run.Checkpoint.Phase == MigrationPhase.Orders && run.Hooks.AfterUsersCopied is { } afterUsers) await afterUsers(ct);
         }
@@ -47,7 +49,7 @@ internal static class TenantCopier
         {
             var (orders, next) = await BatchAsync(run, run.Checkpoint.OrdersToken, (t, c) => run.Source.ListTenantOrdersAsync(OrderQuery.All, new PageRequest(run.Options.PageSize, t), c), ct);
             var owners = await OwnersToCopyAsync(run, orders, copied, ct);
-            if (orders.Count > 0) await run.Retry.RunAsync(c => run.Target.BulkLoadAsync(owners, orders, c), ct);
+            if (orders.Count > 0) await run.Retry.RunRepeatableAsync(c => run.Target.BulkLoadAsync(owners, orders, c), ct);
             copied.UnionWith(owners.Select(u => u.Id));
             var cp = run.Checkpoint;
             await run.SaveAsync(cp with
@@ -70,7 +72,7 @@ internal static class TenantCopier
         while (page.HasMore && items.Count < run.Options.BatchSize)
         {
             var next = page.ContinuationToken;
-            page = await run.Retry.RunAsync(c => list(next, c), ct);
+            page = await run.Retry.RunRepeatableAsync(c => list(next, c), ct);
             items.AddRange(page.Items);
         }
         return (items, page.ContinuationToken);
@@ -85,7 +87,7 @@ internal static class TenantCopier
     {
         var owners = new List<User>();
         foreach (var userId in orders.Select(o => o.UserId).Distinct().Where(id => !copied.Contains(id)))
-            if (await run.Retry.RunAsync(c => run.Source.GetUserAsync(userId, c), ct) is { } user)
+            if (await run.Retry.RunRepeatableAsync(c => run.Source.GetUserAsync(userId, c), ct) is { } user)
                 owners.Add(user);
         return owners;
     }
@@ -98,11 +100,11 @@ internal static class TenantCopier
     {
         try
         {
-            return await run.Retry.RunAsync(c => list(token, c), ct);
+            return await run.Retry.RunRepeatableAsync(c => list(token, c), ct);
         }
         catch (ValidationException) when (token is not null)
         {
-            return await run.Retry.RunAsync(c => list(null, c), ct);
+            return await run.Retry.RunRepeatableAsync(c => list(null, c), ct);
         }
     }
 }

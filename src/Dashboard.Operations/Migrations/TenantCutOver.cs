@@ -108,7 +108,9 @@ public sealed class TenantCutOver(
             }
             // The copy's feed ended with its run: the final pass, while nothing can write, compares both sides in full.
             var route = new CatchUpRoute(CatchUpPath.VersionScan, "a cut-over's final pass compares both sides in full");
-            await steps.StepAsync($"{step}: final catch-up", new { applied, path = "version scan" });
+            // Only this pass's loads can have moved the counters since the copy's recount.
+            var recounted = applied > 0 && await TargetCounters.RecountAsync(run, ct);
+            await steps.StepAsync($"{step}: final catch-up", new { applied, path = "version scan", countersRecounted = recounted });
             var verification = await TenantMigrator.VerifyAsync(run, ct);
             await steps.StepAsync($"{step}: verify", TenantMigrator.Describe(verification));
             if (!verification.Clean)
@@ -125,7 +127,7 @@ public sealed class TenantCutOver(
                 settings = SecretSettings.Masked(request.Target.Settings),
                 rollbackUntil = switchTo?.RollbackUntil,
             });
-            return new MigrationResult(null, applied, verification, run.Retry.Throttles, route);
+            return new MigrationResult(null, applied, verification, run.Retry.Throttles, route, run.Retry.UnavailableRetries);
         }
         catch (Exception e) when (!switched)
         {

@@ -48,7 +48,7 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLeas
                 await run.SaveAsync(stored ?? Fresh(request) with { Phase = MigrationPhase.Done }, ct);
                 var report = await VerifyAsync(run, ct);
                 await steps.StepAsync("verify-only", Describe(report));
-                return new MigrationResult(null, 0, report, run.Retry.Throttles);
+                return new MigrationResult(null, 0, report, run.Retry.Throttles, UnavailableRetries: run.Retry.UnavailableRetries);
             }
             var checkpoint = Starting(request, stored);
             var resuming = checkpoint != null;
@@ -66,16 +66,23 @@ public sealed class TenantMigrator(IMigrationCheckpoints checkpoints, IFleetLeas
             run.Report(MigrationProgress.Note("copy", feed is null ? $"catch-up will scan: {whyNoFeed}" : "following the source's change feed"));
 
             await TenantCopier.CopyAsync(run, plan, ct);
-            await steps.StepAsync("copy", new { users = run.Checkpoint.UsersCopied, orders = run.Checkpoint.OrdersCopied, throttles = run.Retry.Throttles });
+            await steps.StepAsync("copy", new
+            {
+                users = run.Checkpoint.UsersCopied, orders = run.Checkpoint.OrdersCopied, throttles = run.Retry.Throttles, retries = run.Retry.UnavailableRetries,
+            });
 
             var (caughtUp, route) = await CatchUp.RunAsync(run, feed, whyNoFeed, ct);
+            var recounted = await TargetCounters.RecountAsync(run, ct);
             await run.SaveAsync(run.Checkpoint with { Phase = MigrationPhase.Verify }, ct);
-            await steps.StepAsync("catch-up", new { applied = caughtUp, path = route.Path == CatchUpPath.ChangeFeed ? "change feed" : "version scan", reason = route.Reason });
+            await steps.StepAsync("catch-up", new
+            {
+                applied = caughtUp, path = route.Path == CatchUpPath.ChangeFeed ? "change feed" : "version scan", reason = route.Reason, countersRecounted = recounted,
+            });
 
             var verification = await VerifyAsync(run, ct);
             await steps.StepAsync("verify", Describe(verification));
             if (verification.Clean) await run.SaveAsync(run.Checkpoint with { Phase = MigrationPhase.Done }, ct);
-            return new MigrationResult(plan, caughtUp, verification, run.Retry.Throttles, route);
+            return new MigrationResult(plan, caughtUp, verification, run.Retry.Throttles, route, run.Retry.UnavailableRetries);
         }
         catch (OperationCanceledException) when (callerCt.IsCancellationRequested)
         {

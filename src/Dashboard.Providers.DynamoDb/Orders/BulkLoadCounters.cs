@@ -6,13 +6,15 @@ namespace Dashboard.Providers.DynamoDb.Orders;
 /// another status); after it, it adds the difference to the touched shards' counters in one transaction. The cost
 /// follows the batch (one strongly consistent read per order, one counter transaction per load), not the table.
 /// When the write fails part-way, the difference is taken against what is stored then, so a retried load starts
-/// from counters that match its items.
+/// from counters that match its items; a batch whose answer was lost after it landed is stored then, so a repeated
+/// load counts it once.
 /// Caveats: the load is not isolated from other writers. A status change by a live write to one of the loaded
 /// orders between the read and the write is overwritten by the load while its counter move stays, so the
-/// counters drift by it; so does a process killed between the write and the counter transaction, or a failed
-/// load whose repair cannot reach DynamoDB. Bulk loads feed a migration target that is not live yet and demo
-/// seeding. <see cref="OrderCounters.RecountAsync"/> sets the counters right again (nothing runs it after the
-/// one-time backfill yet).
+/// counters drift by it; so does a batch that DynamoDB applies only after its answer was lost and after the repair
+/// read (the retry then finds it stored and counts nothing for it), a process killed between the write and the
+/// counter transaction, or a failed load whose repair cannot reach DynamoDB. Bulk loads feed a migration target
+/// that is not live yet and demo seeding. <see cref="OrderCounters.RecountAsync"/> sets the counters right again:
+/// a migration runs it on its target after the last load, before verifying.
 /// </summary>
 internal sealed class BulkLoadCounters(IAmazonDynamoDB db, string table)
 {
