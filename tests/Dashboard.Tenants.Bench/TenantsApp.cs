@@ -125,25 +125,21 @@ public sealed class TenantsApp : IAsyncDisposable
     }
 
     /// <summary>Waits until the prober has checked every tenant once; returns how long that took from now.</summary>
-    public async Task<TimeSpan> FirstProbePassAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await HealthAsync()).GetProperty("notChecked").GetInt32() > 0)
-        {
-            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("the prober did not check every tenant within 10 min");
-            await Task.Delay(200);
-        }
-        return clock.Elapsed;
-    }
+    public Task<TimeSpan> FirstProbePassAsync() =>
+        UntilNoneAsync("notChecked", TimeSpan.FromMinutes(10), "the prober did not check every tenant");
 
     /// <summary>Waits until /healthz counts no tenant still being prepared (schemas created after start); returns how long from now.</summary>
-    public async Task<TimeSpan> PreparedAsync()
+    public Task<TimeSpan> PreparedAsync() =>
+        UntilNoneAsync("preparing", TimeSpan.FromMinutes(20), "the tenants were not prepared");
+
+    /// <summary>Polls the anonymous /healthz until its tenant count <paramref name="count"/> is 0; returns how long that took.</summary>
+    private async Task<TimeSpan> UntilNoneAsync(string count, TimeSpan limit, string failure)
     {
         var clock = Stopwatch.StartNew();
-        while ((await HealthAsync()).GetProperty("preparing").GetInt32() > 0)
+        while ((await HealthAsync()).GetProperty(count).GetInt32() > 0)
         {
-            if (clock.Elapsed > TimeSpan.FromMinutes(20)) throw new TimeoutException("the tenants were not prepared within 20 min");
-            await Task.Delay(500);
+            if (clock.Elapsed > limit) throw new TimeoutException($"{failure} within {limit.TotalMinutes:0} min");
+            await Task.Delay(200);
         }
         return clock.Elapsed;
     }

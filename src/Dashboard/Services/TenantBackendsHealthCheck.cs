@@ -20,6 +20,7 @@ public sealed class TenantBackendsHealthCheck(TenantHealthCache cache, TenantPre
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var counts = cache.Counts();
+        var preparing = preparation.Pending;   // read once: the figure and the description agree
         var now = clock.GetUtcNow();
         var data = new Dictionary<string, object>
         {
@@ -28,13 +29,13 @@ public sealed class TenantBackendsHealthCheck(TenantHealthCache cache, TenantPre
             ["unavailable"] = counts.Unavailable,
             ["notChecked"] = counts.NotChecked,
             ["disabled"] = counts.Disabled,
-            ["preparing"] = preparation.Pending,
+            ["preparing"] = preparing,
             ["unavailableTenants"] = cache.Unavailable(ListedUnavailable).ToDictionary(
                 h => h.TenantId, h => $"{h.Problem} (checked {h.AgeAt(now).TotalSeconds:0} s ago, {h.Failures} failure(s) in a row)"),
         };
         var description = $"{counts.Reachable} of {counts.Total} tenant backends answered their last check; {counts.Unavailable} unavailable, {counts.NotChecked} not checked yet" +
             (counts.Disabled > 0 ? $", {counts.Disabled} disabled" : "") +
-            (preparation.Pending > 0 ? $"; {preparation.Pending} still being prepared (schemas, demo data) after start." : ".");
+            (preparing > 0 ? $"; {preparing} still being prepared (schemas, demo data) after start." : ".");
         return Task.FromResult(counts.Unavailable == 0
             ? HealthCheckResult.Healthy(description, data)
             : HealthCheckResult.Degraded(description, data: data));
