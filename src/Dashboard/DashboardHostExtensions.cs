@@ -44,6 +44,7 @@ public static class DashboardHostExtensions
     public static IServiceCollection AddDashboardUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddLeanJsInteropContracts();
         services.AddMudServices();
         services.AddPageServices();
         return services;
