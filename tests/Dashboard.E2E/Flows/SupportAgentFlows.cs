@@ -143,6 +143,27 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
     }
 
     [Fact]
+    public async Task A_click_anywhere_on_a_users_row_opens_that_user_and_one_back_returns_to_the_list()
+    {
+        var tenant = App.Tenants[0].Id;
+        var users = new UsersPage(await OpenAsync($"/t/{tenant}/users?q=ada", DemoAccounts.Ops));
+        Assert.Equal(["ada@example.com"], await users.EmailsAsync());
+        var listUrl = users.Page.Url;
+
+        // A click in the middle of the name cell, not on the link's text: the row opens its user as its link does.
+        // The link is stretched over the row, so it is what receives the click (Playwright sees it covering the cell
+        // and would wait for the cell to be uncovered; Force clicks where a person would).
+        await users.Table.Locator("td[data-label=Name]").First.ClickAsync(new() { Force = true });
+        await Assertions.Expect(users.Page).ToHaveURLAsync(new Regex($"/t/{tenant}/users/[^/?]+$"));
+        await Assertions.Expect(users.Page.GetByRole(AriaRole.Heading, new() { Name = "Orders", Exact = true })).ToBeVisibleAsync();
+
+        // One history entry per open: a second navigation (a row handler beside the link) kept Back on the user.
+        await users.Page.GoBackAsync();
+        await Assertions.Expect(users.Page).ToHaveURLAsync(listUrl);
+        Assert.Equal(["ada@example.com"], await users.EmailsAsync());
+    }
+
+    [Fact]
     public async Task The_tenant_switcher_keeps_the_page_kind_and_the_search()
     {
         var tenants = App.Tenants.Select(t => t.Id).ToList();

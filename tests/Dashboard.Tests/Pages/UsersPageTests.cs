@@ -139,14 +139,15 @@ public sealed class UsersPageTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Clicking_a_row_opens_the_user()
+    public async Task A_row_is_a_link_to_its_user()
     {
         var cut = RenderUsers(q: "ada");
         var ada = await Store.FindUserByEmailAsync("ada@example.com", Ct);
 
-        cut.Find("[role=region] tbody tr").Click();
-
-        Assert.EndsWith($"/t/sandbox/users/{ada!.Id}", Navigation.Uri);
+        // The link is stretched over the row by CSS; a click on the row in a browser is covered by the E2E suite.
+        var row = cut.Find("[role=region] tbody tr");
+        Assert.Contains("row-link", row.ClassList);
+        Assert.Equal($"/t/sandbox/users/{ada!.Id}", Assert.Single(row.QuerySelectorAll("a")).GetAttribute("href"));
     }
 
     [Fact]

@@ -33,14 +33,21 @@ public sealed class UsersTableTests : BunitContext
     }
 
     [Fact]
-    public void Clicking_a_row_opens_its_user()
+    public void Each_row_opens_its_user_through_its_one_link_and_has_no_click_handler_of_its_own()
     {
         var users = new[] { new User("u1", "a@example.com", "A", null, Created, Created, 1), new User("u2", "b@example.com", "B", null, Created, Created, 1) };
-        User? opened = null;
 
-        var cut = Render<UsersTable>(p => p.Add(x => x.Tenant, "acme").Add(x => x.Items, users).Add(x => x.OnOpen, (User u) => opened = u));
-        cut.FindAll("tbody tr")[1].Click();
+        var cut = Render<UsersTable>(p => p.Add(x => x.Tenant, "acme").Add(x => x.Items, users));
 
-        Assert.Same(users[1], opened);
+        var rows = cut.FindAll("tbody tr");
+        Assert.Equal(2, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            // The link is stretched over the row (row-link): a second handler on the row navigated twice.
+            Assert.Contains("row-link", rows[i].ClassList);
+            Assert.DoesNotContain(rows[i].Attributes, a => a.Name.StartsWith("blazor:on", StringComparison.Ordinal));
+            var link = Assert.Single(rows[i].QuerySelectorAll("a"));
+            Assert.Equal(TenantRoutes.User("acme", users[i].Id), link.GetAttribute("href"));
+        }
     }
 }

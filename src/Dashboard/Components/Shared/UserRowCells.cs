@@ -8,9 +8,9 @@ namespace Dashboard.Components.Shared;
 /// <summary>
 /// A users-table row's three cells as one piece of markup. As elements, attributes and texts a row was about 24
 /// render-tree frames, and a circuit keeps two buffers of a page's frames (the current and the previous tree) while
-/// the page is open: 25 rows grew each buffer to 1,024 frames (40 KB). As markup a row is its element, class, click
-/// handler and this one frame. Every value is HTML-encoded; the link is an ordinary link, which the browser's
-/// navigation interception turns into in-app navigation like any other.
+/// the page is open: 25 rows grew each buffer to 1,024 frames (40 KB). As markup a row is its element, its class and
+/// this one frame. Every value is HTML-encoded; the link is an ordinary link, which the browser's navigation
+/// interception turns into in-app navigation like any other.
 /// </summary>
 public static class UserRowCells
 {
