@@ -7,7 +7,7 @@ namespace Dashboard.Circuits.Bench;
 /// agent. Each pages through the sandbox's users and opens a user (their orders), thinking between clicks; every
 /// click is timed in the page from the click to the DOM showing its result.
 /// </summary>
-public sealed class Agents(IBrowser browser, Uri app, string storageState, string startPage = "/t/sandbox/users") : IAsyncDisposable
+internal sealed class Agents(IBrowser browser, Uri app, string storageState, string startPage = "/t/sandbox/users") : IAgentPool
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly List<IPage> _pages = [];
