@@ -72,7 +72,7 @@ internal sealed class Agents(IBrowser browser, Uri app, string storageState, str
                     var sw = Stopwatch.StartNew();
                     await page.GoBackAsync();
                     await page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
-                    ms = -1; // a reload, not a click in the circuit: not counted
+                    ms = -1; // the interactive router handles popstate in the same circuit; not a click: not counted
                 }
                 else
                 {

@@ -250,17 +250,27 @@ internal sealed partial class CircuitAgent : IAsyncDisposable
     public async Task<Click?> ClickButtonAsync(string text)
     {
         Node? button;
-        string? before;
+        string? before, firstRowBefore;
         lock (_gate)
         {
+            firstRowBefore = FirstEmail();
             button = _dom.Elements().FirstOrDefault(e => e.Name == "button" && !e.Attributes.ContainsKey("disabled") &&
                 string.Equals(e.TextContent().Trim(), text, StringComparison.OrdinalIgnoreCase));
             before = PagerText();
         }
         if (button is null) return null;
-        var ms = await TimeAsync(() => PagerText() != before, () => ClickAsync(button), $"'{text}' to change the pager");
-        return new Click(ms, before, PagerText());
+        string? firstRowAfter = null;
+        var ms = await TimeAsync(() =>
+        {
+            if (PagerText() == before) return false;
+            firstRowAfter = FirstEmail(); // in the same render as the pager line: shows whether the rows came with it
+            return true;
+        }, () => ClickAsync(button), $"'{text}' to change the pager");
+        return new Click(ms, $"{before}\" (first row {firstRowBefore})", $"{PagerText()}\" (first row {firstRowAfter})");
     }
+
+    private string? FirstEmail() =>
+        _dom.Elements().Where(e => e.Name == "td" && e["data-label"] == "Email").Select(e => e.TextContent().Trim()).FirstOrDefault();
 
     /// <summary>Clicks the first user's email link; timed until their orders are shown.</summary>
     public async Task<Click?> OpenFirstUserAsync()

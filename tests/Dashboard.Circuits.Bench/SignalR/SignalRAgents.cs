@@ -47,7 +47,7 @@ internal sealed class SignalRAgents(Uri app, CookieContainer cookies, string sta
                             if (action == "Next page" && !_sampled)
                             {
                                 _sampled = true;
-                                Console.WriteLine($"sample click (agent {i + 1}, Next page): \"{c.Before}\" → \"{c.After}\" in {c.Ms:0.0} ms");
+                                Console.WriteLine($"sample click (agent {i + 1}, Next page): \"{c.Before} → \"{c.After} in {c.Ms:0.0} ms");
                             }
                         }
                     }
