@@ -38,48 +38,48 @@ else
 
 try
 {
-// One agent works a little first, so what is made once (compiled code, caches, the EF model) is in the baseline.
-await agents.GrowToAsync(1);
-await agents.WorkAsync(TimeSpan.FromSeconds(Math.Min(5, options.Seconds)), options.Think);
-var baseline = await app.HeapAfterFullGcAsync();
-Console.WriteLine($"heap with one warm agent: {baseline.Size / 1024.0 / 1024:0.0} MiB ({baseline.Live / 1024.0 / 1024:0.0} MiB live)");
-await HoldAsync(1);
-Console.WriteLine();
-Console.WriteLine("| agents | heap | per circuit | live per circuit | clicks | click → render p50 | p95 | p99 | CPU per active agent | CPU per click |" + (signalR ? " errors |" : ""));
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|" + (signalR ? "---|" : ""));
-foreach (var n in options.Circuits)
-{
-    var errorsBefore = errors?.Count ?? 0;
-    await agents.GrowToAsync(n);
-    await Task.Delay(1000);
-    var heap = await app.HeapAfterFullGcAsync();
-    await HoldAsync(n);
-    var cpuBefore = app.CpuTime;
-    var clock = Stopwatch.StartNew();
-    var latencies = await agents.WorkAsync(TimeSpan.FromSeconds(options.Seconds), options.Think);
-    var cpu = app.CpuTime - cpuBefore;
-    var seconds = clock.Elapsed.TotalSeconds;
-    latencies.Sort();
-    double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-    var errorsColumn = errors is null ? "" : $" {errors.Count - errorsBefore} |";
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {n} | {heap.Size / 1024.0 / 1024:0.0} MiB | {PerCircuit(heap.Size, baseline.Size, n):0} KB | {PerCircuit(heap.Live, baseline.Live, n):0} KB | {latencies.Count} | {P(0.50):0} ms | {P(0.95):0} ms | {P(0.99):0} ms | " +
-        $"{cpu.TotalSeconds / seconds / n * 100:0.00} % of a core | {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):0.0} ms |{errorsColumn}"));
-}
-Console.WriteLine();
-Console.WriteLine("per circuit: (heap after a full GC with the agents open − heap with one warm agent) / (agents − 1), every agent on the users page;");
-Console.WriteLine("live per circuit: the same without the free space the GC left between objects (fragmentation, mostly around pinned buffers);");
-Console.WriteLine(signalR
-    ? "click → render: SignalR clients (no browser), from sending the click to applying the render batch that shows the next page or the user's orders: the server's part plus the loopback network;"
-    : "click → render: in the page, from the click to the DOM showing the next page or the user's orders;");
-Console.WriteLine("CPU: the app process's user + system time while the agents worked.");
-if (errors is not null)
-{
-    // A run with errors says so: its figures are over failed circuits or clicks.
-    Console.WriteLine(errors.Count == 0
-        ? "0 errors (circuit errors, closed connections, failed events or batches, clicks with no render)"
-        : $"{errors.Count} ERRORS: the figures above include failed circuits or clicks; first ones:\n  " + string.Join("\n  ", errors.All.Take(5)));
-}
+    // One agent works a little first, so what is made once (compiled code, caches, the EF model) is in the baseline.
+    await agents.GrowToAsync(1);
+    await agents.WorkAsync(TimeSpan.FromSeconds(Math.Min(5, options.Seconds)), options.Think);
+    var baseline = await app.HeapAfterFullGcAsync();
+    Console.WriteLine($"heap with one warm agent: {baseline.Size / 1024.0 / 1024:0.0} MiB ({baseline.Live / 1024.0 / 1024:0.0} MiB live)");
+    await HoldAsync(1);
+    Console.WriteLine();
+    Console.WriteLine("| agents | heap | per circuit | live per circuit | clicks | click → render p50 | p95 | p99 | CPU per active agent | CPU per click |" + (signalR ? " errors |" : ""));
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|" + (signalR ? "---|" : ""));
+    foreach (var n in options.Circuits)
+    {
+        var errorsBefore = errors?.Count ?? 0;
+        await agents.GrowToAsync(n);
+        await Task.Delay(1000);
+        var heap = await app.HeapAfterFullGcAsync();
+        await HoldAsync(n);
+        var cpuBefore = app.CpuTime;
+        var clock = Stopwatch.StartNew();
+        var latencies = await agents.WorkAsync(TimeSpan.FromSeconds(options.Seconds), options.Think);
+        var cpu = app.CpuTime - cpuBefore;
+        var seconds = clock.Elapsed.TotalSeconds;
+        latencies.Sort();
+        double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        var errorsColumn = errors is null ? "" : $" {errors.Count - errorsBefore} |";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {n} | {heap.Size / 1024.0 / 1024:0.0} MiB | {PerCircuit(heap.Size, baseline.Size, n):0} KB | {PerCircuit(heap.Live, baseline.Live, n):0} KB | {latencies.Count} | {P(0.50):0} ms | {P(0.95):0} ms | {P(0.99):0} ms | " +
+            $"{cpu.TotalSeconds / seconds / n * 100:0.00} % of a core | {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):0.0} ms |{errorsColumn}"));
+    }
+    Console.WriteLine();
+    Console.WriteLine("per circuit: (heap after a full GC with the agents open − heap with one warm agent) / (agents − 1), every agent on the users page;");
+    Console.WriteLine("live per circuit: the same without the free space the GC left between objects (fragmentation, mostly around pinned buffers);");
+    Console.WriteLine(signalR
+        ? "click → render: SignalR clients (no browser), from sending the click to applying the render batch that shows the next page or the user's orders: the server's part plus the loopback network;"
+        : "click → render: in the page, from the click to the DOM showing the next page or the user's orders;");
+    Console.WriteLine("CPU: the app process's user + system time while the agents worked.");
+    if (errors is not null)
+    {
+        // A run with errors says so: its figures are over failed circuits or clicks.
+        Console.WriteLine(errors.Count == 0
+            ? "0 errors (circuit errors, closed connections, failed events or batches, clicks with no render)"
+            : $"{errors.Count} ERRORS: the figures above include failed circuits or clicks; first ones:\n  " + string.Join("\n  ", errors.All.Take(5)));
+    }
 }
 finally
 {
