@@ -110,16 +110,13 @@ internal sealed partial class CircuitAgent : IAsyncDisposable
         _history.Add(url);
         var html = await _http.GetStringAsync(url);
         // The prerendered page marks each interactive root component with <!--Blazor:{...}-->; the end markers have
-        // no "type". blazor.web.js starts the circuit with none, then adds them, numbered in document order from 1.
+        // no "type". blazor.web.js starts the circuit with none, then adds them in their sequence order, numbered from 1.
         var operations = new JsonArray();
-        foreach (Match m in ComponentMarker().Matches(html))
-        {
-            var marker = JsonNode.Parse(m.Groups[1].Value)!;
-            if ((string?)marker["type"] != "server") continue;
+        var markers = ComponentMarker().Matches(html).Select(m => JsonNode.Parse(m.Groups[1].Value)!)
+            .Where(m => (string?)m["type"] == "server").OrderBy(m => (int)m["sequence"]!);
+        foreach (var marker in markers)
             operations.Add(new JsonObject { ["type"] = "add", ["ssrComponentId"] = operations.Count + 1, ["marker"] = marker });
-        }
         if (operations.Count == 0) throw new InvalidOperationException($"{url} has no interactive server component (signed out?)");
-
         var state = ComponentState().Match(html) is { Success: true } s ? s.Groups[1].Value : "";
         await _hub.StartAsync();
         _circuitId = await _hub.InvokeAsync<string?>("StartCircuit", new Uri(_app, "/").ToString(), url, "[]", state)
