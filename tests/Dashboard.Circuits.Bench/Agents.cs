@@ -7,7 +7,7 @@ namespace Dashboard.Circuits.Bench;
 /// agent. Each pages through the sandbox's users and opens a user (their orders), thinking between clicks; every
 /// click is timed in the page from the click to the DOM showing its result.
 /// </summary>
-public sealed class Agents(IBrowser browser, Uri app, string storageState, string startPage = "/t/sandbox/users") : IAsyncDisposable
+internal sealed class Agents(IBrowser browser, Uri app, string storageState, string startPage = "/t/sandbox/users") : IAgentPool
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly List<IPage> _pages = [];
@@ -72,7 +72,7 @@ public sealed class Agents(IBrowser browser, Uri app, string storageState, strin
                     var sw = Stopwatch.StartNew();
                     await page.GoBackAsync();
                     await page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
-                    ms = -1; // a reload, not a click in the circuit: not counted
+                    ms = -1; // the interactive router handles popstate in the same circuit; not a click: not counted
                 }
                 else
                 {

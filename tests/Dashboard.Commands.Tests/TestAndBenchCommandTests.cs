@@ -80,11 +80,39 @@ public sealed partial class TestAndBenchCommandTests
         Assert.Matches(@"400 orders, export of every order +400 rows in", stdout);
     }
 
-    /// <summary>circuits: agents' memory per circuit, click → render and CPU, one row per agent count.</summary>
+    /// <summary>circuits: agents' memory per circuit, click → render and CPU, one row per agent count; Chromium agents, then SignalR ones.</summary>
     private static void AssertCircuitsFigures(string stdout)
     {
-        Assert.Contains("heap with one warm agent:", stdout);
+        Assert.Contains("dashboard circuits (chromium agents): 3 agents", stdout);
+        Assert.Equal(2, Regex.Matches(stdout, "heap with one warm agent:").Count);
         Assert.Matches(@"\| 3 \| [\d.]+ MiB \| -?\d+ KB \| -?\d+ KB \| \d+ \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \|", stdout);
+        AssertSignalRCircuitsFigures(stdout);
+    }
+
+    /// <summary>circuits with SignalR agents: the same row plus its errors (none), a click that changed the page, and no error line.</summary>
+    private static void AssertSignalRCircuitsFigures(string stdout)
+    {
+        Assert.Contains("dashboard circuits (signalr agents): 3 agents", stdout);
+        Assert.Matches(new Regex(@"^\| 3 \| [\d.]+ MiB \| -?\d+ KB \| -?\d+ KB \| [1-9]\d* \| \d+ ms \| \d+ ms \| \d+ ms \| [\d.]+ % of a core \| [\d.]+ ms \| 0 \|$", RegexOptions.Multiline), stdout);
+        // A click that really paged: the pager line moved on and the first row is another user.
+        var sample = Regex.Match(stdout, @"sample click \(agent \d+, Next page\): ""Page 1 · \d+ rows"" \(first row (\S+)\) → ""Page 2 · \d+ rows"" \(first row (\S+)\)");
+        Assert.True(sample.Success, "no sample click from page 1 to page 2");
+        Assert.NotEqual(sample.Groups[1].Value, sample.Groups[2].Value);
+        Assert.Contains("\n0 errors (", stdout);
+        Assert.DoesNotContain("ERRORS", stdout);
+    }
+
+    /// <summary>
+    /// README: <c>bash tests/Dashboard.Circuits.Bench/run.sh --client signalr --circuits 50,100 --seconds 30</c>, at smoke
+    /// size (the figures mean nothing; that the agents click, pages change and no circuit fails is what is checked).
+    /// </summary>
+    [Fact]
+    public async Task Circuits_bench_run_sh_with_the_signalr_client_runs_agents_without_a_browser()
+    {
+        var result = (await Command.RunAsync("bash tests/Dashboard.Circuits.Bench/run.sh --client signalr --circuits 3 --seconds 2 --think 0.5", NoBuild, TimeSpan.FromMinutes(3)))
+            .ShouldSucceed();
+
+        AssertSignalRCircuitsFigures(result.Stdout);
     }
 
     /// <summary>live: change → visible per backend, and the cost of watching.</summary>
