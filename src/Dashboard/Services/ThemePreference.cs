@@ -29,18 +29,17 @@ public sealed class ThemePreference(IJSRuntime js, ILogger<ThemePreference> logg
     }
 
     /// <summary>
-    /// The theme to start with: the stored choice, else the system's (<paramref name="systemDark"/>, a JS call
-    /// into the browser), else light. A failing system check only costs the system's preference: it runs in the
-    /// layout's first render, outside any error boundary, where an exception would end the circuit. MudBlazor
-    /// swallows JSException itself but not, e.g., a result that is not a boolean (JsonException) or an
-    /// InvalidOperationException, so anything is caught here: the theme is never worth a circuit.
+    /// The theme to start with: the stored choice, else the system's (asked of the browser), else light. A failing
+    /// system check only costs the system's preference: it runs in the layout's first render, outside any error
+    /// boundary, where an exception would end the circuit. So anything is caught here (a JSException, a result that
+    /// is not a boolean, a call that cannot be issued or is cancelled): the theme is never worth a circuit.
     /// </summary>
-    public async Task<bool> InitialDarkAsync(Func<Task<bool>> systemDark)
+    public async Task<bool> InitialDarkAsync()
     {
         if (await LoadAsync() is { } stored) return stored;
         try
         {
-            return await systemDark();
+            return await js.InvokeAsync<bool>(SystemDarkFunction);
         }
         catch (Exception e)
         {
@@ -48,6 +47,9 @@ public sealed class ThemePreference(IJSRuntime js, ILogger<ThemePreference> logg
             return false;
         }
     }
+
+    /// <summary>The JS function that answers whether the system prefers dark (js/theme.js).</summary>
+    public const string SystemDarkFunction = "dashboardTheme.systemDark";
 
     public async Task SaveAsync(bool dark)
     {

@@ -36,9 +36,8 @@ internal sealed partial class CircuitAgent : IAsyncDisposable
     {
         ["window.hasOwnProperty"] = "true",          // MudBlazor checks that its script is loaded
         ["mudpopoverHelper.countProviders"] = "1",   // the layout's one popover provider
-        ["mudThemeProvider.isDarkMode"] = "false",   // the system prefers light
+        ["dashboardTheme.systemDark"] = "false",     // the system prefers light (js/theme.js)
         ["localStorage.getItem"] = "null",           // no theme chosen yet (ThemePreference)
-        ["mudThemeProvider.watchDarkMode"] = "null",
         ["mudElementRef.addOnBlurEvent"] = "null",
         ["mudElementRef.removeOnBlurEvent"] = "null",
     };

@@ -5,13 +5,12 @@ using Microsoft.JSInterop;
 namespace Dashboard.Tests.Pages;
 
 /// <summary>
-/// The layout's first render asks the browser for the system's dark mode (MudBlazor's JS). That call failing
+/// The layout's first render asks the browser for the system's dark mode (js/theme.js). That call failing
 /// falls back to the stored theme or light, and the layout still becomes interactive (the circuit lives on).
 /// </summary>
 public sealed class SystemThemeCheckTests : DashboardTestContext
 {
-    // The JS function MudThemeProvider.GetSystemDarkModeAsync calls.
-    private const string SystemDarkMode = "mudThemeProvider.isDarkMode";
+    private const string SystemDarkMode = Dashboard.Services.ThemePreference.SystemDarkFunction;
 
     private IRenderedComponent<MainLayout> RenderLayout()
     {
@@ -33,7 +32,7 @@ public sealed class SystemThemeCheckTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.True(ShowsDark(cut)));
     }
 
-    // MudBlazor swallows a JSException itself; the others reached the layout and ended the circuit before the guard.
+    // Each of these ended the circuit before the guard (MudBlazor's own check swallowed only a JSException).
     public static TheoryData<string> Failures => ["JSException", "JsonException", "InvalidOperationException", "OperationCanceledException"];
 
     private static Exception Failure(string kind) => kind switch
