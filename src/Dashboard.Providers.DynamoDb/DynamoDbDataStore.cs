@@ -258,7 +258,7 @@ public sealed class DynamoDbDataStore : IDataStore, IStorageSizeReporter, IChang
     public Task EnsureSchemaAsync(CancellationToken ct) => _call.Run(async () =>
     {
         await new SchemaCreator(Db, _table).EnsureAsync(ct);
-        await ListingBackfill.EnsureAsync(_clients.Bulk, _table, ct);
+        await ListingBackfill.EnsureAsync(_clients.Pages, _clients.Bulk, _table, ct);
     }, ct);
 
     /// <summary>Sets the status counters from the status index (<see cref="OrderCounters.RecountAsync"/>); on the bulk client, for its patience.</summary>

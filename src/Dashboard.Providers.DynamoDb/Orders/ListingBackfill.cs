@@ -7,9 +7,13 @@ namespace Dashboard.Providers.DynamoDb.Orders;
 /// </summary>
 internal static class ListingBackfill
 {
-    public static async Task EnsureAsync(IAmazonDynamoDB db, string table, CancellationToken ct)
+    /// <param name="pages">Reads the marker: one small read at every start, on the page client's quick retries. On the bulk
+    /// client's adaptive mode, a heavily throttled table slowed the client's own send rate until the check outlasted a
+    /// caller's patience (the load tool's schema step at a 0.9 throttle share).</param>
+    /// <param name="db">The scan and the updates of the one-time backfill: the bulk client, for its patience.</param>
+    public static async Task EnsureAsync(IAmazonDynamoDB pages, IAmazonDynamoDB db, string table, CancellationToken ct)
     {
-        var marker = await db.GetItemAsync(new GetItemRequest { TableName = table, Key = TableLayout.ListingsReadyKey(), ConsistentRead = true }, ct);
+        var marker = await pages.GetItemAsync(new GetItemRequest { TableName = table, Key = TableLayout.ListingsReadyKey(), ConsistentRead = true }, ct);
         if (marker.Item is { Count: > 0 }) return;
 
         Dictionary<string, AttributeValue>? start = null;

@@ -86,7 +86,7 @@ internal sealed partial class CircuitAgent : IAsyncDisposable
         };
     }
 
-    private string Location => _history[_historyIndex];
+    public string Location => _history[_historyIndex];
 
     /// <summary>Loads <paramref name="page"/> (prerendered), starts its circuit and waits until it is interactive.</summary>
     public static async Task<CircuitAgent> OpenAsync(Uri app, CookieContainer cookies, HttpClient http, string page, ErrorLog errors)
@@ -281,9 +281,7 @@ internal sealed partial class CircuitAgent : IAsyncDisposable
     /// <summary>
     /// The browser's back button. With an interactive router, blazor.web.js handles popstate in the same circuit (it
     /// reports the location, as for a link), so this is a navigation in the circuit, not a page load. Not timed, and
-    /// like the Chromium agent's it does not wait for a page: opening a user by the email link leaves two history
-    /// entries for the user (the link's own navigation, then the row's click handler navigating again), so the first
-    /// back stays on the user's page, as it does in a browser.
+    /// like the Chromium agent's it does not wait for a page.
     /// </summary>
     public async Task BackAsync()
     {
@@ -310,7 +308,7 @@ internal sealed partial class CircuitAgent : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                // Still on the user's page (its second history entry): back once more.
+                // Still on the user's page (a history entry more than expected): back once more.
             }
         }
         await WaitForAsync(IsOnStartPage, "the start page to show again");

@@ -41,6 +41,9 @@ internal sealed class SignalRAgents(Uri app, CookieContainer cookies, string sta
                     else
                     {
                         var click = action is null ? await agent.OpenFirstUserAsync() : await agent.ClickButtonAsync(action);
+                        // A pager button can be missing (disabled on the last page); the first user's link never is,
+                        // since every open starts on the list: a click that cannot be made must not vanish from the figures.
+                        if (action is null && click is null) errors.Add($"agent {i + 1}: no user link to open on {agent.Location}");
                         if (click is { } c)
                         {
                             lock (latencies) latencies.Add(c.Ms);

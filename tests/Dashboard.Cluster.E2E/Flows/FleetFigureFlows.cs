@@ -47,7 +47,7 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
         Assert.True(dynamo.Read > 0 && dynamo.Write > 0, $"{dynamo}");
         // A call the dashboard gave up on as its answer arrived (a health ping at its 3 s deadline on a loaded
         // machine) was billed and reached the socket, but was never metered: allow that ping's read, nothing else.
-        var abandoned = await AbandonedCallsAsync("acme");
+        var abandoned = await Cluster.AbandonedCallsAsync("acme");
         var unmetered = dynamo.Read - prometheus.Read;
         Assert.True(Math.Abs(unmetered) < 1e-6 || (unmetered > 0 && unmetered <= PingReadUnits * abandoned + 1e-6),
             $"DynamoDB reported {dynamo.Read} read units, the dashboard metered {prometheus.Read}, with {abandoned} calls abandoned");
@@ -97,12 +97,6 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
 
     /// <summary>An eventually consistent read of a key that never exists: what a DynamoDB health ping consumes.</summary>
     private const double PingReadUnits = 0.5;
-
-    /// <summary>The tenant's calls that ended in an error or unavailability: the only ones whose answer may be lost.</summary>
-    private async Task<double> AbandonedCallsAsync(string tenant) =>
-        (await Cluster.QueryAsync(
-            $"sum(dashboard_store_operations_total{{job=\"dashboard\",dashboard_tenant=\"{tenant}\",dashboard_outcome=~\"error|unavailable\"}})"))
-        .Sum(s => s.Value);
 
     private async Task<(double Read, double Write)> PrometheusCapacityAsync(string tenant, DateTimeOffset? at = null)
     {

@@ -149,6 +149,16 @@ public sealed class LocalCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The tenant's calls, on every instance, that ended in an error or unavailability: the only ones whose answer
+    /// may have reached the socket after the dashboard gave up on it (a health ping at its 3 s deadline on a loaded
+    /// machine), so that DynamoDB billed or the proxy throttled it while the dashboard never read it.
+    /// </summary>
+    public async Task<double> AbandonedCallsAsync(string tenant) =>
+        (await QueryAsync(
+            $"sum(dashboard_store_operations_total{{job=\"dashboard\",dashboard_tenant=\"{tenant}\",dashboard_outcome=~\"error|unavailable\"}})"))
+        .Sum(s => s.Value);
+
     /// <summary>How many calls the throttle proxy has throttled since it started.</summary>
     public async Task<long> ProxyThrottledAsync()
     {

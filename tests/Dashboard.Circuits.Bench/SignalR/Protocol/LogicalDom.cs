@@ -7,8 +7,8 @@ namespace Dashboard.Circuits.Bench.SignalR.Protocol;
 /// <summary>
 /// A circuit's page as blazor.web.js keeps it, without a browser: the logical tree that render batches edit.
 /// As in the browser's renderer, a component is one logical child (a container holding what it renders), a region
-/// flattens into its parent, and a markup block is one logical child (kept here as its text only: nothing the
-/// agents look for is inside markup). Event handlers are kept per element by event name with their ids.
+/// flattens into its parent, and a markup block is one logical child (parsed into its elements and texts: the
+/// agents look inside it, e.g. a users-table row's cells). Event handlers are kept per element by event name with their ids.
 /// Not thread-safe: the circuit's receive loop applies batches and agents read it under the agent's lock.
 /// </summary>
 internal sealed partial class LogicalDom
@@ -176,9 +176,40 @@ internal sealed partial class LogicalDom
         public static Node TextNode(string? text) => new() { Kind = NodeKind.Text, Text = text };
         public static Node Container() => new() { Kind = NodeKind.Container };
 
-        /// <summary>Markup as its text content (tags dropped, entities decoded).</summary>
-        public static Node Markup(string? html) =>
-            new() { Kind = NodeKind.Markup, Text = WebUtility.HtmlDecode(Tag().Replace(html ?? "", "")) };
+        /// <summary>
+        /// A markup block, parsed into its elements and texts under one logical child: the agents look inside it (a
+        /// users-table row's cells and link are one markup block). Enough HTML for what the app renders as markup
+        /// (elements, quoted attributes, void elements, comments); text and attribute values are entity-decoded.
+        /// </summary>
+        public static Node Markup(string? html)
+        {
+            var block = new Node { Kind = NodeKind.Markup };
+            html ??= "";
+            var open = block;
+            var at = 0;
+            foreach (Match tag in Tag().Matches(html))
+            {
+                if (tag.Index > at) open.Insert(open.Children.Count, TextNode(WebUtility.HtmlDecode(html[at..tag.Index])));
+                at = tag.Index + tag.Length;
+                if (tag.Value.StartsWith("<!", StringComparison.Ordinal)) continue;
+                var name = tag.Groups["name"].Value.ToLowerInvariant();
+                if (tag.Groups["close"].Success)
+                {
+                    for (var n = open; n is not null && n != block; n = n.Parent)
+                        if (n.Name == name) { open = n.Parent!; break; }
+                    continue;
+                }
+                var element = Element(name);
+                foreach (Match a in Attribute().Matches(tag.Groups["attributes"].Value))
+                    element.Attributes[a.Groups["name"].Value.ToLowerInvariant()] = WebUtility.HtmlDecode(a.Groups["value"].Success ? a.Groups["value"].Value : "");
+                open.Insert(open.Children.Count, element);
+                if (!VoidElements.Contains(name) && !tag.Value.EndsWith("/>", StringComparison.Ordinal)) open = element;
+            }
+            if (at < html.Length) open.Insert(open.Children.Count, TextNode(WebUtility.HtmlDecode(html[at..])));
+            return block;
+        }
+
+        private static readonly HashSet<string> VoidElements = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
         public void Insert(int index, Node child)
         {
@@ -221,7 +252,10 @@ internal sealed partial class LogicalDom
         /// <summary>Element children, as the DOM counts them (through component containers).</summary>
         public bool HasElementChildren() => Descendants().Any(n => n.Kind == NodeKind.Element);
 
-        [GeneratedRegex("<[^>]*>")]
+        [GeneratedRegex("""<!--.*?-->|<(?<close>/)?(?<name>[a-zA-Z][\w-]*)(?<attributes>(?:"[^"]*"|'[^']*'|[^>"'])*)>""", RegexOptions.Singleline)]
         private static partial Regex Tag();
+
+        [GeneratedRegex("""(?<name>[^\s=/>"']+)(?:\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<value>[^\s>"']+)))?""")]
+        private static partial Regex Attribute();
     }
 }
