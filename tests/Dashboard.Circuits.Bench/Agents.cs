@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Dashboard.Circuits.Bench;
 
 /// <summary>
@@ -7,10 +5,9 @@ namespace Dashboard.Circuits.Bench;
 /// agent. Each pages through the sandbox's users and opens a user (their orders), thinking between clicks; every
 /// click is timed in the page from the click to the DOM showing its result.
 /// </summary>
-internal sealed class Agents(IBrowser browser, Uri app, string storageState, string startPage = "/t/sandbox/users") : IAgentPool
+internal sealed class Agents(IBrowser browser, Uri app, string storageState, string startPage = "/t/sandbox/users") : AgentPool<IPage>
 {
     private readonly List<IBrowserContext> _contexts = [];
-    private readonly List<IPage> _pages = [];
 
     /// <summary>
     /// Clicks <paramref name="buttonText"/>'s button (or the first email link when null) and resolves, in ms, when
@@ -33,12 +30,10 @@ internal sealed class Agents(IBrowser browser, Uri app, string storageState, str
         })
         """;
 
-    public int Count => _pages.Count;
-
     /// <summary>Opens agents until there are <paramref name="count"/>, each on the users page with its circuit live.</summary>
-    public async Task GrowToAsync(int count)
+    public override async Task GrowToAsync(int count)
     {
-        while (_pages.Count < count)
+        while (Agents.Count < count)
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ToString(), StorageStatePath = storageState });
             context.SetDefaultTimeout(60_000);
@@ -46,56 +41,31 @@ internal sealed class Agents(IBrowser browser, Uri app, string storageState, str
             await page.GotoAsync(startPage);
             await page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
             _contexts.Add(context);
-            _pages.Add(page);
+            Agents.Add(page);
         }
     }
 
-    /// <summary>
-    /// Every agent works for <paramref name="duration"/>: next page ×3, previous ×3, open a user and back; returns
-    /// each click's ms. Each agent ends on the start page.
-    /// </summary>
-    public async Task<List<double>> WorkAsync(TimeSpan duration, TimeSpan think)
+    protected override async Task<double?> TakeAsync(IPage page, int index, AgentStep step)
     {
-        var until = Stopwatch.StartNew();
-        var latencies = new List<double>();
-        await Task.WhenAll(_pages.Select(async (page, i) =>
+        if (step == AgentStep.Back)
         {
-            var random = new Random(i);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next((int)think.TotalMilliseconds)));
-            var onUser = false;
-            for (var step = 0; until.Elapsed < duration; step++)
-            {
-                var action = (step % 8) switch { < 3 => "Next page", < 6 => "Previous page", 6 => null, _ => "back" };
-                double ms;
-                if (action == "back")
-                {
-                    var sw = Stopwatch.StartNew();
-                    await page.GoBackAsync();
-                    await page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
-                    ms = -1; // the interactive router handles popstate in the same circuit; not a click: not counted
-                }
-                else
-                {
-                    ms = await page.EvaluateAsync<double>(ClickAndWait, action);
-                }
-                if (ms >= 0) lock (latencies) latencies.Add(ms);
-                onUser = action is null;
-                await Task.Delay(think * (0.5 + random.NextDouble()));
-            }
-            // Back on the start page, so memory is measured with every agent there, as it says.
-            if (onUser)
-            {
-                await page.GoBackAsync();
-                await page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
-            }
-        }));
-        return latencies;
+            await page.GoBackAsync();
+            await page.Locator("#app-shell[data-interactive=true]").WaitForAsync();
+            return null;
+        }
+        var ms = await page.EvaluateAsync<double>(ClickAndWait, step == AgentStep.OpenUser ? null : PagerButton(step));
+        return ms >= 0 ? ms : null;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task EndOnStartPageAsync(IPage page, bool onUser)
+    {
+        if (onUser) await TakeAsync(page, 0, AgentStep.Back);
+    }
+
+    public override async ValueTask DisposeAsync()
     {
         foreach (var context in _contexts) await context.DisposeAsync();
         _contexts.Clear();
-        _pages.Clear();
+        Agents.Clear();
     }
 }

@@ -12,10 +12,19 @@ namespace Dashboard.Components.Layout;
 /// </summary>
 public static class ThemeMarkup
 {
-    private static readonly Lazy<string[]> Light = new(() => new Template(dark: false).Markup());
-    private static readonly Lazy<string[]> Dark = new(() => new Template(dark: true).Markup());
+    private static readonly Lazy<(string[] Light, string[] Dark)> Modes = new(BothModes);
 
-    public static IReadOnlyList<string> For(bool dark) => (dark ? Dark : Light).Value;
+    public static IReadOnlyList<string> For(bool dark) => dark ? Modes.Value.Dark : Modes.Value.Light;
+
+    private static (string[] Light, string[] Dark) BothModes()
+    {
+        var light = new Template(dark: false).Markup();
+        var dark = new Template(dark: true).Markup();
+        // ThemeStyles numbers the blocks by their index, so a switch of mode replaces each block in place.
+        if (light.Length != dark.Length)
+            throw new InvalidOperationException($"MudThemeProvider renders {light.Length} style blocks in light mode and {dark.Length} in dark: ThemeStyles numbers them by index and must change.");
+        return (light, dark);
+    }
 
     /// <summary>A provider that is never attached to a renderer: only asked once for what it renders.</summary>
     private sealed class Template : MudThemeProvider

@@ -11,7 +11,7 @@ public sealed class ThemeStyles : ComponentBase
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         var markup = ThemeMarkup.For(IsDarkMode);
-        // The blocks are the same in number and order in both modes, so their index is a stable sequence number.
+        // Both modes have the same number of blocks (ThemeMarkup checks it), so a block's index is a stable sequence number.
 #pragma warning disable ASP0006
         for (var i = 0; i < markup.Count; i++) builder.AddMarkupContent(i, markup[i]);
 #pragma warning restore ASP0006
