@@ -11,18 +11,20 @@ say "building (Release)"
 dotnet build Dashboard.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 set +e
 
-summary=()
-failed=0
 results=artifacts/test-results
 rm -rf "$results"
+# Each suite's summary line and failure are appended to files, so suites running in the background record theirs too.
+summary_file=$(mktemp)
+failures_file=$(mktemp)
+trap 'rm -f "$summary_file" "$failures_file"' EXIT
 # record_suite NAME EXIT_CODE SECONDS LOG: the suite's line in the summary, from its runner's own summary.
 record_suite() {
   local name=$1 rc=$2 secs=$3 log=$4
   local line; line=$(grep -E '^(Passed!|Failed!)|^ℹ (tests|pass|fail) ' "$log" | tr '\n' ' ')
   # A runner that printed no summary ran nothing (a filter that matches no test exits 0).
   [ -n "$line" ] || { rc=1; line="no summary: no test ran"; }
-  summary+=("$(printf '%-44s %-6s %4ss  %s' "$name" "$([ "$rc" = 0 ] && echo ok || echo FAILED)" "$secs" "$line")")
-  [ "$rc" = 0 ] || failed=1
+  printf '%-44s %-6s %4ss  %s\n' "$name" "$([ "$rc" = 0 ] && echo ok || echo FAILED)" "$secs" "$line" >>"$summary_file"
+  [ "$rc" = 0 ] || echo "$name" >>"$failures_file"
 }
 
 run_suite() { # run_suite NAME COMMAND...
@@ -36,49 +38,51 @@ run_suite() { # run_suite NAME COMMAND...
   rm -f "$log"
 }
 
-# The cluster suite mostly waits (Prometheus scrapes, instances restarting, one browser at a time), so Dashboard.Tests
-# runs beside it, its output held back and printed whole when both are done. Each starts its own servers: the cluster
-# on its fixed ports, Dashboard.Tests on free ones. Everything else runs one suite at a time.
-declare -A beside=([Dashboard.Cluster.E2E]=Dashboard.Tests)
-declare -A ran_beside=()
-
 test_command() { # test_command PROJECT: sets `command` to the project's dotnet test command line, with its TRX file
   command=(dotnet test "$1" -c Release --no-build --nologo --logger "trx;LogFileName=$(basename "$1" .csproj).trx" --results-directory "$results")
 }
 
-for project in tests/*/*.csproj; do
-  name=$(basename "$project" .csproj)
-  # Benchmarks are run by scripts/bench.sh, not as tests; Dashboard.Testing is the suites' shared library.
-  case "$name" in *Bench*|Dashboard.Testing) continue ;; esac
-  [ -z "${ran_beside[$name]:-}" ] || continue
+run_project() { # run_project PROJECT: its suite, or for the provider tests the README's filtered command and then the rest
+  local project=$1 name; name=$(basename "$1" .csproj)
   if [ "$name" = Dashboard.Providers.Tests ]; then
     # The README's filtered command, run as written, then every other test of the suite: each test runs once.
     run_suite "$name Backend=DynamoDb" dotnet test "$project" -c Release --no-build --nologo --filter Backend=DynamoDb \
       --logger "trx;LogFileName=$name.DynamoDb.trx" --results-directory "$results"
     test_command "$project"
     run_suite "$name the rest" "${command[@]}" --filter 'Backend!=DynamoDb'
-    continue
-  fi
-  if [ -n "${beside[$name]:-}" ]; then
-    other=${beside[$name]}
-    ran_beside[$other]=1
-    say "running $other beside $name (its output follows $name's)"
-    other_log=$(mktemp)
-    other_start=$SECONDS
-    test_command "tests/$other/$other.csproj"
-    "${command[@]}" >"$other_log" 2>&1 &
-    other_pid=$!
-    test_command "$project"
-    run_suite "$name" "${command[@]}"
-    other_rc=0; wait "$other_pid" || other_rc=$?
-    say "$other (ran beside $name)"
-    cat "$other_log"
-    record_suite "$other" "$other_rc" "$((SECONDS - other_start))" "$other_log"
-    rm -f "$other_log"
-    continue
+    return
   fi
   test_command "$project"
   run_suite "$name" "${command[@]}"
+}
+
+# Two suites mostly wait, and each runs another beside it, whose output is held back and printed whole when both are
+# done: the cluster suite (Prometheus scrapes, instances restarting, one browser at a time) and the browser suite
+# (a page and the app use about two thirds of a core). Every suite beside another starts its own servers on free
+# ports; the cluster and the command-line suites, which use the scripts' fixed ports, never run beside each other.
+declare -A beside=([Dashboard.Cluster.E2E]=Dashboard.Tests [Dashboard.E2E]=Dashboard.Providers.Tests)
+declare -A ran_beside=()
+
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  # Benchmarks are run by scripts/bench.sh, not as tests; Dashboard.Testing is the suites' shared library.
+  case "$name" in *Bench*|Dashboard.Testing) continue ;; esac
+  [ -z "${ran_beside[$name]:-}" ] || continue
+  other=${beside[$name]:-}
+  if [ -z "$other" ]; then
+    run_project "$project"
+    continue
+  fi
+  ran_beside[$other]=1
+  say "running $other beside $name (its output follows $name's)"
+  other_log=$(mktemp)
+  run_project "tests/$other/$other.csproj" >"$other_log" 2>&1 &
+  other_pid=$!
+  run_project "$project"
+  wait "$other_pid"
+  say "$other (ran beside $name)"
+  cat "$other_log"
+  rm -f "$other_log"
 done
 for script in tests/*/run-tests.sh; do
   [ -e "$script" ] || continue
@@ -92,5 +96,5 @@ cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*' \
   | awk '{ s = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); printf "%7.1fs  %s\n", s, $0 }' \
   | sort -rn | head -15
 say "summary"
-printf '%s\n' "${summary[@]}"
-exit $failed
+cat "$summary_file"
+[ ! -s "$failures_file" ]

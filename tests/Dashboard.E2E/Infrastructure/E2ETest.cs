@@ -35,7 +35,7 @@ public abstract class E2ETest(DashboardApp app, BrowserSession browser) : IClass
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             ColorScheme = colorScheme,
         });
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = false, Snapshots = true });
         context.SetDefaultTimeout(20_000);
         // Expectations wait as long as actions: on a busy 2-core machine a sign-in redirect or a first render can take
         // longer than Playwright's 5 s, and the suite checks what happens, not how fast.

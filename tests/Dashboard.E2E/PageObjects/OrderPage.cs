@@ -37,6 +37,8 @@ public sealed class OrderPage(IPage page)
     {
         await Page.GetByRole(AriaRole.Combobox, new() { Name = "Status" }).ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = status, Exact = true }).ClickAsync();
+        // As a person would: see the choice taken before going on (a Save clicked next must carry it).
+        await Assertions.Expect(Page.GetByRole(AriaRole.Combobox, new() { Name = "Status" })).ToContainTextAsync(status);
     }
 
     public async Task<string[]> StatusOptionsAsync()
