@@ -50,4 +50,38 @@ public sealed class UsersTableTests : BunitContext
             Assert.Equal(TenantRoutes.User("acme", users[i].Id), link.GetAttribute("href"));
         }
     }
+
+    [Fact]
+    public void A_page_s_rows_render_once_and_another_page_is_a_new_rows_component()
+    {
+        var page1 = new[] { new User("u1", "a@example.com", "A", null, Created, Created, 1) };
+        var page2 = new[] { new User("u2", "b@example.com", "B", null, Created, Created, 1) };
+        var cut = Render<UsersTable>(p => p.Add(x => x.Tenant, "acme").Add(x => x.Items, page1));
+        var rows = cut.FindComponent<UserRows>();
+        var first = rows.Instance;
+
+        // The table re-renders for its loading bar with the same items: the rows are not rendered again.
+        cut.Render(p => p.Add(x => x.Loading, true));
+        Assert.Equal(1, rows.RenderCount);
+        Assert.NotEmpty(cut.FindAll("thead .mud-table-loading"));
+
+        cut.Render(p => p.Add(x => x.Items, page2).Add(x => x.Loading, false));
+        // The first page's rows component is gone with its render trees.
+        Assert.True(rows.IsDisposed);
+        var next = cut.FindComponent<UserRows>();
+        Assert.NotSame(first, next.Instance);
+        Assert.Equal(1, next.RenderCount);
+        Assert.Equal("b@example.com", cut.Find("tbody td[data-label=Email] a").TextContent);
+    }
+
+    [Fact]
+    public void The_same_rows_for_another_tenant_render_again_with_that_tenant_s_links()
+    {
+        var users = new[] { new User("u1", "a@example.com", "A", null, Created, Created, 1) };
+        var cut = Render<UsersTable>(p => p.Add(x => x.Tenant, "acme").Add(x => x.Items, users));
+
+        cut.Render(p => p.Add(x => x.Tenant, "globex"));
+
+        Assert.Equal(TenantRoutes.User("globex", "u1"), cut.Find("tbody td[data-label=Email] a").GetAttribute("href"));
+    }
 }
