@@ -58,8 +58,8 @@ run_project() { # run_project PROJECT: its suite, or for the provider tests the 
 
 # Two suites mostly wait, and each runs another beside it, whose output is held back and printed whole when both are
 # done: the cluster suite (Prometheus scrapes, instances restarting, one browser at a time) and the browser suite
-# (a page and the app use about two thirds of a core). Every suite beside another starts its own servers on free
-# ports; the cluster and the command-line suites, which use the scripts' fixed ports, never run beside each other.
+# (a page and the app use about two thirds of a core). Each of the four starts its own servers on free ports; the
+# command-line suite, which uses the scripts' fixed ports, runs alone.
 declare -A beside=([Dashboard.Cluster.E2E]=Dashboard.Tests [Dashboard.E2E]=Dashboard.Providers.Tests)
 declare -A ran_beside=()
 
