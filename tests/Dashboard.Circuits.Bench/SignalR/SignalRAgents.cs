@@ -37,10 +37,8 @@ internal sealed class SignalRAgents(Uri app, CookieContainer cookies, string sta
         return click?.Ms;
     }
 
-    protected override async Task EndOnStartPageAsync(CircuitAgent agent, bool onUser)
-    {
-        if (onUser || !agent.IsOnStartPage()) await agent.BackToStartPageAsync();
-    }
+    // It goes back only as far as it needs to, whatever the last step was.
+    protected override Task EndOnStartPageAsync(CircuitAgent agent, bool onUser) => agent.BackToStartPageAsync();
 
     protected override bool StopsOnlyTheAgent(int index, Exception e)
     {
