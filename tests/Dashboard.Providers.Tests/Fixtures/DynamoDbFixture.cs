@@ -5,7 +5,7 @@ using Dashboard.Testing;
 
 namespace Dashboard.Providers.Tests.Fixtures;
 
-/// <summary>DynamoDB: one DynamoDB Local per test class, a fresh table (with its indexes) per tenant.</summary>
+/// <summary>DynamoDB: the run's one DynamoDB Local (<see cref="SharedServers"/>), a fresh table (with its indexes) per tenant.</summary>
 public sealed class DynamoDbFixture : IBackendFixture
 {
     private DynamoDbLocalServer? _server;
@@ -14,7 +14,7 @@ public sealed class DynamoDbFixture : IBackendFixture
 
     public Uri Url => _server?.Url ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public async ValueTask InitializeAsync() => _server = await DynamoDbLocalServer.StartAsync();
+    public async ValueTask InitializeAsync() => _server = await SharedServers.DynamoDbLocal;
 
     public static TenantDescriptor Tenant(string id, Uri url, string table) => new(id, id, "DynamoDb", new Dictionary<string, string?>
     {
@@ -39,9 +39,9 @@ public sealed class DynamoDbFixture : IBackendFixture
         return store;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         lock (_stores) _stores.ForEach(s => s.Dispose());
-        if (_server is not null) await _server.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 }

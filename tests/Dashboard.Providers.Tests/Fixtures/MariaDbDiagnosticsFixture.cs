@@ -1,3 +1,5 @@
+using Dashboard.Testing;
+
 namespace Dashboard.Providers.Tests.Fixtures;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace Dashboard.Providers.Tests.Fixtures;
 /// </summary>
 public sealed class MariaDbDiagnosticsFixture : MariaDbFixture
 {
-    protected override IEnumerable<string> ServerArgs => ["--sql-mode=", "--general-log=1", "--log-output=TABLE"];
+    protected override async Task<(MariaDbServer Server, bool Owned)> StartServerAsync() =>
+        (await MariaDbServer.StartAsync(["--sql-mode=", "--general-log=1", "--log-output=TABLE"], CancellationToken.None), true);
 }

@@ -6,19 +6,22 @@ using Dashboard.Testing;
 namespace Dashboard.Providers.Tests.Fixtures;
 
 /// <summary>
-/// The PlanetScale backend on its local stand-in: one MariaDB 10.11 server per test class, a fresh database
-/// per tenant, the schema created by the provider's EF migrations.
+/// The PlanetScale backend on its local stand-in: the run's one MariaDB 10.11 server (<see cref="SharedServers"/>),
+/// a fresh database per tenant, the schema created by the provider's EF migrations.
 /// </summary>
 public class MariaDbFixture : IBackendFixture
 {
-    private int _tenants;
+    /// <summary>Counts across fixtures, which share one server: each tenant's database name is new to it.</summary>
+    private static int _tenants;
+
+    private bool _ownsServer;
 
     public MariaDbServer Server { get; private set; } = null!;
 
-    /// <summary>Arguments for mariadbd beyond the defaults.</summary>
-    protected virtual IEnumerable<string> ServerArgs => [];
+    /// <summary>The server, and whether this fixture started it (and so stops it).</summary>
+    protected virtual async Task<(MariaDbServer Server, bool Owned)> StartServerAsync() => (await SharedServers.MariaDb, false);
 
-    public async ValueTask InitializeAsync() => Server = await MariaDbServer.StartAsync(ServerArgs, CancellationToken.None);
+    public async ValueTask InitializeAsync() => (Server, _ownsServer) = await StartServerAsync();
 
     public async Task<(TenantDescriptor Tenant, IDataStore Store)> CreateTenantAsync(CancellationToken ct)
     {
@@ -42,7 +45,7 @@ public class MariaDbFixture : IBackendFixture
 
     public async ValueTask DisposeAsync()
     {
-        if (Server is not null) await Server.DisposeAsync();
+        if (_ownsServer) await Server.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }
