@@ -40,6 +40,27 @@ public sealed class CursorPager
         Next = null;
     }
 
+    /// <summary>
+    /// To the page <paramref name="token"/> loads, as the URL says after the back or forward button: back through the
+    /// pages seen to it, on to the next page, or else a new start there.
+    /// </summary>
+    public void MoveTo(string? token)
+    {
+        if (token == Current) return;
+        if (token is not null && token == Next)
+        {
+            MoveNext();
+            return;
+        }
+        if (!_previous.Contains(token))
+        {
+            Reset(token);
+            return;
+        }
+        while (Current != token) Current = _previous.Pop();
+        Next = null;
+    }
+
     /// <summary>Back one page; from a page opened by link with no history, back to the first page.</summary>
     public void MovePrevious()
     {

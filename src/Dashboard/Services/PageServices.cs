@@ -14,6 +14,7 @@ public static class PageServices
         services.AddScoped<GuardedCalls>();
         services.AddScoped<TenantScopes>();
         services.AddScoped<TenantSwitchSearch>();
+        services.AddScoped<ListingPagers>();
         services.TryAddSingleton<OpenAlerts>();
         services.TryAddSingleton<PrerenderedModels>();
         services.AddScoped<AlertsAdmin>();

@@ -123,7 +123,7 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
 
     [Theory]
     [MemberData(nameof(TenantCases.All), MemberType = typeof(TenantCases))]
-    public async Task Paging_through_users_forward_and_back_returns_the_same_rows(string tenant)
+    public async Task Paging_through_users_forward_and_back_returns_the_same_rows_also_after_opening_one(string tenant)
     {
         var users = new UsersPage(await OpenAsync($"/t/{tenant}/users", DemoAccounts.SupportFor(tenant)));
         var first = await users.EmailsAsync();
@@ -132,6 +132,12 @@ public sealed class SupportAgentFlows(DashboardApp app, BrowserSession browser) 
         var second = await users.EmailsAsync();
         await users.NextPageAsync(3);
         var third = await users.EmailsAsync();
+        // A user opened from page 3, then the browser's back button: page 3 again, and Previous still walks back.
+        await users.OpenUserAsync(third[0]);
+        await Assertions.Expect(users.Page.GetByRole(AriaRole.Region, new() { Name = $"Orders of {third[0]}" })).ToBeVisibleAsync();
+        await users.Page.GoBackAsync();
+        await Assertions.Expect(users.Page.GetByText(new System.Text.RegularExpressions.Regex("^Page 3 ·"))).ToBeVisibleAsync();
+        Assert.Equal(third, await users.EmailsAsync());
         await users.PreviousPageAsync(2);
         Assert.Equal(second, await users.EmailsAsync());
         await users.PreviousPageAsync(1);

@@ -112,8 +112,10 @@ public sealed class AlertsPageTests : DashboardTestContext
         return cut.Find($"#{id}");
     }
 
+    // Found and clicked in one turn of the renderer: a page re-rendered in between (another page's save reaching it)
+    // would leave the found button's handler gone.
     private static void Save(IRenderedComponent<Dashboard.Components.Pages.Ops.Alerts> cut) =>
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save rules").Click();
+        cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save rules").Click()).GetAwaiter().GetResult();
 
     [Fact]
     public async Task Ops_edit_the_rules_a_bad_value_is_named_at_its_field_and_saves_nothing_and_a_good_one_is_stored_and_audited()
@@ -155,7 +157,7 @@ public sealed class AlertsPageTests : DashboardTestContext
         Save(first);
         first.WaitForAssertion(() => Assert.Contains("Saved the rules as version 1.", first.Find("[data-testid=alert-rules-message]").TextContent));
 
-        Field(second, "Surfaced throttles above").Input("40");
+        await second.InvokeAsync(() => Field(second, "Surfaced throttles above").Input("40"));
         Save(second);
         second.WaitForAssertion(() => Assert.Contains("someone else saved the rules since you opened them", second.Find("[data-testid=alert-rules-message]").TextContent));
         var stored = Dashboard.Operations.Alerts.AlertRuleSettings.FromJson((await Services.GetRequiredService<IAlertRulesStore>().LoadAsync(Ct))!.Json);

@@ -50,6 +50,79 @@ public sealed class UsersPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void The_estimate_stays_on_the_listings_later_pages()
+    {
+        var cut = RenderUsers();
+
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Page 2", cut.Markup));
+
+        Assert.Contains("~60 users", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Back_after_opening_a_user_shows_the_pages_number_and_previous_walks_back_through_the_pages_seen()
+    {
+        var cut = RenderUsers();
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Page 2", cut.Markup));
+        var second = Emails(cut);
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Page 3", cut.Markup));
+        var third = Emails(cut);
+        var pageThree = Navigation.Uri;
+
+        // A user opened (the page goes), then the back button: a new page on the same URL.
+        await DisposeComponentsAsync();
+        Navigation.NavigateTo(pageThree);
+        var back = Render<Users>(p => p.Add(x => x.Tenant, TenantId));
+        back.WaitForAssertion(() => Assert.Contains("Page 3 · 10 rows", back.Markup));
+        Assert.Equal(third, Emails(back));
+
+        back.Button("Previous page").Click();
+        back.WaitForAssertion(() => Assert.Contains("Page 2", back.Markup));
+        Assert.Equal(second, Emails(back));
+    }
+
+    [Fact]
+    public async Task A_later_page_opened_anew_has_no_empty_toolbar_and_counts_from_itself()
+    {
+        var cut = RenderUsers();
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Page 2", cut.Markup));
+        var pageTwo = Navigation.Uri;
+
+        // Another listing was shown since (a search), so the pager of the first one is not taken up again.
+        cut.Type("Search", "ada@");
+        cut.Find("form").Submit();
+        cut.WaitForAssertion(() => Assert.Equal(["ada@example.com"], Emails(cut)));
+        await DisposeComponentsAsync();
+        Navigation.NavigateTo(pageTwo);
+        var opened = Render<Users>(p => p.Add(x => x.Tenant, TenantId));
+        opened.WaitForAssertion(() => Assert.Contains("Page 1 · 25 rows", opened.Markup));
+
+        Assert.Empty(opened.FindAll("[role=toolbar]"));
+        Assert.False(opened.Button("Previous page").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_back_button_within_the_page_shows_the_earlier_pages_number()
+    {
+        var cut = RenderUsers();
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Page 2", cut.Markup));
+        var pageTwo = Navigation.Uri;
+        var second = Emails(cut);
+        cut.Button("Next page").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Page 3", cut.Markup));
+
+        cut.InvokeAsync(() => Navigation.NavigateTo(pageTwo));
+
+        cut.WaitForAssertion(() => Assert.Contains("Page 2 · 25 rows", cut.Markup));
+        Assert.Equal(second, Emails(cut));
+    }
+
+    [Fact]
     public void The_last_page_disables_next()
     {
         var cut = RenderUsers(size: 50);
