@@ -139,7 +139,15 @@ public sealed class ChangeHub(ITenantBackends backends, ChangeAttribution attrib
         /// <summary>The feed's current watch has its starting position (<see cref="IChangeFeedReads.Positioned"/>).</summary>
         public bool IsPositioned => _positioned;
 
-        public void Start() => Running = Task.Run(() => RunAsync(_stop.Token));
+        /// <summary>
+        /// Runs the feed outside the execution context of the page that subscribed first: the feed outlives that page,
+        /// its reads are metered as live updates, not as the page's action (<c>ActionUsage.Current</c>), and it must
+        /// not keep that circuit's ambient state alive.
+        /// </summary>
+        public void Start()
+        {
+            using (ExecutionContext.SuppressFlow()) Running = Task.Run(() => RunAsync(_stop.Token));
+        }
 
         public void Stop()
         {

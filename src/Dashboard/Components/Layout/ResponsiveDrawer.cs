@@ -40,11 +40,13 @@ public sealed class ResponsiveDrawer
 
     /// <summary>
     /// Another page: a drawer opened over a narrow window closes, as MudDrawer closes when one of its links is followed.
-    /// A drawer toggled on a wide window stays as it was.
+    /// A drawer toggled on a wide window stays as it was. True when that changed the drawer.
     /// </summary>
-    public void Navigated()
+    public bool Navigated()
     {
-        if (_setWhileNarrow) _open = null;
+        if (!_setWhileNarrow || _open is null) return false;
+        _open = null;
+        return true;
     }
 
     /// <summary>The window crossed 960 px: like MudDrawer, the drawer opens when it widens and closes when it narrows.</summary>

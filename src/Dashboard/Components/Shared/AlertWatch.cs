@@ -16,6 +16,8 @@ public abstract class AlertWatch : ComponentBase, IDisposable
 
     [Inject] private OpenAlerts Alerts { get; set; } = null!;
 
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
     protected IReadOnlyList<AlertRecord> Open { get; private set; } = [];
 
     /// <summary>Which of the open alerts this component shows.</summary>
@@ -33,13 +35,15 @@ public abstract class AlertWatch : ComponentBase, IDisposable
 
     private async Task PollAsync()
     {
-        using var timer = new PeriodicTimer(Period);
+        using var timer = new PeriodicTimer(Period, Clock);
         try
         {
             while (await timer.WaitForNextTickAsync(_gone.Token))
             {
+                var shown = Open;
                 await ReadAsync();
-                await InvokeAsync(StateHasChanged);
+                // Every circuit's badge and banner poll: most ticks find the same alerts, and render nothing.
+                if (!SameAlerts(shown, Open)) await InvokeAsync(StateHasChanged);
             }
         }
         catch (OperationCanceledException)
@@ -63,6 +67,15 @@ public abstract class AlertWatch : ComponentBase, IDisposable
             // Keep the last list; the next tick tries again.
         }
     }
+
+    /// <summary>
+    /// The same alerts with the same figures: an acknowledgement or resolution is a new version, an evaluation's new
+    /// value and summary are not.
+    /// </summary>
+    private static bool SameAlerts(IReadOnlyList<AlertRecord> a, IReadOnlyList<AlertRecord> b) =>
+        ReferenceEquals(a, b) || a.Select(Shown).SequenceEqual(b.Select(Shown));
+
+    private static (long, long, AlertState, double, string) Shown(AlertRecord r) => (r.Id, r.Version, r.State, r.Value, r.Summary);
 
     public void Dispose()
     {
