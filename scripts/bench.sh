@@ -30,8 +30,8 @@ run_bench() {
     metering)    dotnet_run tests/Dashboard.Metering.Bench ;;
     recovery)    bash tests/Dashboard.Resilience.Bench/run.sh ${quick:+--rounds 1 --down-seconds 1} ;;
     orders)      bash tests/Dashboard.Orders.Bench/run.sh ${quick:+--sizes 200,400 --runs 3} ;;
-    circuits)    bash tests/Dashboard.Circuits.Bench/run.sh ${quick:+--circuits 3 --seconds 2 --think 0.5}
-                 BENCH_NO_BUILD=1 bash tests/Dashboard.Circuits.Bench/run.sh --client signalr ${quick:+--circuits 3 --seconds 2 --think 0.5} ;;
+    circuits)    bash tests/Dashboard.Circuits.Bench/run.sh ${quick:+--circuits 3 --seconds 2 --think 0.5} ${quick:---settle 70}
+                 BENCH_NO_BUILD=1 bash tests/Dashboard.Circuits.Bench/run.sh --client signalr ${quick:+--circuits 3 --seconds 2 --think 0.5} ${quick:---settle 70} ;;
     live)        bash tests/Dashboard.Live.Bench/run.sh ${quick:+--changes 3 --outside 1 --idle 1 --pages 1,10} ;;
     tenants)     bash tests/Dashboard.Tenants.Bench/run.sh ${quick:+--tenants 100 --runs 1 --healthz 20 --active 100 --no-warmup} ;;
     alerts)      dotnet_run tests/Dashboard.Alerts.Bench ${quick:+--minutes 16 --rounds 3 --every 10} ;;

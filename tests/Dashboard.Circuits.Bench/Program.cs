@@ -8,7 +8,9 @@ using Microsoft.Playwright;
 // and CPU per active agent. Options: --circuits 50,100  --seconds 30  --think 3 (seconds between an agent's clicks)
 // --page /t/sandbox/users (where agents start and memory is measured) --hold 0 (seconds to keep the agents still after
 // each memory measurement, so a heap snapshot can be taken: dotnet-gcdump collect -p <the app's pid, printed>)
-// --client chromium|signalr (headless Chromium pages, the default, or SignalR-level clients without a browser).
+// --client chromium|signalr (headless Chromium pages, the default, or SignalR-level clients without a browser)
+// --settle 0 (seconds the worked agents then stay idle before memory is read once more: the process's buffer pools,
+// grown by the burst of work, give back what went unused meanwhile).
 var options = Options.Parse(args);
 var signalR = options.Client == "signalr";
 Console.WriteLine($"dashboard circuits ({options.Client} agents): {string.Join(", ", options.Circuits)} agents, {options.Seconds} s of work each, " +
@@ -47,8 +49,9 @@ try
     Console.WriteLine($"heap with one warm agent: {baseline.Size / 1024.0 / 1024:0.0} MiB ({baseline.Live / 1024.0 / 1024:0.0} MiB live)");
     await HoldAsync(1);
     Console.WriteLine();
-    Console.WriteLine("| agents | heap | per circuit | live per circuit | clicks | click → render p50 | p95 | p99 | CPU per active agent | CPU per click |" + (signalR ? " errors |" : "") + " live per circuit after work |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|" + (signalR ? "---|" : "") + "---|");
+    var settled = options.Settle > 0 ? $" after work, idle {options.Settle} s |" : "";
+    Console.WriteLine("| agents | heap | per circuit | live per circuit | clicks | click → render p50 | p95 | p99 | CPU per active agent | CPU per click |" + (signalR ? " errors |" : "") + " live per circuit after work |" + settled);
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|" + (signalR ? "---|" : "") + "---|" + (settled.Length > 0 ? "---|" : ""));
     foreach (var n in options.Circuits)
     {
         var errorsBefore = errors?.Count ?? 0;
@@ -63,17 +66,29 @@ try
         var seconds = clock.Elapsed.TotalSeconds;
         // Every agent has worked now and is back on the start page: what a working agent's circuit keeps.
         var afterWork = await app.HeapAfterFullGcAsync();
+        var settledColumn = "";
+        if (options.Settle > 0)
+        {
+            // The pools trim what went unused for a while when a full collection runs; the second collection takes
+            // what the first one's trim let go.
+            await Task.Delay(TimeSpan.FromSeconds(options.Settle));
+            await app.HeapAfterFullGcAsync();
+            var settledHeap = await app.HeapAfterFullGcAsync();
+            settledColumn = string.Create(CultureInfo.InvariantCulture, $" {PerCircuit(settledHeap.Live, baseline.Live, n):0} KB |");
+        }
         latencies.Sort();
         double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
         var errorsColumn = errors is null ? "" : $" {errors.Count - errorsBefore} |";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {n} | {heap.Size / 1024.0 / 1024:0.0} MiB | {PerCircuit(heap.Size, baseline.Size, n):0} KB | {PerCircuit(heap.Live, baseline.Live, n):0} KB | {latencies.Count} | {P(0.50):0} ms | {P(0.95):0} ms | {P(0.99):0} ms | " +
-            $"{cpu.TotalSeconds / seconds / n * 100:0.00} % of a core | {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):0.0} ms |{errorsColumn} {PerCircuit(afterWork.Live, baseline.Live, n):0} KB |"));
+            $"{cpu.TotalSeconds / seconds / n * 100:0.00} % of a core | {cpu.TotalMilliseconds / Math.Max(1, latencies.Count):0.0} ms |{errorsColumn} {PerCircuit(afterWork.Live, baseline.Live, n):0} KB |{settledColumn}"));
     }
     Console.WriteLine();
     Console.WriteLine("per circuit: (heap after a full GC with the agents open − heap with one warm agent) / (agents − 1), every agent on the users page;");
     Console.WriteLine("live per circuit: the same without the free space the GC left between objects (fragmentation, mostly around pinned buffers);");
     Console.WriteLine("live per circuit after work: the same once every agent has worked (paged, opened a user, come back) and is on the start page again;");
+    if (options.Settle > 0)
+        Console.WriteLine($"after work, idle {options.Settle} s: the same after the worked agents stayed idle that long (the process's buffer pools keep what the burst of work grew only while it is used);");
     Console.WriteLine(signalR
         ? "click → render: SignalR clients (no browser), from sending the click to applying the render batch that shows the next page or the user's orders: the server's part plus the loopback network;"
         : "click → render: in the page, from the click to the DOM showing the next page or the user's orders;");
@@ -105,7 +120,7 @@ async Task HoldAsync(int agents)
 
 /// <param name="Page">Where every agent starts (and is when memory is measured): the users page with 25 rows by default.</param>
 /// <param name="Client">chromium (headless pages) or signalr (the circuit protocol without a browser).</param>
-internal sealed record Options(int[] Circuits, int Seconds, TimeSpan Think, string AppDll, string ContentRoot, string Page, int Hold, string Client)
+internal sealed record Options(int[] Circuits, int Seconds, TimeSpan Think, string AppDll, string ContentRoot, string Page, int Hold, string Client, int Settle)
 {
     public static Options Parse(string[] args)
     {
@@ -118,6 +133,6 @@ internal sealed record Options(int[] Circuits, int Seconds, TimeSpan Think, stri
                 null or "chromium" => "chromium",
                 "signalr" => "signalr",
                 var other => throw new ArgumentException($"--client is chromium or signalr, not '{other}'"),
-            });
+            }, int.Parse(Value("--settle") ?? "0"));
     }
 }

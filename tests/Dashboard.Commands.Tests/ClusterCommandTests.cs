@@ -8,6 +8,7 @@ namespace Dashboard.Commands.Tests;
 /// <c>kill 2</c> and <c>start 2</c>, <c>down</c> — on the documented ports, the stack's data in a temporary folder
 /// (DynamoDB Local in memory, as nothing is kept). The session stops everything even when a step fails.
 /// </summary>
+[Collection(OneAtATime.Name)]
 [TestMethodOrderer(typeof(StepOrderer))]
 public sealed partial class ClusterCommandTests(ClusterSession session) : IClassFixture<ClusterSession>
 {

@@ -9,6 +9,7 @@ namespace Dashboard.Commands.Tests;
 /// and seeded, the tenants whose backends are down show as unavailable. The same app answers the load tool's
 /// <c>--via</c> endpoint, /ops/load, whose answers for a dead backend and bad parameters are checked here.
 /// </summary>
+[Collection(OneAtATime.Name)]
 public sealed class DotnetRunDashboardTests(DotnetRunDashboardTests.FreshClone app) : IClassFixture<DotnetRunDashboardTests.FreshClone>
 {
     [Fact]

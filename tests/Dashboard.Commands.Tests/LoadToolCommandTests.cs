@@ -7,6 +7,7 @@ namespace Dashboard.Commands.Tests;
 /// on the Release build (<c>-c Release --no-build</c>). These need no server: the sandbox is embedded, and the
 /// "backend down" case points a tenant at a port nobody listens on.
 /// </summary>
+[Collection(OneAtATime.Name)]
 public sealed class LoadToolCommandTests : IDisposable
 {
     private const string LoadTool = "dotnet run --project src/Dashboard.LoadTool -c Release --no-build --";

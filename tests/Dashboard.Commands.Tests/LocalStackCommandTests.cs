@@ -9,6 +9,7 @@ namespace Dashboard.Commands.Tests;
 /// then at a 0.9 share), <c>scripts/run.sh</c> with the load tool's <c>--via</c>, and <c>scripts/stack.sh down</c>.
 /// They use the fixed ports, so they run alone; the session stops everything even when a step fails.
 /// </summary>
+[Collection(OneAtATime.Name)]
 [TestMethodOrderer(typeof(StepOrderer))]
 public sealed class LocalStackCommandTests(LocalStackSession session) : IClassFixture<LocalStackSession>
 {

@@ -10,6 +10,7 @@ namespace Dashboard.Commands.Tests.LoadGeneration;
 /// protection: throttled or briefly unavailable answers are retried with backoff, and a backend that stays down
 /// stops the run before any load with a one-line reason.
 /// </summary>
+[Collection(OneAtATime.Name)]
 public sealed class LoadSamplingTests(SandboxStore sandbox) : IClassFixture<SandboxStore>
 {
     private static readonly SamplingPatience Quick = new(TimeSpan.FromSeconds(5), UnavailableAttempts: 3,
