@@ -22,6 +22,9 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
 
     /// <summary>The event stream endpoint (how many streams are open).</summary>
     public StreamEndpoint? Streams { get; private set; }
+
+    /// <summary>The ops reported spent per database since start (<c>GET /usage/1</c>).</summary>
+    public UsageLedger Usage { get; } = new();
     public Uri? Url { get; private set; }
 
     public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
@@ -60,9 +63,9 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
 
         var app = builder.Build();
         var limiter = new RateLimiter(Options.Limits, TimeProvider.System);
-        var endpoint = new QueryEndpoint(Store, Options, limiter);
-        Streams = new StreamEndpoint(Store, Options, limiter);
-        var feeds = new FeedEndpoint(Store, Options, limiter);
+        var endpoint = new QueryEndpoint(Store, Options, limiter, Usage);
+        Streams = new StreamEndpoint(Store, Options, limiter, Usage);
+        var feeds = new FeedEndpoint(Store, Options, limiter, Usage);
         app.Use(async (ctx, next) =>
         {
             try { await next(ctx); }
@@ -73,6 +76,7 @@ public sealed class FaunaLocalServer(FaunaLocalOptions options) : IAsyncDisposab
             }
         });
         app.MapGet(StorageEndpoint.Path, new StorageEndpoint(Store, Options).HandleAsync);
+        app.MapGet(UsageEndpoint.Path, new UsageEndpoint(Store, Options, Usage).HandleAsync);
         app.MapPost("/query/1", endpoint.HandleAsync);
         app.MapPost("/stream/1", Streams.HandleAsync);
         app.MapPost("/feed/1", feeds.HandleAsync);

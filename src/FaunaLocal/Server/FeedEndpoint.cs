@@ -7,7 +7,7 @@ namespace FaunaLocal.Server;
 /// source never falls out of the history. An `error` event ends the page. Counts against the secret's rate
 /// limits and honours X-Query-Timeout-Ms like a query.
 /// </summary>
-public sealed class FeedEndpoint(Store store, FaunaLocalOptions options, RateLimiter limiter)
+public sealed class FeedEndpoint(Store store, FaunaLocalOptions options, RateLimiter limiter, UsageLedger usage)
 {
     private static readonly int Shape = "\u0001feed".GetHashCode(StringComparison.Ordinal);
     private readonly SecretResolver _secrets = new(options.Secret);
@@ -66,6 +66,7 @@ public sealed class FeedEndpoint(Store store, FaunaLocalOptions options, RateLim
             hit = reservation.Settle(stats.ReadOps, 0, compute);
         }
         var total = stats with { ProcessingTimeMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+        usage.Charge(request.Principal.DbPath, total.ReadOps, 0, total.ComputeOps);
         await JsonAnswer.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartArray("events");

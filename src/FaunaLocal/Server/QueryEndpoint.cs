@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace FaunaLocal.Server;
 
 /// <summary>`POST /query/1`: authenticate, read headers and body, run the query, answer in Fauna's format.</summary>
-public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options, RateLimiter limiter)
+public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options, RateLimiter limiter, UsageLedger usage)
 {
     private readonly QueryExecutor _executor = new(store);
     private readonly SecretResolver _secrets = new(options.Secret);
@@ -111,6 +111,8 @@ public sealed partial class QueryEndpoint(Store store, FaunaLocalOptions options
         var deadline = QueryDeadline.Start(started, (int)timeoutMs);
         var result = _executor.Execute(new QueryRequest(query, arguments, principal.DbPath, principal.ReadOnly, deadline, (int)maxRetries, tagged, reservation));
         var limitsHit = reservation?.Settle(result.Meter) ?? [];
+        // Whatever the outcome, the answer's stats say what was spent: the ledger counts the same.
+        usage.Charge(principal.DbPath, result.Meter);
         if (result.Outcome == QueryOutcome.Throttled)
         {
             await Throttled(ctx, result.Meter, started, [result.ThrottledOn.ToString()!.ToLowerInvariant()]);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Buffers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ namespace FaunaLocal.Server;
 /// a transaction's together in one write. An `error` event (a failing filter, a secret that stopped
 /// working, a client too far behind) is the last one.
 /// </summary>
-public sealed class StreamEndpoint(Store store, FaunaLocalOptions options, RateLimiter limiter)
+public sealed class StreamEndpoint(Store store, FaunaLocalOptions options, RateLimiter limiter, UsageLedger usage)
 {
     private const int EventsPerWrite = 256;
     private static readonly byte[] Separator = "\r\n"u8.ToArray();
@@ -50,7 +51,7 @@ public sealed class StreamEndpoint(Store store, FaunaLocalOptions options, RateL
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, stopping);
         var ct = linked.Token;
         var reader = new EventReader(store, req.Principal.DbPath, req.Source);
-        var output = new EventOutput(ctx, limiter, req.Secret);
+        var output = new EventOutput(ctx, limiter, req.Secret, usage, req.Principal.DbPath);
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json;charset=utf-8";
         ctx.Response.Headers["x-fauna-stream-id"] = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -130,7 +131,7 @@ public sealed class StreamEndpoint(Store store, FaunaLocalOptions options, RateL
     }
 
     /// <summary>Writes events, one JSON line each, straight into the response and flushes them out.</summary>
-    private sealed class EventOutput(HttpContext ctx, RateLimiter limiter, string secret)
+    private sealed class EventOutput(HttpContext ctx, RateLimiter limiter, string secret, UsageLedger usage, ImmutableArray<string> database)
     {
         private readonly Utf8JsonWriter _json = new(Stream.Null, JsonOutput.Options);
 
@@ -140,6 +141,7 @@ public sealed class StreamEndpoint(Store store, FaunaLocalOptions options, RateL
             foreach (var e in events)
             {
                 var hit = limiter.Record(secret, e.Stats.ReadOps, 0, e.Stats.ComputeOps);
+                usage.Charge(database, e.Stats.ReadOps, 0, e.Stats.ComputeOps);
                 _json.Reset(body);
                 e.Write(_json, hit);
                 _json.Flush();

@@ -6,7 +6,8 @@ namespace Dashboard.Cluster.E2E.Flows;
 
 /// <summary>
 /// Load made inside each instance shows on the ops pages as one sum, equal to Prometheus's own answer and to what
-/// the backend itself reported (DynamoDB's ConsumedCapacity, summed by the throttle proxy it passed through).
+/// the backend itself reported (DynamoDB's ConsumedCapacity, summed by the throttle proxy it passed through; the
+/// ops FaunaLocal reported in its answers' stats, summed by FaunaLocal).
 /// The cluster is younger than the pages' windows, so "everything counted since start" is the window's figure.
 /// </summary>
 public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster)
@@ -62,6 +63,63 @@ public sealed class FleetFigureFlows(LocalCluster cluster) : ClusterTest(cluster
         var atPage = await PrometheusCapacityAsync("acme", asOf);
         Assert.Equal(Math.Round(atPage.Read, 2), shownRead);
         Assert.Equal(Math.Round(atPage.Write, 2), shownWrite);
+    }
+
+    [Fact]
+    public async Task Cost_shows_the_ops_FaunaLocal_reported_for_both_instances_calls()
+    {
+        await Cluster.WaitForDemoDataAsync(["initech"], TimeSpan.FromMinutes(2));
+        await Task.WhenAll(Cluster.LoadAsync(1, "initech", rps: 10, seconds: 2), Cluster.LoadAsync(2, "initech", rps: 10, seconds: 2));
+
+        var (fauna, prometheus) = await SettledOpsAsync("initech");
+        Assert.True(fauna.Read > 0 && fauna.Write > 0 && fauna.Compute > 0, $"{fauna}");
+        // As with DynamoDB, a call given up on as its answer arrived was spent but never metered: only then may
+        // FaunaLocal's count be the larger.
+        var abandoned = await Cluster.AbandonedCallsAsync("initech");
+        if (abandoned == 0) Assert.Equal(fauna, prometheus);
+        else Assert.True(fauna.Read >= prometheus.Read && fauna.Write >= prometheus.Write && fauna.Compute >= prometheus.Compute,
+            $"FaunaLocal reported {fauna}, the dashboard metered {prometheus}, with {abandoned} calls abandoned");
+
+        var ops = await SignInAsync(OpsEmail, OpsPassword, "/ops/cost?window=24h");
+        await Assertions.Expect(ops.GetByTestId("figures-scope")).ToHaveAttributeAsync("data-scope", "fleet");
+        var initech = ops.GetByRole(AriaRole.Region, new() { Name = "Estimated cost of tenant initech on Fauna" });
+        var (shown, asOf) = await ReadFleetFiguresAsync(ops, async () =>
+            (await QuantityAsync(initech, "Read ops"), await QuantityAsync(initech, "Write ops"), await QuantityAsync(initech, "Compute ops")));
+        var atPage = await PrometheusOpsAsync("initech", asOf);
+        Assert.Equal(((double)atPage.Read, (double)atPage.Write, (double)atPage.Compute), shown);
+    }
+
+    /// <summary>FaunaLocal's count and Prometheus's sum for the tenant's database, taken with no call landing between them.</summary>
+    private async Task<((long Read, long Write, long Compute) Fauna, (long Read, long Write, long Compute) Prometheus)> SettledOpsAsync(string tenant)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await FaunaUsageAsync();
+            await Cluster.WaitForScrapesAsync();
+            var prometheus = await PrometheusOpsAsync(tenant);
+            var after = await FaunaUsageAsync();
+            if (before == after || attempt == 5) return (after, prometheus);
+        }
+    }
+
+    /// <summary>The ops FaunaLocal reported for the root database, which the cluster's Fauna tenant uses (its key is the root secret).</summary>
+    private async Task<(long Read, long Write, long Compute)> FaunaUsageAsync()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Cluster.FaunaLocalUrl, "/usage/1"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "secret");
+        using var response = await http.SendAsync(request, Ct);
+        var usage = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Console.WriteLine($"FaunaLocal's usage: {usage}");
+        return (usage.GetProperty("read_ops").GetInt64(), usage.GetProperty("write_ops").GetInt64(), usage.GetProperty("compute_ops").GetInt64());
+    }
+
+    private async Task<(long Read, long Write, long Compute)> PrometheusOpsAsync(string tenant, DateTimeOffset? at = null)
+    {
+        var units = (await Cluster.QueryAsync(
+                $"sum by (dashboard_usage_unit) (dashboard_store_usage_total{{job=\"dashboard\",dashboard_tenant=\"{tenant}\"}})", at))
+            .ToDictionary(s => s.Labels["dashboard_usage_unit"], s => (long)Math.Round(s.Value));
+        return (units.GetValueOrDefault("read_ops"), units.GetValueOrDefault("write_ops"), units.GetValueOrDefault("compute_ops"));
     }
 
     /// <summary>

@@ -22,10 +22,12 @@ public sealed class LocalCluster : IAsyncLifetime
     public int[] InstancePorts { get; private set; } = [];
     public int PrometheusPort { get; private set; }
     public int ThrottleProxyPort { get; private set; }
+    public int FaunaPort { get; private set; }
 
     public Uri BaseUrl => new($"https://127.0.0.1:{HttpsPort}");
     public Uri PrometheusUrl => new($"http://127.0.0.1:{PrometheusPort}");
     public Uri ThrottleProxyUrl => new($"http://127.0.0.1:{ThrottleProxyPort}");
+    public Uri FaunaLocalUrl => new($"http://127.0.0.1:{FaunaPort}");
     public Uri InstanceUrl(int n) => new($"http://127.0.0.1:{InstancePorts[n - 1]}");
     public static string InstanceName(int n) => $"dashboard-{n}";
 
@@ -49,7 +51,8 @@ public sealed class LocalCluster : IAsyncLifetime
         _environment["DYNAMODB_THROTTLE_PORT"] = $"{ThrottleProxyPort}";
         _environment["DYNAMODB_PORT"] = $"{p[6]}";
         _environment["MARIADB_PORT"] = $"{p[7]}";
-        _environment["FAUNA_PORT"] = $"{p[8]}";
+        FaunaPort = p[8];
+        _environment["FAUNA_PORT"] = $"{FaunaPort}";
         // The suite starts from nothing: DynamoDB Local in memory loads the demo data about 9× faster.
         _environment["DYNAMODB_IN_MEMORY"] = "1";
         // One health pass at start, then none while the suite runs: every ping is a metered call (DynamoDB's a read
