@@ -25,19 +25,13 @@ public sealed class StorageEndpoint(Store store, FaunaLocalOptions options)
             return;
         }
         var storage = DatabaseStorage.Of(db);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, JsonOutput.Options))
+        await JsonAnswer.WriteAsync(ctx, 200, w =>
         {
-            w.WriteStartObject();
             w.WriteNumber("storage_bytes", storage.Bytes);
             w.WriteNumber("document_bytes", storage.DocumentBytes);
             w.WriteNumber("index_bytes", storage.IndexBytes);
             w.WriteNumber("documents", storage.Documents);
             w.WriteNumber("txn_ts", ts);
-            w.WriteEndObject();
-        }
-        ctx.Response.ContentType = "application/json;charset=utf-8";
-        ctx.Response.ContentLength = buffer.WrittenCount;
-        await ctx.Response.Body.WriteAsync(buffer.WrittenMemory);
+        });
     }
 }

@@ -22,17 +22,11 @@ public sealed class UsageEndpoint(Store store, FaunaLocalOptions options, UsageL
             return;
         }
         var (read, write, compute) = ledger.Of(principal.DbPath);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, JsonOutput.Options))
+        await JsonAnswer.WriteAsync(ctx, 200, w =>
         {
-            w.WriteStartObject();
             w.WriteNumber("read_ops", read);
             w.WriteNumber("write_ops", write);
             w.WriteNumber("compute_ops", compute);
-            w.WriteEndObject();
-        }
-        ctx.Response.ContentType = "application/json;charset=utf-8";
-        ctx.Response.ContentLength = buffer.WrittenCount;
-        await ctx.Response.Body.WriteAsync(buffer.WrittenMemory);
+        });
     }
 }
